@@ -1,0 +1,238 @@
+"""Separate an article's body from the clutter saved with it, keeping every removed span.
+
+Pages saved as text carry "latest news" lists, related-story teasers, ad markers, bylines and
+photo credits. The rules here work on the *shape* of lines, so that they hold on sites nobody
+wrote a rule for:
+
+* stamp lines (times, dates, weekdays, view counts, with at most a short source name);
+* section headings of the related/latest/ads kind, which open a zone of clutter that only a
+  strong body paragraph closes;
+* after the body has begun, lines next to a stamp line, runs of three or more headline-shaped
+  lines, teasers cut off with an ellipsis, short labels between clutter lines;
+* in the header, mastheads and labels of three words or fewer before the title;
+* bylines, credits, reading times, cross-promotion lead-ins ("Читайте также", "Напомним",
+  "Read more"), inline ad tokens, and exact repeats of an earlier line.
+
+The marker lexicon is small and multilingual (ru, uk, bg, en) and names *kinds* of clutter,
+not any site's strings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .documents import Span
+
+_WORD = re.compile(r"\w+", re.U)
+_FINAL = re.compile(r"[.!?…»\"”“'’)]\s*$")
+_TIME = r"\d{1,2}:\d{2}"
+_DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
+_MONTHS = (
+    r"январ\w*|феврал\w*|март\w*|апрел\w*|ма[йя]\w*|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|ноябр\w*|декабр\w*|"
+    r"січ\w*|лют\w*|берез\w*|квіт\w*|травн\w*|черв\w*|лип\w*|серп\w*|верес\w*|жовт\w*|листопад\w*|груд\w*|"
+    r"януари|февруари|март|април|май|юни|юли|август|септември|октомври|ноември|декември|"
+    r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*"
+)
+_WEEKDAYS = (
+    r"понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|"
+    r"понеділок|вівторок|середа|четвер|п'ятниця|п’ятниця|субота|неділя|"
+    r"понеделник|сряда|четвъртък|петък|събота|неделя|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+)
+_STAMP_TOKEN = re.compile(
+    rf"^(?:{_TIME}|{_DATE}|\d{{1,2}}|\d{{4}}|{_MONTHS}|{_WEEKDAYS}|\d+(?:[.,]\d+)?\s?[тkкKmMм]?|"
+    rf"(?:сегодня|вчера|сьогодні|вчора|днес|вчера|today|yesterday))$",
+    re.I,
+)
+_STAMP_START = re.compile(rf"^\s*(?:{_TIME}\s+{_DATE}|{_DATE},?\s+{_TIME}|{_TIME}|{_DATE})\b")
+
+# Section headings that introduce lists of other stories or ads.
+_SECTION = re.compile(
+    r"^(?:последние новости|новости по теме|по теме|читайте также|смотрите также|другие новости|"
+    r"новости соседних регионов|популярное|самое читаемое|главное|больше новостей|лента новостей|"
+    r"ще за темою|останнє|останні новини|новини партнерів|читайте також|дивіться також|популярне|"
+    r" още по темата|свързани новини|последни новини|най-четени|още новини|"
+    r"related(?: stories| articles| news)?|latest(?: news| stories)?|most read|more (?:from|on|news)\b|"
+    r"recommended|trending|you may also like|read next|top stories)\b",
+    re.I,
+)
+# Lines that are clutter whatever their neighbours: ads, bylines, credits, promotion, sharing.
+_LINE_MARKER = re.compile(
+    r"^(?:реклама|advertisement|ads?_code|sponsored|реклама\b|"
+    r"автор\b|автори?:|author:|by\s+[A-Z]|фото\b|photo\b|снимка:|источник:|джерело:|редактор:|"
+    r"напомним\b|нагадаємо\b|ранее\s.{0,40}\sписал|раніше\s.{0,40}\sписал|также\s.{0,40}\sсообщал|"
+    r"читайте\b|подробнее\b|детальніше\b|прочетете\b|read more|see also|почему вы можете доверять|"
+    r"подписывайтесь|підписуйтесь|абонирайте|subscribe|sign up|follow us|share (?:this|on)|"
+    r"поделиться|поширити|сподели|©|copyright|\d+\s*(?:хв|мин|min)\.?\s*(?:читати|чтения|read)|"
+    r"время чтения|час читання|cookies?\b|all rights reserved|все права защищены|всі права захищені)",
+    re.I,
+)
+# Tokens removed from inside an otherwise good line.
+_INLINE = re.compile(
+    r"(?P<ad>\s*\b(?:ads?_code|adsbygoogle|РЕКЛАМА|ADVERTISEMENT)\b\s*)|(?P<dateline>^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s+)",
+    re.U,
+)
+_ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
+_SENTENCE_END = re.compile(r"[.!?…][»\"”'’)]?\s*$")
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """Kept stretches of the text (each a paragraph, or part of one) and the removed spans."""
+
+    kept: list[tuple[int, int, int]]  # (start, end, paragraph index)
+    removed: list[Span]
+
+
+def split_lines(text: str) -> list[Line]:
+    lines = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            lines.append(Line(pos + lead, pos + lead + len(stripped), stripped))
+        pos += len(raw) + 1
+    return lines
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def is_stamp(text: str) -> bool:
+    """Times, dates, counts and weekdays, optionally followed by a short source name."""
+    body = text.strip(" /|·•-–—,")
+    if not body:
+        return True
+    tokens = [t for t in re.split(r"[\s,/|·•]+", body) if t]
+    if tokens and all(_STAMP_TOKEN.match(t) for t in tokens):
+        return True
+    match = _STAMP_START.match(body)
+    if match:
+        rest = body[match.end() :].strip(" ,/|·•-–—")
+        return _words(rest) <= 6 and not _FINAL.search(rest)
+    return False
+
+
+def _is_headline(text: str) -> bool:
+    return not _FINAL.search(text) and _words(text) <= 30
+
+
+def _is_strong_paragraph(text: str) -> bool:
+    sentences = len(re.findall(r"[.!?…][\"»”]?(?:\s|$)", text))
+    return len(text) >= 200 and sentences >= 2 and bool(_FINAL.search(text)) and not _ELLIPSIS_END.search(text)
+
+
+def _is_body_paragraph(text: str) -> bool:
+    return len(text) >= 80 and bool(_SENTENCE_END.search(text)) and _words(text) >= 12
+
+
+def classify_lines(lines: list[Line]) -> list[str | None]:
+    """A removal reason per line, or None for a body line."""
+    reasons: list[str | None] = [None] * len(lines)
+    stamps = [is_stamp(line.text) for line in lines]
+    body_started = False
+    in_zone = False
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        text = line.text
+        near_stamp = (i > 0 and stamps[i - 1]) or (i + 1 < len(lines) and stamps[i + 1])
+        key = re.sub(r"\W+", " ", text.lower()).strip()
+        if stamps[i]:
+            reasons[i] = "stamp (time, date or count)"
+        elif key in seen and _words(text) >= 3:
+            reasons[i] = "repeat of an earlier line"
+        elif _SECTION.match(text) and _words(text) <= 6:
+            reasons[i] = "section heading for other stories"
+            in_zone = True
+        elif _LINE_MARKER.match(text) and len(text) < 400:
+            reasons[i] = "byline, credit, ad or promotion"
+        elif in_zone:
+            if _is_strong_paragraph(text) and not near_stamp:
+                in_zone = False
+            else:
+                reasons[i] = "inside a list of other stories"
+        elif not body_started and _words(text) <= 3 and not _FINAL.search(text):
+            reasons[i] = "masthead or label"
+        elif (
+            body_started
+            and near_stamp
+            and (_is_headline(text) or _ELLIPSIS_END.search(text) or (i > 0 and reasons[i - 1] is not None))
+        ):
+            reasons[i] = "teaser next to a stamp"
+        elif body_started and _ELLIPSIS_END.search(text) and re.search(r"\w(?:\.\.\.|…)\s*$", text):
+            reasons[i] = "teaser cut off mid-text"
+        seen.add(key)
+        if reasons[i] is None and _is_body_paragraph(text):
+            body_started = True
+    _mark_headline_runs(lines, reasons, body_started_at=_first_body(lines, reasons))
+    _mark_sandwiched(lines, reasons)
+    return reasons
+
+
+def _first_body(lines: list[Line], reasons: list[str | None]) -> int:
+    for i, line in enumerate(lines):
+        if reasons[i] is None and _is_body_paragraph(line.text):
+            return i
+    return len(lines)
+
+
+def _mark_headline_runs(lines: list[Line], reasons: list[str | None], body_started_at: int) -> None:
+    """Three or more headline-shaped lines in a row after the body began: a list of other stories."""
+    run: list[int] = []
+    for i in range(body_started_at, len(lines) + 1):
+        if i < len(lines) and reasons[i] is None and _is_headline(lines[i].text):
+            run.append(i)
+            continue
+        if i < len(lines) and reasons[i] is not None:
+            continue  # clutter between headlines does not break the run
+        if len(run) >= 3:
+            for j in run:
+                reasons[j] = "list of headlines"
+        run = []
+
+
+def _mark_sandwiched(lines: list[Line], reasons: list[str | None]) -> None:
+    """A short label or headline with clutter on both sides is clutter too."""
+    for i in range(1, len(lines)):
+        if reasons[i] is not None:
+            continue
+        after_is_clutter = i + 1 >= len(lines) or reasons[i + 1] is not None
+        if reasons[i - 1] is not None and after_is_clutter and _is_headline(lines[i].text):
+            if _words(lines[i].text) <= 12 or i + 1 >= len(lines):
+                reasons[i] = "label between clutter"
+
+
+def clean(text: str) -> Cleaned:
+    lines = split_lines(text)
+    reasons = classify_lines(lines)
+    kept: list[tuple[int, int, int]] = []
+    removed: list[Span] = []
+    paragraph = 0
+    for line, reason in zip(lines, reasons):
+        if reason is not None:
+            removed.append(Span(line.start, line.end, line.text, reason))
+            continue
+        cursor = line.start
+        for match in _INLINE.finditer(line.text):
+            start, end = line.start + match.start(), line.start + match.end()
+            token = text[start:end].strip()
+            token_start = start + text[start:end].index(token)
+            if start > cursor:
+                kept.append((cursor, start, paragraph))
+            reason = "inline ad marker" if match.group("ad") else "dateline label"
+            removed.append(Span(token_start, token_start + len(token), token, reason))
+            cursor = end
+        if cursor < line.end:
+            kept.append((cursor, line.end, paragraph))
+        paragraph += 1
+    return Cleaned(kept=kept, removed=removed)

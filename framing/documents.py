@@ -1,0 +1,67 @@
+"""The document stage's result: articles as text, metadata, body sentences and removed spans."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of ``Document.text`` (``text[start:end]``) that was set aside, and why."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One body sentence; ``document.text[start:end]`` is the sentence up to whitespace."""
+
+    id: int
+    text: str
+    start: int
+    end: int
+    language: str | None = None
+    paragraph: int = 0
+    is_title: bool = False
+
+
+@dataclass
+class Document:
+    """An article read from one input.
+
+    ``text`` is what the offsets point into: the decoded file for plain text, the extracted main
+    text for an HTML page (whose markup trafilatura strips before anything is measured).
+    """
+
+    id: str
+    path: str
+    text: str
+    title: str | None
+    language: str | None
+    date: str | None
+    outlet: str | None
+    country: str | None = None
+    encoding: str = "utf-8"
+    format: str = "text"
+    sentences: list[Sentence] = field(default_factory=list)
+    removed: list[Span] = field(default_factory=list)
+    metadata_source: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def body(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+    def sentence(self, sentence_id: int) -> Sentence:
+        return self.sentences[sentence_id]
+
+
+class InputError(Exception):
+    """An input that cannot be used; the message is one readable line naming the file."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
