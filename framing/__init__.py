@@ -1,0 +1,26 @@
+"""framing: compare how news outlets in different languages cover the same event.
+
+    import framing
+    result = framing.compare(["seeds/"])
+    result.events, result.clusters, result.to_pandas()
+
+Nothing heavy loads at import; models load on first use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+__all__ = ["compare"]
+
+if TYPE_CHECKING:
+    from .pipeline import compare
+
+
+def __getattr__(name: str) -> Any:
+    if name == "compare":
+        from .pipeline import compare
+
+        return compare
+    raise AttributeError(name)

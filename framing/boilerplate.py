@@ -65,7 +65,8 @@ _LINE_MARKER = re.compile(
     r"читайте\b|подробнее\b|детальніше\b|прочетете\b|read more|see also|почему вы можете доверять|"
     r"подписывайтесь|підписуйтесь|абонирайте|subscribe|sign up|follow us|share (?:this|on)|"
     r"поделиться|поширити|сподели|©|copyright|\d+\s*(?:хв|мин|min)\.?\s*(?:читати|чтения|read)|"
-    r"время чтения|час читання|cookies?\b|all rights reserved|все права защищены|всі права захищені)",
+    r"время чтения|час читання|cookies?\b|all rights reserved|все права защищены|всі права захищені|"
+    r"(?:published|updated|posted|опубликовано|обновлено|опубліковано|оновлено|публикувано|обновено)\b.{0,40}\d)",
     re.I,
 )
 # Tokens removed from inside an otherwise good line.
@@ -202,8 +203,8 @@ def _mark_headline_runs(lines: list[Line], reasons: list[str | None], body_start
 
 
 def _mark_sandwiched(lines: list[Line], reasons: list[str | None]) -> None:
-    """A short label or headline with clutter on both sides is clutter too."""
-    for i in range(1, len(lines)):
+    """After the body began, a short label or headline with clutter on both sides is clutter too."""
+    for i in range(max(1, _first_body(lines, reasons)), len(lines)):
         if reasons[i] is not None:
             continue
         after_is_clutter = i + 1 >= len(lines) or reasons[i + 1] is not None

@@ -63,13 +63,24 @@ def expand_inputs(paths: list[str]) -> tuple[list[str], list[InputError]]:
     return unique, errors
 
 
+_COMMON_CYRILLIC = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ")
+_MIXED_WORD = re.compile(r"(?=\w*[a-zA-Z])(?=\w*[а-яА-ЯёЁіІїЇєЄґҐ])\w+")
+
+
 def _cyrillic_plausibility(text: str) -> float:
-    """Share of letters that are lower-case Cyrillic: high for real text, low for a wrong code page."""
-    letters = [c for c in text if c.isalpha() and not c.isascii()]
-    if not letters:
+    """How much the decoded text looks like real Cyrillic prose (1.0 = entirely).
+
+    A wrong code page shows up as upper-case letters in mid-word, rare letters (Ѕ, ќ, Ў), box
+    drawings, or Cyrillic letters inside Latin words ("Zьrich").
+    """
+    non_ascii = [c for c in text if not c.isascii()]
+    if not non_ascii:
         return 0.0
-    lower = sum(1 for c in letters if "а" <= c <= "я" or c in "ёіїєґў")
-    return lower / len(letters)
+    lower = sum(1 for c in non_ascii if c in _COMMON_CYRILLIC)
+    upper = sum(1 for c in non_ascii if c.lower() in _COMMON_CYRILLIC and c.isupper())
+    words = re.findall(r"\w+", text)
+    mixed = len(_MIXED_WORD.findall(text)) / max(1, len(words))
+    return (lower + 0.3 * upper) / len(non_ascii) - 2.0 * mixed
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
@@ -87,7 +98,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
         score = _cyrillic_plausibility(text)
-        if best is None or score > best[0]:
+        if best is None or score > best[0] + 1e-9:
             best = (score, encoding, text)
     if best is not None and best[0] >= 0.6:
         log.info("%s: decoded as %s", path, best[1])

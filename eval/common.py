@@ -1,0 +1,47 @@
+"""Shared helpers for the eval commands: where the reference data lies, cached embedding, F1."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+
+DATA_ENV = "FRAMING_DATA"
+
+
+def data_dir(given: str | None = None) -> Path:
+    """``--data``, else ``$FRAMING_DATA``, else ``../shared/data`` beside the repository."""
+    if given:
+        return Path(given)
+    if os.environ.get(DATA_ENV):
+        return Path(os.environ[DATA_ENV])
+    return Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+
+
+def embed(texts: list[str], encoder_spec: str | None) -> np.ndarray:
+    from framing.encoders import CachedEncoder, resolve_encoder
+
+    encoder = CachedEncoder(resolve_encoder(encoder_spec))
+    unique = list(dict.fromkeys(texts))
+    vectors = encoder.encode(unique)
+    index = {t: i for i, t in enumerate(unique)}
+    return vectors[[index[t] for t in texts]]
+
+
+def prf(predicted: Iterable, gold: Iterable) -> tuple[float, float, float]:
+    p, g = set(predicted), set(gold)
+    tp = len(p & g)
+    precision = tp / len(p) if p else 0.0
+    recall = tp / len(g) if g else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def table(header: list[str], rows: list[list]) -> str:
+    cells = [[f"{c:.3f}" if isinstance(c, float) else str(c) for c in row] for row in rows]
+    widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(header)]
+    lines = [" | ".join(h.ljust(w) for h, w in zip(header, widths)), "-+-".join("-" * w for w in widths)]
+    lines += [" | ".join(c.ljust(w) for c, w in zip(r, widths)) for r in cells]
+    return "\n".join(lines)

@@ -1,0 +1,148 @@
+"""Comparable-coverage benchmark built deterministically from NTREX-128.
+
+Source: NTREX-128 (MicrosoftTranslator/NTREX, folder NTREX-128, CC BY-SA 4.0): WMT19 newstest
+English news with human translations, line-aligned, with document ids (DOCUMENT_IDS.tsv).
+
+Per story, a Russian, a Ukrainian and a Bulgarian version each drop about a third of the
+sentences, swap some neighbours, and take in two unrelated sentences from other stories. All
+versions of all stories go into one pile with no hint of which is which. Gold: a story's
+versions form one event; two sentences with the same source line are a pair.
+
+    python -m eval.ntrex_bench [--data DIR] [--stories N] [--encoder SPEC] [--grid]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+
+import numpy as np
+
+from eval.common import data_dir, embed, prf, table
+from framing import entities
+from framing.align import AlignmentParams, align
+from framing.events import group_documents
+
+LANGUAGES = {"ru": "newstest2019-ref.rus.txt", "uk": "newstest2019-ref.ukr.txt", "bg": "newstest2019-ref.bul.txt"}
+
+
+@dataclass
+class BenchDocument:
+    id: str
+    story: str
+    language: str
+    sentences: list[str]
+    lines: list[int | None]  # source line of each sentence; None for an inserted unrelated one
+
+
+def build_case(data: Path, max_stories: int | None = None, min_lines: int = 6) -> list[BenchDocument]:
+    ids = (data / "ntrex" / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").splitlines()
+    texts = {
+        lang: (data / "ntrex" / name).read_text(encoding="utf-8").splitlines() for lang, name in LANGUAGES.items()
+    }
+    stories: dict[str, list[int]] = {}
+    for line, story in enumerate(ids):
+        stories.setdefault(story.split("\t")[0], []).append(line)
+    names = [s for s in stories if len(stories[s]) >= min_lines][: max_stories or None]
+    documents = []
+    for story in names:
+        for lang in LANGUAGES:
+            rng = random.Random(zlib.crc32(f"{story}/{lang}".encode()))
+            kept = [line for line in stories[story] if rng.random() >= 1 / 3]
+            for i in range(len(kept) - 1):
+                if rng.random() < 0.15:
+                    kept[i], kept[i + 1] = kept[i + 1], kept[i]
+            lines: list[int | None] = list(kept)
+            others = [s for s in names if s != story]
+            for _ in range(2):
+                other = rng.choice(others)
+                lines.insert(rng.randrange(len(lines) + 1), None)
+                filler = rng.choice(stories[other])
+                lines[lines.index(None)] = -filler - 1  # negative: unrelated, remember its text
+            sentences = [texts[lang][abs(x) - 1 if x < 0 else x] for x in lines]
+            documents.append(
+                BenchDocument(f"{story}/{lang}", story, lang, sentences, [x if x >= 0 else None for x in lines])
+            )
+    rng = random.Random(7)
+    rng.shuffle(documents)
+    return documents
+
+
+def evaluate(
+    documents: list[BenchDocument], vectors: list[np.ndarray], params: AlignmentParams, oracle_events: bool
+) -> dict[str, float]:
+    doc_vectors = np.stack([v.mean(axis=0) for v in vectors])
+    ents = [entities.document_entities(d.sentences) for d in documents]
+    ids = [d.id for d in documents]
+    if oracle_events:
+        groups: dict[str, list[int]] = {}
+        for i, d in enumerate(documents):
+            groups.setdefault(d.story, []).append(i)
+        events = list(groups.values())
+    else:
+        index = {d: i for i, d in enumerate(ids)}
+        grouped = group_documents(ids, doc_vectors, ents, [None] * len(ids), sentence_vectors=vectors)
+        events = [[index[m] for m in e.documents] for e in grouped]
+    gold_doc_pairs = {(a, b) for a, b in combinations(range(len(documents)), 2) if documents[a].story == documents[b].story}
+    predicted_doc_pairs = {tuple(sorted(p)) for e in events for p in combinations(e, 2)}
+    _, _, group_f1 = prf(predicted_doc_pairs, gold_doc_pairs)
+
+    gold, predicted = set(), set()
+    for a, b in gold_doc_pairs:
+        where = {line: j for j, line in enumerate(documents[b].lines) if line is not None}
+        for i, line in enumerate(documents[a].lines):
+            if line is not None and line in where:
+                gold.add(((a, i), (b, where[line])))
+    for members in events:
+        rows = [(d, i) for d in members for i in range(len(documents[d].sentences))]
+        if len(members) < 2:
+            continue
+        matrix = np.concatenate([vectors[d] for d in members])
+        owner = [d for d, _ in rows]
+        for cluster in align(matrix, owner, params).members:
+            for x, y in combinations(cluster, 2):
+                ra, rb = sorted((rows[x], rows[y]))
+                if ra[0] != rb[0]:
+                    predicted.add((ra, rb))
+    p, r, f1 = prf(predicted, gold)
+    return {"pair_p": p, "pair_r": r, "pair_f1": f1, "group_f1": group_f1, "events": len(events)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", help="folder holding ntrex/ (default: $FRAMING_DATA or ../shared/data)")
+    parser.add_argument("--stories", type=int, default=None, help="use only the first N stories")
+    parser.add_argument("--encoder", default=None, help="encoder spec (default: bundled e5-small)")
+    parser.add_argument("--grid", action="store_true", help="also print the threshold grid used for tuning")
+    args = parser.parse_args()
+    documents = build_case(data_dir(args.data), args.stories)
+    flat = [s for d in documents for s in d.sentences]
+    matrix = embed(flat, args.encoder)
+    vectors, start = [], 0
+    for d in documents:
+        vectors.append(matrix[start : start + len(d.sentences)])
+        start += len(d.sentences)
+    stories = Counter(d.story for d in documents)
+    print(f"NTREX comparable case: {len(stories)} stories x 3 languages = {len(documents)} documents, "
+          f"{len(flat)} sentences")
+    rows = []
+    for label, oracle in (("stories separated", True), ("stories mixed", False)):
+        m = evaluate(documents, vectors, AlignmentParams(), oracle)
+        rows.append([label, m["events"], m["group_f1"], m["pair_p"], m["pair_r"], m["pair_f1"]])
+    print(table(["setting", "events", "group F1", "pair P", "pair R", "pair F1"], rows))
+    if args.grid:
+        grid = []
+        for mutual in (1.0, 1.02, 1.04, 1.06, 1.08):
+            for extra in (1.06, 1.1, 1.14, 9.0):
+                m = evaluate(documents, vectors, AlignmentParams(mutual_margin=mutual, extra_margin=extra), True)
+                grid.append([mutual, extra, m["pair_p"], m["pair_r"], m["pair_f1"]])
+        print(table(["mutual margin", "extra margin", "pair P", "pair R", "pair F1"], grid))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,88 @@
+"""What differs between two aligned claims: numbers, dates, names, attribution, quoting, hedging.
+
+Numbers are compared as values ("1,35 млрд." and "$1.35bn" are both 1.35e9), names by their
+cross-script keys (Блинкен = Блінкен = Blinken), so languages do not create false differences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import entities
+from .signals import find_signals
+
+_SCALES = [
+    (re.compile(r"^(?:млрд|миллиард|мільярд|милиард|billion|bn)", re.I), 1e9),
+    (re.compile(r"^(?:млн|миллион|мільйон|милион|million|mn|m\b)", re.I), 1e6),
+    (re.compile(r"^(?:тыс|тис|хил|thousand|k\b)", re.I), 1e3),
+]
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:[.,]\d+)?)(\s*%|\s*[-‑]?\s*[A-Za-zА-Яа-яІіЇїЄє]+\.?)?")
+_DATE_WORD = re.compile(r"^\s*(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
+                        r"січ|лют|берез|квіт|травн|черв|лип|серп|верес|жовт|листопад|груд|"
+                        r"януари|февруари|април|юни|юли|септември|октомври|ноември|декември)", re.I)
+
+
+@dataclass(frozen=True)
+class Difference:
+    kind: str  # number, date, entity, attribution, quote, hedging, loaded
+    only_in: str  # "a" or "b"
+    value: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"kind": self.kind, "only_in": self.only_in, "value": self.value}
+
+
+def numbers(text: str) -> dict[str, str]:
+    """Normalised value -> surface text of each amount in the sentence (dates and years excluded)."""
+    found: dict[str, str] = {}
+    for m in _NUMBER.finditer(text):
+        digits, tail = m.group(1), (m.group(2) or "")
+        if _DATE_WORD.match(tail) or re.fullmatch(r"(19|20)\d\d", digits) and "%" not in tail:
+            continue
+        value = float(digits.replace(" ", "").replace("\u00a0", "").replace(",", "."))
+        word = tail.strip().lstrip("-‑").strip()
+        for pattern, scale in _SCALES:
+            if pattern.match(word):
+                value *= scale
+                break
+        key = f"{value:g}%" if "%" in tail else f"{value:g}"
+        found[key] = (digits + tail).strip()
+    return found
+
+
+def dates(text: str) -> set[str]:
+    found = set()
+    for m in re.finditer(r"(\d{1,2})\s+([A-Za-zА-Яа-яІіЇїЄє]+)", text):
+        if _DATE_WORD.match(m.group(2)):
+            found.add(f"{int(m.group(1))} {m.group(2)[:3].lower()}")
+    for m in re.finditer(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b", text):
+        found.add(m.group(0))
+    return found
+
+
+def compare_claims(a: str, b: str) -> list[Difference]:
+    diffs: list[Difference] = []
+    na, nb = numbers(a), numbers(b)
+    diffs += [Difference("number", "a", na[k]) for k in na if k not in nb]
+    diffs += [Difference("number", "b", nb[k]) for k in nb if k not in na]
+    ea = {m.key: m.surface for m in entities.mentions(a)}
+    eb = {m.key: m.surface for m in entities.mentions(b)}
+    diffs += [Difference("entity", "a", ea[k]) for k in ea if k not in eb]
+    diffs += [Difference("entity", "b", eb[k]) for k in eb if k not in ea]
+    da, db = dates(a), dates(b)
+    diffs += [Difference("date", "a", d) for d in sorted(da - db)]
+    diffs += [Difference("date", "b", d) for d in sorted(db - da)]
+    sa, sb = find_signals(a), find_signals(b)
+    for kind in ("attribution", "quote", "hedging", "loaded"):
+        ka = [s.trigger for s in sa if s.kind == kind]
+        kb = [s.trigger for s in sb if s.kind == kind]
+        if kind == "quote":
+            if bool(ka) != bool(kb):
+                diffs.append(Difference("quote", "a" if ka else "b", "direct quote vs paraphrase"))
+            continue
+        if ka and not kb:
+            diffs += [Difference(kind, "a", t) for t in ka]
+        elif kb and not ka:
+            diffs += [Difference(kind, "b", t) for t in kb]
+    return diffs

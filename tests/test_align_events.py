@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+
+from framing.align import AlignmentParams, align, ratio_margin
+from framing.entities import entity_key
+from framing.events import group_documents
+
+
+COMMON = np.random.default_rng(42).standard_normal(64) * 0.35  # e5-like: unrelated vectors sit near cosine 0.8
+
+
+def _unit(x):
+    return x / np.linalg.norm(x, axis=-1, keepdims=True)
+
+
+def _noisy_copies(rng, base, order, noise=0.033):
+    # common part 0.78 + own part 0.15 + noise 0.07 of the squared norm: unrelated ~0.78, copies ~0.93
+    out = 0.883 * _unit(COMMON) + 0.387 * _unit(base[order]) + noise * rng.standard_normal((len(order), base.shape[1]))
+    return _unit(out)
+
+
+def test_reordered_partial_copies_align_and_unmatched_stay_single():
+    rng = np.random.default_rng(0)
+    base = rng.standard_normal((12, 64))
+    a = _noisy_copies(rng, base, list(range(10)))
+    b_order = [3, 1, 0, 7, 5, 9]  # reordered, four dropped
+    b = _noisy_copies(rng, base, b_order)
+    extra = _noisy_copies(rng, rng.standard_normal((2, 64)), [0, 1])
+    vectors = np.concatenate([a, b, extra])
+    owner = [0] * 10 + [1] * 8
+    index = align(vectors, owner, AlignmentParams())
+    found = {(p.a, p.b) for p in index.pairs}
+    expected = {(src, 10 + i) for i, src in enumerate(b_order)}
+    assert expected <= found
+    assert not any(16 in (p.a, p.b) or 17 in (p.a, p.b) for p in index.pairs)
+    assert sorted(r for c in index.members for r in c) == list(range(18))  # every row in one cluster
+    singles = [c for c in index.members if len(c) == 1]
+    assert {2, 4, 6, 8, 16, 17} <= {c[0] for c in singles}
+
+
+def test_ratio_margin_ignores_same_document_neighbours():
+    sim = np.array([[1.0, 0.99, 0.5], [0.99, 1.0, 0.5], [0.5, 0.5, 1.0]])
+    margin = ratio_margin(sim, np.array([0, 0, 1]), k=1)
+    assert np.isclose(margin[0, 2], 1.0)
+
+
+def test_entity_keys_across_scripts():
+    assert entity_key("Блинкен") == entity_key("Блінкен") == entity_key("Blinken")
+    assert entity_key("Рютте") == entity_key("Рюте")
+    assert entity_key("Байден") == entity_key("Байдън") == entity_key("Biden")
+    assert entity_key("США") == entity_key("САЩ") == "usa"
+
+
+def test_grouping_keeps_evidence_and_vetoes_distant_dates():
+    rng = np.random.default_rng(1)
+    topic = rng.standard_normal(32)
+    vectors = np.stack([topic + 0.05 * rng.standard_normal(32) for _ in range(3)])
+    ents = [Counter({"bln": 2, "rt": 1, "brs": 1}), Counter({"bln": 1, "rt": 1, "brs": 1}), Counter({"bln": 1, "rt": 1})]
+    events = group_documents(["a", "b", "c"], vectors, ents, ["2024-11-13", "2024-11-13", "2022-02-01"])
+    groups = sorted(sorted(e.documents) for e in events)
+    assert groups == [["a", "b"], ["c"]]
+    pairs = events[0].evidence["pairs"]
+    apart = next(p for p in pairs if "c" in (p["a"], p["b"]))
+    assert apart["date_gap_days"] > 1000 and not apart["linked"]

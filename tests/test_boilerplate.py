@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from framing.boilerplate import clean
+from framing.ingest import load_documents
+
+from .conftest import SEEDS
+
+
+def _seed(prefix: str):
+    docs = load_documents([str(SEEDS)]).documents
+    return next(d for d in docs if d.id.startswith(prefix))
+
+
+def test_removed_spans_point_into_the_original_text():
+    for doc in load_documents([str(SEEDS)]).documents:
+        assert doc.removed, doc.id if doc.id[:3] != "002" else None
+        for span in doc.removed:
+            assert doc.text[span.start : span.end] == span.text
+        for sentence in doc.sentences:
+            assert " ".join(doc.text[sentence.start : sentence.end].split()) == sentence.text
+
+
+def test_seed_000_body_survives_and_the_news_list_goes():
+    doc = _seed("000")
+    body = doc.body
+    assert "Администрация Джо Байдена усилит свою поддержку Украины" in body
+    assert "Дэвидом Лэмми" in body  # last body sentence
+    assert "Последние новости" not in body and "Шахедов" not in body and "Google News" not in body
+    assert "Напомним" not in body
+    removed = " ".join(s.text for s in doc.removed)
+    assert "Китайский гороскоп" in removed and "Автор: Оксана Лінська" in removed
+
+
+def test_seed_001_inline_ad_marker_and_regional_list():
+    doc = _seed("001")
+    assert "ads_code" not in doc.body
+    assert "верховным главнокомандующим войсками НАТО в Европе." in doc.body
+    assert "Новости соседних регионов" not in doc.body and "Басманные вести" not in doc.body
+    assert "Автор: Константин Большаков" not in doc.body
+
+
+def test_seed_003_and_004_tails():
+    assert "хибний наратив" not in _seed("003").body
+    assert "Блінкен" in _seed("003").body
+    doc4 = _seed("004")
+    assert "ЩЕ ЗА ТЕМОЮ" not in doc4.body and "РЕКЛАМА" not in doc4.body and "Петиція" not in doc4.body
+    assert doc4.body.count("Резніков обговорив із міністром") == 1  # repeated title removed
+    assert "стільки, скільки буде потрібно" in doc4.body
+
+
+ENGLISH_PAGE = """Share on Facebook
+Share on Twitter
+
+City council approves new budget for public transport
+
+By Jane Smith
+Published 14:05, 3 March 2024
+
+The city council on Tuesday approved a budget of 12 million euros for public transport, the mayor said in a statement.
+
+The plan includes three new tram lines and a night bus network, which officials expect to open next year.
+
+Opposition councillors criticised the cost, saying the money should go to road repairs first.
+
+Advertisement
+
+Most read
+Storm closes schools across the region
+Local team wins cup after dramatic final
+Police appeal for witnesses after crash
+Concert hall reopens after renovation
+
+© 2024 Example Media Ltd. All rights reserved.
+Cookies help us deliver our services.
+"""
+
+
+def test_a_site_no_rule_was_written_for():
+    text = ENGLISH_PAGE
+    cleaned = clean(text)
+    kept = " ".join(text[a:b] for a, b, _ in cleaned.kept)
+    for body in ("12 million euros", "three new tram lines", "road repairs first", "approves new budget"):
+        assert body in kept
+    for clutter in ("Share on", "By Jane", "Advertisement", "Most read", "Storm closes", "Concert hall",
+                    "All rights", "Cookies", "Published 14:05"):
+        assert clutter not in kept, clutter
+    assert sum(len(s.text) for s in cleaned.removed) > 200

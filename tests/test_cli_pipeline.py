@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from rich.console import Console
+
+from framing import pipeline
+from framing.cli import cli
+from framing.pipeline import compare
+from framing.report import render
+
+from .conftest import SEEDS, FakeEncoder
+
+
+@pytest.fixture
+def fake_model(monkeypatch):
+    encoder = FakeEncoder()
+    monkeypatch.setattr(pipeline, "resolve_encoder", lambda spec=None: encoder)
+    return encoder
+
+
+def test_json_contract_refers_to_real_sentences(fake_model, tmp_path):
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["compare", str(SEEDS), "--json", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    ids = [d["id"] for d in data["documents"]]
+    assert len(ids) == len(set(ids)) == 5
+    sentences = {(d["id"], s["id"]) for d in data["documents"] for s in d["sentences"]}
+    members = [(m["document"], m["sentence"]) for c in data["clusters"] for m in c["members"]]
+    assert sorted(members) == sorted(sentences)  # every sentence in exactly one cluster
+    for d in data["documents"]:
+        assert d["path"].startswith(str(SEEDS))
+        assert d["event"] in {e["id"] for e in data["events"]}
+        text = (SEEDS / d["path"].rsplit("/", 1)[1]).read_text(encoding="utf-8")
+        for s in d["sentences"]:
+            assert " ".join(text[s["start"] : s["end"]].split()) == s["text"]
+        for r in d["removed"]:
+            assert text[r["start"] : r["end"]] == r["text"]
+    assert {d["language"] for d in data["documents"]} == {"ru", "bg", "uk"}
+
+
+def test_bad_inputs_get_one_line_each_and_the_rest_goes_on(fake_model, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    runner = CliRunner()
+    result = runner.invoke(cli, ["compare", str(SEEDS / "000_79bbd20387ac76b2.txt"), str(empty), str(binary),
+                                 str(tmp_path / "missing.txt"), "--quiet"])
+    assert result.exit_code == 0
+    lines = [line for line in result.output.splitlines() if line.startswith("skipped")]
+    assert len(lines) == 3 and "Traceback" not in result.output
+    result = runner.invoke(cli, ["compare", str(empty), str(binary), "--json", str(tmp_path / "x.json")])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert not (tmp_path / "x.json").exists()  # nothing written half-way
+
+
+def test_second_run_embeds_nothing(fake_model):
+    first = compare([str(SEEDS)])
+    second = compare([str(SEEDS)])
+    assert first.embedding_stats["computed"] > 0
+    assert second.embedding_stats == {"computed": 0, "from_cache": first.embedding_stats["computed"]}
+
+
+def test_report_fits_80_and_160_columns(fake_model):
+    result = compare([str(SEEDS)])
+    for width in (80, 160):
+        console = Console(width=width, record=True, color_system=None)
+        console.print(render(result, width=width))
+        text = console.export_text()
+        assert max(len(line) for line in text.splitlines()) <= width
+        assert "not reported" in text or "e1" in text
+
+
+def test_notebook_objects(fake_model):
+    result = compare([str(SEEDS)])
+    frame = result.to_pandas()
+    assert len(frame) == sum(len(d.sentences) for d in result.documents)
+    assert {"document", "outlet", "language", "event", "cluster", "signals"} <= set(frame.columns)
+    assert "<table>" in result._repr_html_()

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import pytest
+
+from framing.documents import InputError
+from framing.ingest import load_documents
+from framing.reading import decode, expand_inputs, read_text
+
+RUSSIAN = "Госсекретарь США провёл переговоры в Брюсселе. Об этом сообщает агентство.\n"
+
+
+def test_missing_file_is_one_readable_error(tmp_path):
+    with pytest.raises(InputError) as err:
+        read_text(str(tmp_path / "nope.txt"))
+    assert "nope.txt" in str(err.value) and "no such file" in str(err.value)
+
+
+@pytest.mark.parametrize("content, reason", [(b"", "empty file"), (b"  \n\t\n", "only whitespace")])
+def test_empty_files(tmp_path, content, reason):
+    path = tmp_path / "e.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=reason):
+        read_text(str(path))
+
+
+def test_binary_file(tmp_path):
+    path = tmp_path / "b.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    with pytest.raises(InputError, match="binary"):
+        read_text(str(path))
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "koi8_r"])
+def test_old_cyrillic_encodings_are_detected(tmp_path, encoding):
+    path = tmp_path / "old.txt"
+    path.write_bytes(RUSSIAN.encode(encoding))
+    raw = read_text(str(path))
+    assert raw.text == RUSSIAN
+    assert raw.encoding.replace("koi8_u", "koi8_r") == encoding
+
+
+def test_ukrainian_koi8u(tmp_path):
+    text = "Міністр оборони України провів розмову з колегою. Це підтвердили в міністерстві.\n"
+    assert decode(text.encode("koi8_u"), "x")[0] == text
+
+
+def test_undecodable_latin_file(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Ça coûte très cher à Zürich, déjà fermé.".encode("latin-1"))
+    with pytest.raises(InputError, match="not valid UTF-8"):
+        read_text(str(path))
+
+
+def test_html_page_is_extracted(tmp_path):
+    body = " ".join(["Блинкен встретился с генсеком НАТО в Брюсселе и обсудил поддержку Украины."] * 4)
+    page = f"<!doctype html><html><head><title>T</title></head><body><nav>Menu Home About</nav>" \
+           f"<article><h1>Заголовок статьи</h1><p>{body}</p><p>{body}</p></article><footer>© 2024</footer></body></html>"
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    raw = read_text(str(path))
+    assert raw.format == "html" and "Брюсселе" in raw.text and "<p>" not in raw.text
+
+
+def test_bad_inputs_do_not_stop_good_ones(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Заголовок новости\n\n" + RUSSIAN * 3, encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = load_documents([str(good), str(empty), str(tmp_path / "missing.txt")])
+    assert [d.id for d in result.documents] == ["good"]
+    assert sorted(e.reason for e in result.errors) == ["empty file", "no such file or folder"]
+
+
+def test_folders_and_globs(tmp_path):
+    for name in ("a.txt", "b.html", "manifest.toml", ".hidden.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    files, errors = expand_inputs([str(tmp_path), str(tmp_path / "*.txt"), str(tmp_path / "*.nomatch")])
+    assert [f.rsplit("/", 1)[1] for f in files] == ["a.txt", "b.html"]
+    assert len(errors) == 1 and "no file matches" in errors[0].reason

