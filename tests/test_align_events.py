@@ -8,7 +8,6 @@ from framing.align import AlignmentParams, align, ratio_margin
 from framing.entities import entity_key
 from framing.events import group_documents
 
-
 COMMON = np.random.default_rng(42).standard_normal(64) * 0.35  # e5-like: unrelated vectors sit near cosine 0.8
 
 
