@@ -2,11 +2,8 @@
 # Install framing with its test extras into .venv (CPU torch pinned) and run ruff and the tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-python3 -m venv .venv
+bash scripts/install.sh "[test]"
 . .venv/bin/activate
-python -m pip install -q --upgrade pip
-python -m pip install -q -c constraints.txt torch==2.13.0
-python -m pip install -q -c constraints.txt -e ".[test]"
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-2}" OPENBLAS_NUM_THREADS=1 TOKENIZERS_PARALLELISM=false HF_HUB_OFFLINE=1
 ruff check framing tests eval
 python -m pytest -q
