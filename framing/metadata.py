@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from .documents import Span
@@ -51,12 +50,6 @@ _WORD_DATE = re.compile(r"\b(\d{1,2})\s+([A-Za-zА-Яа-яЁёІіЇїЄєҐґ]{
 _DOMAIN = re.compile(r"(?<![\w.-])((?:[a-z0-9-]+\.)+(?:net|com|ua|ru|bg|org|info|news|eu|uk))\b", re.I)
 # Clutter that speaks for the page's own outlet; lists of other stories name other outlets.
 _OWN_CLUTTER = ("byline, credit, ad or promotion", "masthead or label")
-
-
-@dataclass(frozen=True)
-class ManifestEntry:
-    file: str
-    values: dict[str, str]
 
 
 def load_manifest(folder: Path) -> dict[str, dict[str, str]]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +20,6 @@ from .documents import Document, InputError
 from .encoders import CachedEncoder, Encoder, resolve_encoder
 from .events import Event, group_documents
 from .ingest import documents_from_texts, load_documents
-from .signals import find_signals
 
 log = logging.getLogger(__name__)
 
@@ -124,14 +123,10 @@ def compare(
 ) -> ComparisonResult:
     """Compare articles: paths (files, folders, globs) or (text, metadata) pairs."""
     timings: dict[str, float] = {}
-    started = time.perf_counter()
 
     def stage(name: str) -> None:
-        nonlocal started
-        now = time.perf_counter()
         if on_stage:
             on_stage(name)
-        started = now
 
     paths = [str(x) for x in inputs if isinstance(x, (str, Path))]
     pairs = [x for x in inputs if isinstance(x, tuple)]
@@ -179,8 +174,4 @@ def compare(
     return ComparisonResult(documents, events, clusters, errors, timings, stats)
 
 
-def sentence_signals(result: ComparisonResult) -> dict[tuple[str, int], list]:
-    return {(d.id, s.id): find_signals(s.text) for d in result.documents for s in d.sentences}
-
-
-__all__ = ["Cluster", "ClusterMember", "ComparisonResult", "compare", "Iterable"]
+__all__ = ["Cluster", "ClusterMember", "ComparisonResult", "compare"]
