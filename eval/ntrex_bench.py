@@ -24,9 +24,9 @@ from pathlib import Path
 import numpy as np
 
 from eval.common import data_dir, embed, prf, table
-from framing import entities
+from framing import entities, events
 from framing.align import AlignmentParams, align
-from framing.events import group_documents
+from framing.events import DEFAULT_THRESHOLD, group_documents
 
 LANGUAGES = {"ru": "newstest2019-ref.rus.txt", "uk": "newstest2019-ref.ukr.txt", "bg": "newstest2019-ref.bul.txt"}
 
@@ -74,9 +74,12 @@ def build_case(data: Path, max_stories: int | None = None, min_lines: int = 6) -
 
 
 def evaluate(
-    documents: list[BenchDocument], vectors: list[np.ndarray], params: AlignmentParams, oracle_events: bool
+    documents: list[BenchDocument],
+    vectors: list[np.ndarray],
+    params: AlignmentParams,
+    oracle_events: bool,
+    threshold: float = DEFAULT_THRESHOLD,
 ) -> dict[str, float]:
-    doc_vectors = np.stack([v.mean(axis=0) for v in vectors])
     ents = [entities.document_entities(d.sentences) for d in documents]
     ids = [d.id for d in documents]
     if oracle_events:
@@ -86,7 +89,9 @@ def evaluate(
         events = list(groups.values())
     else:
         index = {d: i for i, d in enumerate(ids)}
-        grouped = group_documents(ids, doc_vectors, ents, [None] * len(ids), sentence_vectors=vectors)
+        grouped = group_documents(
+            ids, None, ents, [None] * len(ids), threshold=threshold, sentence_vectors=vectors, languages=[d.language for d in documents]
+        )
         events = [[index[m] for m in e.documents] for e in grouped]
     gold_doc_pairs = {(a, b) for a, b in combinations(range(len(documents)), 2) if documents[a].story == documents[b].story}
     predicted_doc_pairs = {tuple(sorted(p)) for e in events for p in combinations(e, 2)}
@@ -142,6 +147,14 @@ def main() -> None:
                 m = evaluate(documents, vectors, AlignmentParams(mutual_margin=mutual, extra_margin=extra), True)
                 grid.append([mutual, extra, m["pair_p"], m["pair_r"], m["pair_f1"]])
         print(table(["mutual margin", "extra margin", "pair P", "pair R", "pair F1"], grid))
+        grouping = []
+        for margin_weight in (1.0, 2.0):
+            for share_weight in (0.5, 1.0):
+                events.MARGIN_WEIGHT, events.SHARE_WEIGHT = margin_weight, share_weight
+                for threshold in (0.05, 0.1, 0.15):
+                    m = evaluate(documents, vectors, AlignmentParams(), False, threshold)
+                    grouping.append([margin_weight, share_weight, threshold, m["events"], m["group_f1"]])
+        print(table(["margin weight", "share weight", "threshold", "events", "group F1"], grouping))
 
 
 if __name__ == "__main__":

@@ -157,11 +157,12 @@ def compare(
     texts = [[s.text for s in d.sentences] for d in usable]
     events = group_documents(
         [d.id for d in usable],
-        np.stack([vectors[d.id].mean(axis=0) for d in usable]) if usable else np.zeros((0, 1)),
+        None,
         [entities.document_entities(t) for t in texts],
         [d.date for d in usable],
         entity_names=[entities.surface_forms(t) for t in texts],
         sentence_vectors=[vectors[d.id] for d in usable],
+        languages=[d.language for d in usable],
     )
     timings["group"] = time.perf_counter() - t0
 
