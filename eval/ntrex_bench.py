@@ -142,8 +142,8 @@ def main() -> None:
     print(table(["setting", "events", "group F1", "pair P", "pair R", "pair F1"], rows))
     if args.grid:
         grid = []
-        for mutual in (1.0, 1.02, 1.04, 1.06, 1.08):
-            for extra in (1.06, 1.1, 1.14, 9.0):
+        for mutual in (1.01, 1.02, 1.03, 1.04, 1.06):
+            for extra in (1.06, 1.1, 9.0):
                 m = evaluate(documents, vectors, AlignmentParams(mutual_margin=mutual, extra_margin=extra), True)
                 grid.append([mutual, extra, m["pair_p"], m["pair_r"], m["pair_f1"]])
         print(table(["mutual margin", "extra margin", "pair P", "pair R", "pair F1"], grid))

@@ -64,3 +64,21 @@ def test_grouping_keeps_evidence_and_vetoes_distant_dates():
     pairs = events[0].evidence["pairs"]
     apart = next(p for p in pairs if "c" in (p["a"], p["b"]))
     assert apart["date_gap_days"] > 1000 and not apart["linked"]
+
+
+def test_a_claim_many_outlets_report_keeps_its_margin():
+    # Ten outlets, each reporting the same 12 claims in its own order: pooled nearest neighbours
+    # would be all true matches and every margin would sink to ~1; leaving out each document's
+    # best match keeps the background honest, so all ten versions of each claim join one cluster.
+    rng = np.random.default_rng(3)
+    topic, claims = rng.normal(size=64), rng.normal(size=(12, 64))
+    rows, owner, claim_of = [], [], []
+    for article in range(10):
+        for claim in rng.permutation(12):
+            rows.append(3.0 * topic + claims[claim] + 0.5 * rng.normal(size=64))
+            owner.append(article)
+            claim_of.append(int(claim))
+    vectors = np.asarray(rows) / np.linalg.norm(rows, axis=1, keepdims=True)
+    clusters = align(vectors, owner).members
+    assert len(clusters) == 12
+    assert all(len({claim_of[r] for r in members}) == 1 and len(members) == 10 for members in clusters)
