@@ -72,11 +72,13 @@ def neighbour_means(similarity: np.ndarray, owner: np.ndarray, k: int) -> np.nda
     finite = np.isfinite(masked).sum(axis=1)
     k_eff = int(max(1, min(k, finite.max() if len(finite) else 1)))
     top = -np.partition(-masked, k_eff - 1, axis=1)[:, :k_eff]
-    top = np.where(np.isfinite(top), top, np.nan)
-    with np.errstate(all="ignore"):
-        means = np.nanmean(top, axis=1)
+    finite_top = np.isfinite(top)
+    count = finite_top.sum(axis=1)
+    means = np.where(finite_top, top, 0.0).sum(axis=1) / np.maximum(count, 1)
     # A row with nothing left to compare (two one-sentence documents): its mean over other documents.
-    return np.where(np.isnan(means), np.nanmean(np.where(owner[:, None] == owner[None, :], np.nan, similarity), axis=1), means)
+    others = owner[:, None] != owner[None, :]
+    fallback = np.where(others, similarity, 0.0).sum(axis=1) / np.maximum(others.sum(axis=1), 1)
+    return np.where(count > 0, means, np.where(others.any(axis=1), fallback, 1.0))
 
 
 def ratio_margin(similarity: np.ndarray, owner: np.ndarray, k: int = DEFAULT_K) -> np.ndarray:

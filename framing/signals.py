@@ -43,16 +43,16 @@ def find_signals(text: str, lexicon: dict[str, list[str]] | None = None) -> list
     lexicon = lexicon or load_lexicon()
     lowered = text.lower()
     found: list[Signal] = []
-    taken: set[int] = set()
+    taken = bytearray(len(text))  # characters already claimed by a longer cue
     for kind in KINDS:
         for cue in lexicon.get(kind, []):
             for m in re.finditer(r"(?<!\w)" + re.escape(cue.strip()), lowered):
-                if m.start() in taken:
-                    continue
                 end = m.end()
                 while end < len(text) and text[end].isalnum():
                     end += 1  # extend a prefix cue to the whole word
-                taken.add(m.start())
+                if any(taken[m.start() : end]):
+                    continue  # "режима" inside "украинского режима" is the same finding
+                taken[m.start() : end] = b"\x01" * (end - m.start())
                 found.append(Signal(kind, text[m.start() : end], m.start(), end))
     for m in _QUOTE.finditer(text):
         found.append(Signal("quote", m.group(0), m.start(), m.end()))

@@ -1,0 +1,87 @@
+"""Zero-shot topic accuracy on SIB-200 test (204 sentences per language, 7 topics, no training).
+
+Labels come from eval/labels/sib200_topics.toml (definitions and examples written for this
+project). Variants show what each part of the embedding zero-shot classifier adds.
+
+    python -m eval.sib200_zero_shot [--data DIR] [--encoder SPEC] [--labels FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from eval.common import data_dir, embed, table
+from eval.flores_retrieval import LANGUAGES
+from framing.classify import zero_shot_scores
+from framing.labels import Label, LabelSet, load_labels
+
+LABELS = Path(__file__).parent / "labels" / "sib200_topics.toml"
+
+
+def load_split(data: Path, folder: str, split: str) -> tuple[list[str], list[str]]:
+    lines = (data / "sib200" / folder / f"{split}.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    rows = [line.split("\t") for line in lines]
+    return [r[2] for r in rows], [r[1] for r in rows]
+
+
+def variants(labels: LabelSet) -> dict[str, tuple[LabelSet, str]]:
+    names = LabelSet("names", tuple(Label(x.name, x.name) for x in labels.labels))
+    descriptions = LabelSet("descriptions", tuple(Label(x.name, x.description) for x in labels.labels))
+    return {
+        "label names, raw cosine": (names, "none"),
+        "descriptions, raw cosine": (descriptions, "none"),
+        "descriptions + examples, raw cosine (default)": (labels, "none"),
+        "descriptions + examples, background-standardised": (labels, "background"),
+        "descriptions + examples, batch-standardised": (labels, "batch"),
+        "descriptions + examples, background + batch": (labels, "background+batch"),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", help="folder holding sib200/ (default: $FRAMING_DATA or ../shared/data)")
+    parser.add_argument("--encoder", default=None)
+    parser.add_argument("--labels", default=str(LABELS))
+    args = parser.parse_args()
+    data = data_dir(args.data)
+    labels = load_labels(args.labels)
+    label_vectors = {}
+    for name, (label_set, _) in variants(labels).items():
+        label_vectors[name] = [embed(x.texts, args.encoder) for x in label_set.labels]
+    rows = []
+    timing = None
+    codes = list(LANGUAGES)
+    results: dict[str, dict[str, float]] = {}
+    abstain: dict[str, tuple[float, float]] = {}
+    for code, folder in LANGUAGES.items():
+        texts, gold = load_split(data, folder, "test")
+        vectors = embed(texts, args.encoder)
+        majority = Counter(gold).most_common(1)[0][1] / len(gold)
+        results.setdefault("majority baseline", {})[code] = majority
+        for name, (label_set, calibration) in variants(labels).items():
+            start = time.perf_counter()
+            probabilities, _, _, abstained = zero_shot_scores(vectors, label_vectors[name], calibration)
+            if name.endswith("(default)"):
+                timing = time.perf_counter() - start
+                kept = ~abstained
+                predicted = np.asarray(label_set.names)[probabilities.argmax(axis=1)]
+                abstain[code] = (float(abstained.mean()), float((predicted[kept] == np.asarray(gold)[kept]).mean()))
+            predicted = [label_set.names[j] for j in probabilities.argmax(axis=1)]
+            results.setdefault(name, {})[code] = float(np.mean([p == g for p, g in zip(predicted, gold)]))
+    for name, by_code in results.items():
+        rows.append([name, *[by_code[c] for c in codes]])
+    print(f"SIB-200 test, zero-shot topic accuracy ({len(labels)} labels, no training)")
+    print(table(["variant", *codes], rows))
+    print()
+    print(table(["default", *codes], [["abstained share", *[abstain[c][0] for c in codes]],
+                                     ["accuracy where not abstained", *[abstain[c][1] for c in codes]]]))
+    print(f"\nlabelling 204 sentences x {len(labels)} labels once embeddings exist: {timing * 1000:.2f} ms")
+
+
+if __name__ == "__main__":
+    main()

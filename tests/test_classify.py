@@ -1,0 +1,134 @@
+"""The classifier protocol: the embedding zero-shot backend on a fake encoder, label files, the
+``framing label`` command, and the NLI backend end to end on a tiny model built here."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from framing import labelling
+from framing.classify import EmbeddingZeroShot, NLIZeroShot, zero_shot_scores
+from framing.cli import cli
+from framing.labels import Label, LabelFileError, LabelSet, load_labels, parse_labels
+
+from .conftest import FakeEncoder
+
+TOY = LabelSet(
+    "toy",
+    (
+        Label("sport", "football match goal team", ("the team scored a goal", "команда забила гол")),
+        Label("weather", "rain snow storm forecast", ("heavy rain and storm tomorrow", "сильный дождь и снег")),
+    ),
+)
+
+
+def test_default_label_set_is_the_fourteen_policy_frames_in_four_languages():
+    frames = load_labels()
+    assert len(frames) == 14
+    assert "Security and defense" in frames.names and "External regulation and reputation" in frames.names
+    assert all(len(label.examples) == 8 for label in frames.labels)
+
+
+def test_label_file_errors_are_one_line(tmp_path):
+    with pytest.raises(LabelFileError, match="no \\[\\[label\\]\\] entries"):
+        parse_labels("title = 'x'", "x.toml")
+    with pytest.raises(LabelFileError, match="needs a description or examples"):
+        parse_labels("[[label]]\nname = 'a'", "x.toml")
+    with pytest.raises(LabelFileError, match="no such label file"):
+        load_labels(tmp_path / "missing.toml")
+    by_language = parse_labels("[[label]]\nname='a'\n[label.examples]\nen=['x']\nru=['y']", "x.toml")
+    assert by_language.labels[0].examples == ("x", "y")
+
+
+def test_embedding_zero_shot_ranks_by_prototype_and_abstains_on_ties():
+    classifier = EmbeddingZeroShot(FakeEncoder())
+    result = classifier.classify(["the team scored a late goal", "storm and rain forecast for tomorrow"], TOY)
+    assert [result.best(0), result.best(1)] == ["sport", "weather"]
+    assert np.allclose(result.scores.sum(axis=1), 1.0)
+    # A sentence exactly between the two prototypes has no clear best label.
+    vectors = np.eye(4)[:2]
+    label_vectors = [np.eye(4)[[0, 1]], np.eye(4)[[0, 1]]]
+    _, _, _, abstained = zero_shot_scores(vectors, label_vectors)
+    assert abstained.all()
+
+
+def test_distribution_is_the_mean_over_rows():
+    result = EmbeddingZeroShot(FakeEncoder()).classify(["goal goal team", "rain storm"], TOY)
+    profile = result.distribution()
+    assert set(profile) == {"sport", "weather"} and abs(sum(profile.values()) - 1) < 1e-6
+
+
+def test_label_command_writes_one_entry_per_line_in_order(tmp_path, monkeypatch):
+    monkeypatch.setattr(labelling, "resolve_encoder", lambda spec=None: FakeEncoder())
+    items = tmp_path / "items.txt"
+    items.write_text("the team scored a goal\n\nheavy snow and rain\nкоманда забила гол\n", encoding="utf-8")
+    toy = tmp_path / "toy.toml"
+    toy.write_text(
+        "[[label]]\nname='sport'\ndescription='football match goal team'\nexamples=['the team scored a goal']\n"
+        "[[label]]\nname='weather'\ndescription='rain snow storm forecast'\nexamples=['heavy rain and storm']\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "labels.json"
+    result = CliRunner().invoke(cli, ["label", str(items), "--lines", "--labels", str(toy), "--json", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [d["text"] for d in data] == ["the team scored a goal", "heavy snow and rain", "команда забила гол"]
+    assert [d["position"] for d in data] == [1, 3, 4]
+    assert data[0]["labels"][0]["label"] == "sport" and data[1]["labels"][0]["label"] == "weather"
+    assert all(d["labels"][0]["score"] >= d["labels"][1]["score"] for d in data)
+
+
+def test_label_command_bad_labels_file_is_one_line(tmp_path):
+    items = tmp_path / "items.txt"
+    items.write_text("x\n", encoding="utf-8")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[label]]\nname = \n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["label", str(items), "--lines", "--labels", str(bad)])
+    assert result.exit_code == 1
+    assert "not valid TOML" in result.output and "Traceback" not in result.output
+
+
+def _tiny_nli_model(folder):
+    """A 1-layer BERT NLI classifier with random weights and a word-level tokenizer, saved locally."""
+    torch = pytest.importorskip("torch")
+    from tokenizers import Tokenizer, models, pre_tokenizers, processors
+    from transformers import BertConfig, BertForSequenceClassification, PreTrainedTokenizerFast
+
+    words = "this text is about sport weather the team scored a goal heavy rain and snow".split()
+    vocab = {w: i for i, w in enumerate(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", ".", *words])}
+    tok = Tokenizer(models.WordLevel(vocab, unk_token="[UNK]"))
+    tok.pre_tokenizer = pre_tokenizers.Whitespace()
+    tok.post_processor = processors.TemplateProcessing(
+        single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B:1 [SEP]:1", special_tokens=[("[CLS]", 2), ("[SEP]", 3)]
+    )
+    fast = PreTrainedTokenizerFast(
+        tokenizer_object=tok, unk_token="[UNK]", pad_token="[PAD]", cls_token="[CLS]", sep_token="[SEP]", mask_token="[MASK]"
+    )
+    config = BertConfig(
+        vocab_size=len(vocab), hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=32,
+        max_position_embeddings=64, id2label={0: "entailment", 1: "neutral", 2: "contradiction"},
+        label2id={"entailment": 0, "neutral": 1, "contradiction": 2},
+    )
+    torch.manual_seed(0)
+    BertForSequenceClassification(config).save_pretrained(folder)
+    fast.save_pretrained(folder)
+    return folder
+
+
+def test_nli_backend_runs_end_to_end_on_a_tiny_model(tmp_path):
+    folder = _tiny_nli_model(tmp_path / "tiny-nli")
+    texts = ["the team scored a goal", "heavy rain and snow"]
+    result = NLIZeroShot(str(folder)).classify(texts, TOY)
+    assert result.scores.shape == (2, 2) and np.allclose(result.scores.sum(axis=1), 1.0)
+    assert ((result.raw > 0) & (result.raw < 1)).all()  # entailment probabilities, one per label
+    # The same model through the command line.
+    items = tmp_path / "items.txt"
+    items.write_text("\n".join(texts), encoding="utf-8")
+    out = tmp_path / "nli.json"
+    run = CliRunner().invoke(cli, ["label", str(items), "--lines", "--classifier", f"nli:{folder}", "--json", str(out), "--quiet"])
+    assert run.exit_code == 0, run.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data) == 2 and {x["label"] for x in data[0]["labels"]} == {label for label in load_labels().names}
