@@ -40,7 +40,9 @@ class BenchDocument:
     lines: list[int | None]  # source line of each sentence; None for an inserted unrelated one
 
 
-def build_case(data: Path, max_stories: int | None = None, min_lines: int = 6) -> list[BenchDocument]:
+def build_case(data: Path, max_stories: int | None = None, min_lines: int = 6, variants: int = 1) -> list[BenchDocument]:
+    """The pile; ``variants`` > 1 adds further versions per story and language (other random drops),
+    for scaling runs that need more articles than NTREX has."""
     ids = (data / "ntrex" / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").splitlines()
     texts = {
         lang: (data / "ntrex" / name).read_text(encoding="utf-8").splitlines() for lang, name in LANGUAGES.items()
@@ -51,8 +53,8 @@ def build_case(data: Path, max_stories: int | None = None, min_lines: int = 6) -
     names = [s for s in stories if len(stories[s]) >= min_lines][: max_stories or None]
     documents = []
     for story in names:
-        for lang in LANGUAGES:
-            rng = random.Random(zlib.crc32(f"{story}/{lang}".encode()))
+        for lang, variant in ((lang, v) for lang in LANGUAGES for v in range(variants)):
+            rng = random.Random(zlib.crc32(f"{story}/{lang}".encode() + (f"/{variant}".encode() if variant else b"")))
             kept = [line for line in stories[story] if rng.random() >= 1 / 3]
             for i in range(len(kept) - 1):
                 if rng.random() < 0.15:
@@ -66,7 +68,8 @@ def build_case(data: Path, max_stories: int | None = None, min_lines: int = 6) -
                 lines[lines.index(None)] = -filler - 1  # negative: unrelated, remember its text
             sentences = [texts[lang][abs(x) - 1 if x < 0 else x] for x in lines]
             documents.append(
-                BenchDocument(f"{story}/{lang}", story, lang, sentences, [x if x >= 0 else None for x in lines])
+                BenchDocument(f"{story}/{lang}" + (f"/{variant}" if variant else ""), story, lang, sentences,
+                              [x if x >= 0 else None for x in lines])
             )
     rng = random.Random(7)
     rng.shuffle(documents)

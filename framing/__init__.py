@@ -3,6 +3,7 @@
     import framing
     result = framing.compare(["seeds/"])
     result.events, result.clusters, result.to_pandas()
+    framing.label(texts=["Войска стягиваются к границе."]).to_list()
 
 Nothing heavy loads at import; models load on first use.
 """
@@ -12,9 +13,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["compare"]
+__all__ = ["compare", "label"]
 
 if TYPE_CHECKING:
+    from .labelling import label
     from .pipeline import compare
 
 
@@ -23,4 +25,8 @@ def __getattr__(name: str) -> Any:
         from .pipeline import compare
 
         return compare
+    if name == "label":
+        from .labelling import label
+
+        return label
     raise AttributeError(name)

@@ -64,37 +64,53 @@ def compare(
 
     err = Console(stderr=True)
     logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     from .export import to_html, to_json, to_markdown, write_atomic
     from .pipeline import compare as run_compare
     from .report import render
 
-    status = None if quiet else err.status("reading articles…")
+    progress = None if quiet else Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=True,
+    )
+    task = progress.add_task("reading articles…", total=None) if progress else None
+    labels_for_stage = {
+        "ingest": "reading articles…",
+        "load": "loading the model (the first use converts it, under a minute)…",
+        "embed": "embedding sentences…",
+        "group": "grouping articles into events…",
+        "align": "aligning claims…",
+        "classify": "labelling frames…",
+    }
 
     def on_stage(name: str) -> None:
-        if status is not None:
-            status.update({"ingest": "reading articles…", "embed": "loading model and embedding sentences…",
-                           "group": "grouping articles into events…", "align": "aligning claims…",
-                           "classify": "labelling frames…"}.get(name, name))
+        if progress is not None and task is not None:
+            progress.update(task, description=labels_for_stage.get(name, name), total=None, completed=0)
+
+    def on_progress(done: int, total: int) -> None:
+        if progress is not None and task is not None:
+            progress.update(task, total=total, completed=done)
 
     try:
-        if status is not None:
-            status.start()
+        if progress is not None:
+            progress.start()
         result = run_compare(
-            list(paths), encoder=encoder, use_cache=not no_cache, on_stage=on_stage,
+            list(paths), encoder=encoder, use_cache=not no_cache, on_stage=on_stage, on_progress=on_progress,
             classifier=classifier, labels=frames_path, frames=not no_frames,
         )
     except KeyboardInterrupt:
         raise click.exceptions.Exit(130) from None
     except Exception as exc:  # the edge: one readable line, no traceback
-        if status is not None:
-            status.stop()
+        if progress is not None:
+            progress.stop()
         if verbose:
             raise
         err.print(f"[red]error:[/red] {type(exc).__name__}: {exc}", highlight=False)
         raise click.exceptions.Exit(1) from None
     finally:
-        if status is not None:
-            status.stop()
+        if progress is not None:
+            progress.stop()
     for error in result.errors:
         err.print(f"[red]skipped[/red] {error}", highlight=False, markup=True)
     if not result.documents:
@@ -102,7 +118,7 @@ def compare(
         raise click.exceptions.Exit(EXIT_NOTHING_USABLE)
     if not quiet and result.embedding_stats:
         stats = result.embedding_stats
-        err.print(f"embedded {stats['computed']} sentence(s), {stats['from_cache']} from cache", highlight=False)
+        err.print(f"embedded {stats['computed']} text(s), {stats['from_cache']} from cache", highlight=False)
     if json_path:
         write_atomic(json_path, to_json(result))
     selection = {"events": list(event_ids) or None, "outlets": [o.strip() for o in outlets.split(",")] if outlets else None}

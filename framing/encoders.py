@@ -48,6 +48,16 @@ def _threads() -> int:
     return max(1, int(os.environ.get("FRAMING_THREADS", os.cpu_count() or 1)))
 
 
+def quiet_transformers() -> None:
+    """transformers draws a progress bar for every model load; the CLI has its own progress."""
+    try:
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+    except ImportError:  # pragma: no cover - transformers comes with sentence-transformers
+        pass
+
+
 def _with_prefix(texts: Sequence[str], prefix: str) -> list[str]:
     return [t if not prefix or t.startswith(prefix) else prefix + t for t in texts]
 
@@ -77,9 +87,14 @@ class SentenceTransformerEncoder:
             from sentence_transformers import SentenceTransformer
 
             torch.set_num_threads(_threads())
+            quiet_transformers()
             log.info("loading sentence-transformers model %s", self.model_ref)
             self._model = SentenceTransformer(self.model_ref, device=self.device)
         return self._model
+
+    def load(self) -> None:
+        """Load the model now (it loads on first use otherwise)."""
+        self._load()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         texts = list(texts)
@@ -261,6 +276,10 @@ class OnnxEncoder:
     def _prepare(self) -> None:
         """Subclasses make the model folder here before it is opened."""
 
+    def load(self) -> None:
+        """Make and open the model now (it happens on first use otherwise)."""
+        self._load()
+
     def _load(self) -> None:
         if self._session is not None:
             return
@@ -329,11 +348,17 @@ class CachedEncoder:
         self.hits = 0
         self.computed = 0
 
+    def missing(self, texts: Sequence[str]) -> int:
+        """How many distinct texts are not in the cache yet (would need the model)."""
+        unique = list(dict.fromkeys(texts))
+        return len(unique) - len(self.cache.get_many(self.name, unique))
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         texts = list(texts)
         found = self.cache.get_many(self.name, texts)
         missing = [t for t in dict.fromkeys(texts) if t not in found]
-        self.hits += len(texts) - sum(1 for t in texts if t in missing)
+        missing_set = set(missing)
+        self.hits += sum(1 for t in texts if t not in missing_set)
         if missing:
             vectors = self.inner.encode(missing)
             self.cache.put_many(self.name, missing, vectors)

@@ -38,7 +38,10 @@ def convert(source: Path, target: Path) -> Path:
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from transformers import AutoModel
 
+    from .encoders import quiet_transformers
+
     _check_mean_pooling(source)
+    quiet_transformers()
     base = AutoModel.from_pretrained(str(source)).eval()
 
     class LastHiddenState(torch.nn.Module):

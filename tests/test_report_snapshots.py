@@ -1,0 +1,66 @@
+"""Snapshot tests: the seed report rendered with a fixed-width Console and the deterministic fake
+encoder. Regenerate after an intended change with FRAMING_UPDATE_SNAPSHOTS=1 and review the diff."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from framing.export import to_html, to_markdown
+from framing.pipeline import compare
+from framing.report import render
+
+from .conftest import SEEDS, FakeEncoder
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+
+
+@pytest.fixture(scope="module")
+def seed_result(tmp_path_factory):
+    os.environ.setdefault("FRAMING_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    return compare([str(SEEDS)], encoder=FakeEncoder(), use_cache=False)
+
+
+def rendered(result, width: int) -> str:
+    buffer = io.StringIO()
+    Console(file=buffer, width=width, color_system=None, legacy_windows=False).print(render(result, width=width))
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("width", [80, 160])
+def test_seed_report_matches_snapshot(seed_result, width):
+    text = rendered(seed_result, width)
+    assert all(len(line) <= width for line in text.splitlines())
+    snapshot = SNAPSHOTS / f"seeds_{width}.txt"
+    if os.environ.get("FRAMING_UPDATE_SNAPSHOTS") or not snapshot.exists():
+        snapshot.write_text(text, encoding="utf-8")
+    assert text == snapshot.read_text(encoding="utf-8")
+
+
+def test_narrow_terminal_stacks_and_wide_terminal_uses_columns(seed_result):
+    narrow, wide = rendered(seed_result, 80), rendered(seed_result, 160)
+    assert "╭─ e1.c1" in narrow and "┃ claim" not in narrow.split("event e2")[0]
+    assert "┃ claim" in wide and "— not reported —" in wide
+    assert "legend:" in narrow and "claims:" in narrow
+
+
+def test_event_and_outlet_filters_narrow_every_report(seed_result):
+    buffer = io.StringIO()
+    Console(file=buffer, width=160, color_system=None).print(render(seed_result, events=["e1"], outlets=["000", "002"]))
+    text = buffer.getvalue()
+    assert "event e1" in text and "event e2" not in text
+    assert "Общественная служба" not in text.split("set apart")[-1]
+    markdown = to_markdown(seed_result, events=["e2"])
+    assert "## Event e2" in markdown and "## Event e1" not in markdown
+    page = to_html(seed_result, outlets=["001"])
+    assert "Общественная служба новостей" in page and "Bulgarian outlet" not in page
+
+
+def test_html_is_standalone_with_legend_and_missing_cells(seed_result):
+    page = to_html(seed_result)
+    assert page.startswith("<!doctype html>") and "<style>" in page and "http" not in page.split("<body>")[0]
+    assert "— not reported —" in page and "class='legend'" in page
