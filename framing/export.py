@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .signals import find_signals
+from .tone import actors_near_loaded_words, is_attributed
 
 if TYPE_CHECKING:
     from .pipeline import ComparisonResult
@@ -47,6 +48,7 @@ def to_dict(result: ComparisonResult) -> dict:
                         "cluster": cluster_of.get((d.id, s.id)),
                         "frames": [{"label": name, "score": round(score, 4)} for name, score in result.sentence_frames(d.id, s.id)],
                         "frame": result.sentence_frame(d.id, s.id),
+                        "attributed": is_attributed(s.text),
                         "signals": [
                             {"kind": g.kind, "trigger": g.trigger, "start": g.start, "end": g.end}
                             for g in find_signals(s.text)
@@ -56,6 +58,10 @@ def to_dict(result: ComparisonResult) -> dict:
                 ],
                 "removed": [{"start": r.start, "end": r.end, "text": r.text, "reason": r.reason} for r in d.removed],
                 "frames": {name: round(score, 4) for name, score in result.document_frames(d.id).items()},
+                "actors_near_loaded_words": [
+                    {"actor": e.actor, "sentences": e.sentences, "words": e.words, "tone": e.tone}
+                    for e in actors_near_loaded_words((s.id, s.text) for s in d.sentences)
+                ],
             }
         )
     return {
@@ -122,6 +128,7 @@ def to_pandas(result: ComparisonResult):  # noqa: ANN201 - pandas.DataFrame
                     "text": s.text,
                     "frame": result.sentence_frame(d.id, s.id),
                     "frames": result.sentence_frames(d.id, s.id),
+                    "attributed": is_attributed(s.text),
                     "signals": [f"{g.kind}:{g.trigger}" for g in find_signals(s.text)],
                 }
             )

@@ -15,6 +15,7 @@ from rich.text import Text
 
 from .differences import compare_claims
 from .signals import find_signals
+from .tone import is_attributed
 
 if TYPE_CHECKING:
     from .documents import Document
@@ -206,6 +207,8 @@ def _summary(result: ComparisonResult, docs: list[Document], clusters: list[Clus
             if cues.get(kind):
                 words.append(f"{kind}: ", style=_STYLE[kind])
                 words.append(", ".join(dict.fromkeys(cues[kind])) + "\n")
+        unattributed = sum(1 for sentence in d.sentences if not is_attributed(sentence.text))
+        words.append(f"no source or quote: {unattributed}/{len(d.sentences)} sentences", style="dim")
         words.rstrip()
         table.add_row(d.outlet or d.id, bars if profile else Text("(frames not computed)", style="dim"), words if words.plain else Text("—"))
     parts.append(table)

@@ -132,3 +132,13 @@ def test_nli_backend_runs_end_to_end_on_a_tiny_model(tmp_path):
     assert run.exit_code == 0, run.output
     data = json.loads(out.read_text(encoding="utf-8"))
     assert len(data) == 2 and {x["label"] for x in data[0]["labels"]} == {label for label in load_labels().names}
+
+
+def test_actor_evidence_names_the_words_and_does_not_claim_a_tone():
+    from framing.tone import NOT_DERIVED, actors_near_loaded_words, is_attributed
+
+    found = actors_near_loaded_words([(0, "Вчера Зеленский ответил, что украинского режима не существует."), (1, "Вчера Зеленский поехал в Киев.")])
+    assert [e.actor for e in found] == ["Зеленский"]
+    assert found[0].sentences == [0] and found[0].words == ["украинского режима"] and found[0].tone == NOT_DERIVED
+    assert is_attributed("Об этом сообщает РБК.") and is_attributed("«Мы будем стоять», — сказал он.")
+    assert not is_attributed("Войска стягиваются к границе.")

@@ -64,3 +64,14 @@ def test_html_is_standalone_with_legend_and_missing_cells(seed_result):
     page = to_html(seed_result)
     assert page.startswith("<!doctype html>") and "<style>" in page and "http" not in page.split("<body>")[0]
     assert "— not reported —" in page and "class='legend'" in page
+
+
+@pytest.mark.skipif(__import__("shutil").which("chromium") is None, reason="Debian's chromium is not installed")
+def test_html_opens_in_headless_chromium(seed_result, tmp_path):
+    from eval.html_check import browse
+
+    page = tmp_path / "report.html"
+    page.write_text(to_html(seed_result), encoding="utf-8")
+    dom = browse(page, tmp_path / "report.png", height=1200)
+    assert dom.count("<table") >= 3 and 'class="missing"' in dom
+    assert (tmp_path / "report.png").stat().st_size > 20_000  # a real page was drawn, not a blank one
