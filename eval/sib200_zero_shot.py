@@ -81,6 +81,14 @@ def main() -> None:
     print(table(["default", *codes], [["abstained share", *[abstain[c][0] for c in codes]],
                                      ["accuracy where not abstained", *[abstain[c][1] for c in codes]]]))
     print(f"\nlabelling 204 sentences x {len(labels)} labels once embeddings exist: {timing * 1000:.2f} ms")
+    frames = load_labels()
+    frame_vectors = [embed(x.texts, args.encoder) for x in frames.labels]
+    texts = [t for _, folder in LANGUAGES.items() for t in load_split(data, folder, "train")[0]][:1000]
+    vectors = embed(texts, args.encoder)
+    start = time.perf_counter()
+    zero_shot_scores(vectors, frame_vectors)
+    print(f"labelling {len(texts)} sentences x {len(frames)} Policy Frames once embeddings exist: "
+          f"{(time.perf_counter() - start) * 1000:.2f} ms")
 
 
 if __name__ == "__main__":

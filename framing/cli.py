@@ -43,6 +43,7 @@ def cli() -> None:
 @click.option("--frames", "frames_path", type=click.Path(dir_okay=False), help="Label TOML (default: the 14 Policy Frames).")
 @click.option("--classifier", default=None, help="embedding (default) or nli:MODEL_NAME_OR_PATH.")
 @click.option("--no-frames", is_flag=True, help="Skip frame labelling.")
+@click.option("--signals", "signals_path", type=click.Path(dir_okay=False), help="Extra signal cues (TOML, same shape as framing/data/signals.toml).")
 @click.option("--event", "event_ids", multiple=True, help="Show only this event (repeatable), e.g. --event e1.")
 @click.option("--outlets", default=None, help="Comma-separated outlets or document ids (prefixes) to show.")
 @click.option("--width", type=int, default=None, help="Render for this many columns.")
@@ -59,6 +60,7 @@ def compare(
     frames_path: str | None,
     classifier: str | None,
     no_frames: bool,
+    signals_path: str | None,
     event_ids: tuple[str, ...],
     outlets: str | None,
     width: int | None,
@@ -69,6 +71,15 @@ def compare(
 ) -> None:
     """Group PATHS (files, folders, globs) into events and line up their claims side by side."""
     err = _start(verbose)
+    if signals_path:
+        from .signals import EXTRA_LEXICON_ENV, LexiconError, load_lexicon
+
+        try:
+            load_lexicon(None, signals_path)  # a bad file is one line now, not a traceback later
+        except LexiconError as exc:
+            err.print(f"[red]error:[/red] {exc}", highlight=False)
+            raise click.exceptions.Exit(1) from None
+        os.environ[EXTRA_LEXICON_ENV] = signals_path
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 

@@ -142,3 +142,14 @@ def test_actor_evidence_names_the_words_and_does_not_claim_a_tone():
     assert found[0].sentences == [0] and found[0].words == ["украинского режима"] and found[0].tone == NOT_DERIVED
     assert is_attributed("Об этом сообщает РБК.") and is_attributed("«Мы будем стоять», — сказал он.")
     assert not is_attributed("Войска стягиваются к границе.")
+
+
+def test_user_cues_extend_the_shipped_lexicon(tmp_path, monkeypatch):
+    from framing.signals import EXTRA_LEXICON_ENV, find_signals
+
+    text = "Вчера киевские власти объявили о новых мерах."
+    assert not [s for s in find_signals(text) if s.kind == "loaded"]
+    extra = tmp_path / "cues.toml"
+    extra.write_text('[loaded]\nru = ["киевские власти"]\n', encoding="utf-8")
+    monkeypatch.setenv(EXTRA_LEXICON_ENV, str(extra))
+    assert [s.trigger for s in find_signals(text) if s.kind == "loaded"] == ["киевские власти"]

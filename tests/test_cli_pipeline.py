@@ -81,3 +81,15 @@ def test_notebook_objects(fake_model):
     assert len(frame) == sum(len(d.sentences) for d in result.documents)
     assert {"document", "outlet", "language", "event", "cluster", "signals"} <= set(frame.columns)
     assert "<table>" in result._repr_html_()
+
+
+def test_written_files_get_the_usual_permissions(tmp_path):
+    import os
+
+    from framing.export import write_atomic
+
+    target = tmp_path / "out.json"
+    write_atomic(target, "{}")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask

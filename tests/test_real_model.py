@@ -47,3 +47,22 @@ def test_seed_alignment_against_hand_gold(model_cache, monkeypatch):
     assert metrics["pair P"] >= 0.7
     assert metrics["pair R"] >= 0.4
     assert metrics["omission R"] >= 0.7
+
+
+def test_report_on_the_real_model_shows_the_shared_quote_side_by_side(model_cache, monkeypatch):
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(model_cache))
+    import io
+
+    from rich.console import Console
+
+    from framing.report import render
+
+    result = compare([str(SEEDS)])
+    buffer = io.StringIO()
+    Console(file=buffer, width=160, color_system=None).print(render(result, width=160, events=["e1"]))
+    text = buffer.getvalue()
+    row = next(block for block in text.split("├") if "Президент Байден намерен" in block)
+    assert "Президентът Байдън" in row  # the quote in 000 and its Bulgarian rendering share one row
+    assert "— not reported —" in row  # 001 does not carry it
+    assert "[" in row and any(name in row for name in ("Policy", "External", "Political", "Security"))
+    assert "claims:" in text and "attribution:" in text
