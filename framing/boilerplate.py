@@ -69,11 +69,15 @@ _LINE_MARKER = re.compile(
     r"(?:published|updated|posted|опубликовано|обновлено|опубліковано|оновлено|публикувано|обновено)\b.{0,40}\d)",
     re.I,
 )
-# Tokens removed from inside an otherwise good line.
+# Tokens removed from inside an otherwise good line. "link": a related story's headline that the
+# page ran into the paragraph where a link sat, seen as a "Topic: Headline" pair after a colon at the
+# paragraph's end ("...на 13 ноември: Официално: Оръжие за милиарди от САЩ за Украйна...").
 _INLINE = re.compile(
-    r"(?P<ad>\s*\b(?:ads?_code|adsbygoogle|РЕКЛАМА|ADVERTISEMENT)\b\s*)|(?P<dateline>^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s+)",
+    r"(?P<ad>\s*\b(?:ads?_code|adsbygoogle|РЕКЛАМА|ADVERTISEMENT)\b\s*)|(?P<dateline>^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s+)"
+    r"|(?P<link>:\s+[A-ZА-ЯЁІЇЄҐ][^:.!?\n]{2,60}:\s+[A-ZА-ЯЁІЇЄҐ][^\n]*$)",
     re.U,
 )
+_INLINE_REASON = {"ad": "inline ad marker", "dateline": "dateline label", "link": "inline related-story headline"}
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
 _SENTENCE_END = re.compile(r"[.!?…][»\"”'’)]?\s*$")
 
@@ -230,7 +234,7 @@ def clean(text: str) -> Cleaned:
             token_start = start + text[start:end].index(token)
             if start > cursor:
                 kept.append((cursor, start, paragraph))
-            reason = "inline ad marker" if match.group("ad") else "dateline label"
+            reason = _INLINE_REASON[match.lastgroup or "ad"]
             removed.append(Span(token_start, token_start + len(token), token, reason))
             cursor = end
         if cursor < line.end:

@@ -85,3 +85,19 @@ def test_a_site_no_rule_was_written_for():
                     "All rights", "Cookies", "Published 14:05"):
         assert clutter not in kept, clutter
     assert sum(len(s.text) for s in cleaned.removed) > 200
+
+
+def test_related_headlines_run_into_a_paragraph_are_cut_and_listed():
+    from framing.boilerplate import clean
+
+    text = (
+        "Блинкен заяви това в Брюксел на 13 ноември: Официално: Оръжие за милиарди от САЩ за Украйна.\n\n"
+        "Рютте заявил: Россия не победила в Украине.\n"
+    )
+    cleaned = clean(text)
+    kept = [text[a:b] for a, b, _ in cleaned.kept]
+    assert kept[0] == "Блинкен заяви това в Брюксел на 13 ноември"
+    assert kept[1] == "Рютте заявил: Россия не победила в Украине."  # one colon: an ordinary sentence
+    assert [(r.reason, r.text) for r in cleaned.removed] == [
+        ("inline related-story headline", ": Официално: Оръжие за милиарди от САЩ за Украйна.")
+    ]
