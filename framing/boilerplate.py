@@ -217,9 +217,17 @@ def _mark_sandwiched(lines: list[Line], reasons: list[str | None]) -> None:
                 reasons[i] = "label between clutter"
 
 
-def clean(text: str) -> Cleaned:
+OUTSIDE_MAIN = "outside the page's main text (trafilatura)"
+
+
+def clean(text: str, outside_main: frozenset[int] = frozenset()) -> Cleaned:
+    """Keep the article's lines; list every removed piece with its reason.
+
+    ``outside_main``: start offsets of lines an HTML extractor put outside the article.
+    """
     lines = split_lines(text)
     reasons = classify_lines(lines)
+    reasons = [OUTSIDE_MAIN if line.start in outside_main else reason for line, reason in zip(lines, reasons)]
     kept: list[tuple[int, int, int]] = []
     removed: list[Span] = []
     paragraph = 0

@@ -32,8 +32,9 @@ class Sentence:
 class Document:
     """An article read from one input.
 
-    ``text`` is what the offsets point into: the decoded file for plain text, the extracted main
-    text for an HTML page (whose markup trafilatura strips before anything is measured).
+    ``text`` is what the offsets point into: the decoded file for plain text; for an HTML page, its
+    visible text with one block per paragraph (markup, scripts and styles go before anything is
+    measured; blocks outside the article are in ``removed``).
     """
 
     id: str

@@ -31,7 +31,7 @@ def build_document(raw: RawText, doc_id: str, known: dict[str, str] | None = Non
     """Clean, segment and describe one decoded text. ``known`` holds manifest fields."""
     known = known or {}
     text = raw.text
-    cleaned = boilerplate.clean(text)
+    cleaned = boilerplate.clean(text, raw.outside_main)
     if not cleaned.kept:
         raise InputError(raw.path, "no article text left after removing page clutter")
     first_kept = cleaned.kept[0]

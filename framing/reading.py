@@ -30,6 +30,8 @@ class RawText:
     text: str
     encoding: str
     format: str  # "text" or "html"
+    # For HTML: start offsets of the lines (page blocks) outside the main text trafilatura found.
+    outside_main: frozenset[int] = frozenset()
 
 
 def expand_inputs(paths: list[str]) -> tuple[list[str], list[InputError]]:
@@ -118,13 +120,86 @@ def looks_binary(data: bytes) -> bool:
     return control > max(8, len(sample) // 50)
 
 
-def html_to_text(html: str, path: str) -> str:
+_BLOCK_TAGS = {
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dt", "dd", "figcaption",
+    "caption", "div", "section", "article", "aside", "nav", "header", "footer", "ul", "ol", "dl", "table", "tr",
+    "main", "form", "figure", "body", "title", "address", "details", "summary",
+}
+_DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "head")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def page_blocks(html: str) -> list[str]:
+    """The page's visible text as blocks in reading order: each innermost block element's text, and
+    loose text between blocks (a nav bar's links, say). The <title> comes first."""
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except Exception:  # lxml raises several kinds on broken markup; the caller falls back
+        return []
+    title = root.findtext(".//title") or ""
+    for bad in root.xpath("|".join(f"//{t}" for t in _DROP_TAGS)):
+        bad.drop_tree()
+    blocks: list[str] = [_norm(title)] if _norm(title) else []
+
+    def walk(element) -> None:  # noqa: ANN001 - an lxml element
+        if not isinstance(element.tag, str):
+            return
+        if not any(isinstance(d.tag, str) and d.tag in _BLOCK_TAGS for d in element.iterdescendants()):
+            text = _norm(element.text_content())
+            if text:
+                blocks.append(text)
+            return
+        if element.text and _norm(element.text):
+            blocks.append(_norm(element.text))
+        for child in element:
+            if isinstance(child.tag, str) and child.tag in _BLOCK_TAGS:
+                walk(child)
+            elif isinstance(child.tag, str):
+                text = _norm(child.text_content())
+                if text:
+                    blocks.append(text)
+            if child.tail and _norm(child.tail):
+                blocks.append(_norm(child.tail))
+
+    walk(root)
+    merged: list[str] = []
+    for block in blocks:  # inline runs split by tags come out as neighbours; keep them apart, drop repeats in a row
+        if not merged or merged[-1] != block:
+            merged.append(block)
+    return merged
+
+
+def html_to_text(html: str, path: str) -> tuple[str, frozenset[int]]:
+    """The page's visible text, one block per paragraph, and which blocks lie outside the main text.
+
+    trafilatura decides what the article is; the rest of the page is kept in the text and marked,
+    so the clutter is listed in ``Document.removed`` instead of vanishing. If the page's blocks do
+    not line up with trafilatura's text, the text is trafilatura's alone.
+    """
     import trafilatura
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
-    if not text or not text.strip():
+    main = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
+    if not main or not main.strip():
         raise InputError(path, "HTML page with no article text that could be extracted")
-    return text
+    main_lines = [_norm(line) for line in main.splitlines() if line.strip()]
+    blocks = page_blocks(html)
+    in_main = [any(b == m or (len(b) >= 20 and (b in m or m in b)) for m in main_lines) for b in blocks]
+    found = sum(1 for m in main_lines if any(b == m or (len(b) >= 20 and (b in m or m in b)) for b in blocks))
+    if not blocks or found < 0.8 * len(main_lines):
+        log.info("%s: page blocks do not line up with the extracted text; using the extracted text only", path)
+        return main, frozenset()
+    text, outside, offset = [], set(), 0
+    for block, keep in zip(blocks, in_main):
+        if not keep:
+            outside.add(offset)
+        text.append(block)
+        offset += len(block) + 2
+    return "\n\n".join(text), frozenset(outside)
 
 
 def read_text(path: str) -> RawText:
@@ -146,5 +221,6 @@ def read_text(path: str) -> RawText:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     is_html = Path(path).suffix.lower() in {".html", ".htm", ".xhtml"} or bool(_HTML_START.match(data[:512]))
     if is_html:
-        return RawText(path, html_to_text(text, path), encoding, "html")
+        page_text, outside = html_to_text(text, path)
+        return RawText(path, page_text, encoding, "html", outside)
     return RawText(path, text, encoding, "text")

@@ -77,3 +77,25 @@ def test_folders_and_globs(tmp_path):
     files, errors = expand_inputs([str(tmp_path), str(tmp_path / "*.txt"), str(tmp_path / "*.nomatch")])
     assert [f.rsplit("/", 1)[1] for f in files] == ["a.txt", "b.html"]
     assert len(errors) == 1 and "no file matches" in errors[0].reason
+
+
+def test_html_clutter_is_listed_not_lost(tmp_path):
+    from framing.ingest import load_documents
+
+    body = ["US Secretary of State Antony Blinken said on Wednesday that aid to Ukraine would speed up.",
+            "He met NATO Secretary General Mark Rutte in Brussels and warned North Korea of a <b>firm</b> response."]
+    page = ("<!doctype html><html><head><title>Blinken in Brussels | Example News</title><script>var x=1;</script></head>"
+            "<body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article><h1>Blinken promises support</h1>"
+            + "".join(f"<p>{p}</p>" for p in body)
+            + "</article><aside><h3>Most read</h3><ul><li>Storm hits the coast</li></ul></aside>"
+            "<footer>© 2024 Example News. All rights reserved.</footer></body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    doc = load_documents([str(path)]).documents[0]
+    assert [s.text for s in doc.sentences][-1] == "He met NATO Secretary General Mark Rutte in Brussels and warned North Korea of a firm response."
+    outside = [r.text for r in doc.removed if r.reason.startswith("outside the page's main text")]
+    assert outside == ["Blinken in Brussels | Example News", "Home World", "Most read", "Storm hits the coast",
+                       "© 2024 Example News. All rights reserved."]
+    assert all(doc.text[r.start : r.end] == r.text for r in doc.removed)
+    assert all(doc.text[s.start : s.end].split() == s.text.split() for s in doc.sentences)
+    assert "var x" not in doc.text
