@@ -40,6 +40,27 @@ def test_json_contract_refers_to_real_sentences(fake_model, tmp_path):
         for r in d["removed"]:
             assert text[r["start"] : r["end"]] == r["text"]
     assert {d["language"] for d in data["documents"]} == {"ru", "bg", "uk"}
+    # Frames: every sentence has its labels best first, from the declared label set.
+    names = set(data["labels"]["names"])
+    assert len(names) == 14 and data["labels"]["classifier"].startswith("embedding-zero-shot")
+    for d in data["documents"]:
+        assert abs(sum(d["frames"].values()) - 1) < 1e-3 and set(d["frames"]) <= names
+        for s in d["sentences"]:
+            scores = [f["score"] for f in s["frames"]]
+            assert scores == sorted(scores, reverse=True) and s["frames"][0]["label"] in names
+            assert s["frame"] in (None, s["frames"][0]["label"]) and isinstance(s["attributed"], bool)
+    for c in data["clusters"]:
+        assert set(c["frames"]) == {m["document"] for m in c["members"]}
+
+
+def test_markdown_export_and_unknown_event(fake_model, tmp_path):
+    out = tmp_path / "r.md"
+    result = CliRunner().invoke(cli, ["compare", str(SEEDS), "--markdown", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    markdown = out.read_text(encoding="utf-8")
+    assert markdown.count("## Event ") == 3 and "*— not reported —*" in markdown
+    missing = CliRunner().invoke(cli, ["compare", str(SEEDS), "--event", "e9", "--quiet"])
+    assert missing.exit_code == 1 and "no event e9" in missing.output
 
 
 def test_bad_inputs_get_one_line_each_and_the_rest_goes_on(fake_model, tmp_path):
