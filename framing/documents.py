@@ -39,7 +39,7 @@ class Document:
 
     id: str
     path: str
-    text: str
+    text: str = field(repr=False)
     title: str | None
     language: str | None
     date: str | None
@@ -47,8 +47,8 @@ class Document:
     country: str | None = None
     encoding: str = "utf-8"
     format: str = "text"
-    sentences: list[Sentence] = field(default_factory=list)
-    removed: list[Span] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list, repr=False)
+    removed: list[Span] = field(default_factory=list, repr=False)
     metadata_source: dict[str, str] = field(default_factory=dict)
 
     @property

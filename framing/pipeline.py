@@ -57,6 +57,11 @@ class ComparisonResult:
     frame_rows: dict[tuple[str, int], int] = field(default_factory=dict)
     label_set: LabelSet | None = None
 
+    def __repr__(self) -> str:
+        # The default dataclass repr would print every article's full text in a REPL or notebook.
+        return (f"ComparisonResult({len(self.documents)} documents, {len(self.events)} events, "
+                f"{len(self.clusters)} claim clusters, {len(self.errors)} errors)")
+
     def document(self, doc_id: str) -> Document:
         return next(d for d in self.documents if d.id == doc_id)
 

@@ -114,3 +114,9 @@ def test_written_files_get_the_usual_permissions(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_result_repr_is_a_summary_not_the_articles(fake_model):
+    result = compare([str(SEEDS)])
+    assert repr(result).startswith("ComparisonResult(5 documents, 3 events,") and len(repr(result)) < 120
+    assert "Администрация" not in repr(result.documents[0])  # the article text stays out of the repr
