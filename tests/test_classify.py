@@ -153,3 +153,16 @@ def test_user_cues_extend_the_shipped_lexicon(tmp_path, monkeypatch):
     extra.write_text('[loaded]\nru = ["киевские власти"]\n', encoding="utf-8")
     monkeypatch.setenv(EXTRA_LEXICON_ENV, str(extra))
     assert [s.trigger for s in find_signals(text) if s.kind == "loaded"] == ["киевские власти"]
+
+
+def test_compare_runs_with_the_nli_backend_too(tmp_path):
+    from framing.pipeline import compare
+
+    from .conftest import SEEDS
+
+    folder = _tiny_nli_model(tmp_path / "tiny-nli")
+    result = compare([str(SEEDS / "004_55f0cb87218dbe97.txt")], encoder=FakeEncoder(), use_cache=False,
+                     classifier=f"nli:{folder}", labels=TOY)
+    assert result.frames is not None and result.frames.method.startswith("nli-zero-shot:")
+    doc = result.documents[0]
+    assert len(result.sentence_frames(doc.id, 0)) == 2 and set(result.document_frames(doc.id)) == {"sport", "weather"}
