@@ -19,7 +19,7 @@ from pathlib import Path
 from eval.common import table
 from eval.seed_alignment import SEEDS, find_sentence
 from framing.pipeline import ComparisonResult, compare
-from framing.signals import find_signals
+from framing.report import document_cues
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -78,12 +78,8 @@ def show(result: ComparisonResult) -> None:
         print(f"  {d.id[:3]} {d.outlet or '':<34} {profile}")
     print("\nLoaded words and attributions per article:")
     for d in result.documents:
-        found: dict[str, list[str]] = {}
-        for s in d.sentences:
-            for signal in find_signals(s.text):
-                if signal.kind in ("loaded", "attribution", "hedging"):
-                    found.setdefault(signal.kind, []).append(signal.trigger)
-        summary = "; ".join(f"{kind}: {', '.join(dict.fromkeys(words))}" for kind, words in sorted(found.items()))
+        found = document_cues(d, ("loaded", "attribution", "hedging"))
+        summary = "; ".join(f"{kind}: {', '.join(words)}" for kind, words in sorted(found.items()))
         print(f"  {d.id[:3]} {summary or '(none found)'}")
 
 

@@ -182,7 +182,7 @@ def to_html(
     result: ComparisonResult, standalone: bool = True, events: list[str] | None = None, outlets: list[str] | None = None
 ) -> str:
     """The report as HTML: per event, header, side-by-side table with colours, summary, legend."""
-    from .report import LEGEND, changed_words, event_views, set_apart_lines, short_label
+    from .report import LEGEND, changed_words, claim_summary, document_cues, event_views, set_apart_lines, short_label
 
     parts = []
     for event, docs, clusters in event_views(result, events, outlets):
@@ -210,23 +210,15 @@ def to_html(
             number = cluster.id.split(".")[-1]
             rows.append(f"<tr><td class='claim'>{number}<br>{len(cluster.documents)}/{len(docs)}</td>{''.join(cells)}</tr>")
         parts.append(f"<table><tr><th style='width:5em'>claim</th>{head}</tr>{''.join(rows)}</table>")
-        shared_all = sum(1 for c in clusters if len(c.documents) == len(docs))
-        single = sum(1 for c in clusters if len(c.documents) == 1)
-        parts.append(f"<p><b>claims: {len(clusters)}; shared by all: {shared_all}; by some: "
-                     f"{len(clusters) - shared_all - single}; by one outlet only: {single}</b></p><table>")
+        parts.append(f"<p><b>{claim_summary(clusters, len(docs))}</b></p><table>")
         parts.append("<tr><th>outlet</th><th>frames (mean share over sentences)</th><th>loaded / attribution</th></tr>")
         for d in docs:
             profile = list(result.document_frames(d.id).items())[:3]
             bars = "<br>".join(
                 f"{html.escape(short_label(n))} <span class='bar' style='width:{v * 200:.0f}px'></span> {v:.2f}" for n, v in profile
             )
-            cues: dict[str, list[str]] = {}
-            for sentence in d.sentences:
-                for g in find_signals(sentence.text):
-                    if g.kind in ("loaded", "attribution"):
-                        cues.setdefault(g.kind, []).append(g.trigger)
             words = "<br>".join(
-                f"<span class='{k}'>{k}</span>: {html.escape(', '.join(dict.fromkeys(v)))}" for k, v in cues.items()
+                f"<span class='{k}'>{k}</span>: {html.escape(', '.join(v))}" for k, v in document_cues(d).items()
             )
             parts.append(f"<tr><td>{html.escape(d.outlet or d.id)}</td><td>{bars}</td><td>{words or '—'}</td></tr>")
         parts.append("</table>")
@@ -246,7 +238,7 @@ def _md(text: str) -> str:
 
 def to_markdown(result: ComparisonResult, events: list[str] | None = None, outlets: list[str] | None = None) -> str:
     """The report as Markdown: per event, a table with one column per outlet, then a summary."""
-    from .report import changed_words, event_views, short_label
+    from .report import changed_words, claim_summary, event_views, short_label
 
     lines = ["# framing: side-by-side coverage", ""]
     for event, docs, clusters in event_views(result, events, outlets):
@@ -275,10 +267,8 @@ def to_markdown(result: ComparisonResult, events: list[str] | None = None, outle
                     texts.append(text)
                 cells.append("<br>".join(texts))
             lines.append(f"| {cluster.id.split('.')[-1]} ({len(cluster.documents)}/{len(docs)}) | " + " | ".join(cells) + " |")
-        shared_all = sum(1 for c in clusters if len(c.documents) == len(docs))
-        single = sum(1 for c in clusters if len(c.documents) == 1)
-        lines += ["", f"Claims: {len(clusters)}; shared by all: {shared_all}; by some: {len(clusters) - shared_all - single}; "
-                      f"by one outlet only: {single}.", ""]
+        summary = claim_summary(clusters, len(docs))
+        lines += ["", f"{summary[0].upper()}{summary[1:]}.", ""]
         for d in docs:
             profile = ", ".join(f"{short_label(n)} {v:.2f}" for n, v in list(result.document_frames(d.id).items())[:3])
             lines.append(f"- {_md(d.outlet or d.id)}: {profile or 'frames not computed'}")

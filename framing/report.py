@@ -68,6 +68,24 @@ def changed_words(result: ComparisonResult, cluster: Cluster) -> dict[tuple[str,
     return out
 
 
+def claim_summary(clusters: list[Cluster], n_docs: int) -> str:
+    """"claims: N; shared by all: a; by some: b; by one outlet only: c" for one event's view."""
+    shared_all = sum(1 for c in clusters if len(c.documents) == n_docs)
+    single = sum(1 for c in clusters if len(c.documents) == 1)
+    return (f"claims: {len(clusters)}; shared by all: {shared_all}; by some: {len(clusters) - shared_all - single}; "
+            f"by one outlet only: {single}")
+
+
+def document_cues(doc: Document, kinds: tuple[str, ...] = ("loaded", "attribution")) -> dict[str, list[str]]:
+    """The distinct trigger words of each signal kind in a document, kinds in order of first appearance."""
+    cues: dict[str, list[str]] = {}
+    for sentence in doc.sentences:
+        for signal in find_signals(sentence.text):
+            if signal.kind in kinds and signal.trigger not in cues.setdefault(signal.kind, []):
+                cues[signal.kind].append(signal.trigger)
+    return cues
+
+
 def _header(doc: Document) -> str:
     return " · ".join(x for x in (doc.outlet or doc.id, doc.country, doc.language, doc.date) if x)
 
@@ -182,10 +200,7 @@ def _summary(result: ComparisonResult, docs: list[Document], clusters: list[Clus
     """Claims shared by all / some / one; each outlet's frame profile as bars; its loaded words and sources."""
     parts: list[RenderableType] = []
     if len(docs) > 1:
-        shared_all = sum(1 for c in clusters if len(c.documents) == len(docs))
-        single = sum(1 for c in clusters if len(c.documents) == 1)
-        parts.append(Text(f"claims: {len(clusters)}; shared by all: {shared_all}; "
-                          f"by some: {len(clusters) - shared_all - single}; by one outlet only: {single}", style="bold"))
+        parts.append(Text(claim_summary(clusters, len(docs)), style="bold"))
     table = Table(box=None, show_header=True, expand=False, padding=(0, 1))
     table.add_column("outlet", overflow="fold", max_width=28)
     table.add_column("frames (mean share over sentences)", overflow="fold")
@@ -197,16 +212,12 @@ def _summary(result: ComparisonResult, docs: list[Document], clusters: list[Clus
             bars.append(f"{short_label(name)[:16]:<16} ", style="bold" if i == 0 else "")
             bars.append(_bar(share), style="blue")
             bars.append(f" {share:.2f}" + ("\n" if i < len(profile) - 1 else ""))
-        cues: dict[str, list[str]] = {}
-        for sentence in d.sentences:
-            for signal in find_signals(sentence.text):
-                if signal.kind in ("loaded", "attribution"):
-                    cues.setdefault(signal.kind, []).append(signal.trigger)
+        cues = document_cues(d)
         words = Text()
         for kind in ("loaded", "attribution"):
             if cues.get(kind):
                 words.append(f"{kind}: ", style=_STYLE[kind])
-                words.append(", ".join(dict.fromkeys(cues[kind])) + "\n")
+                words.append(", ".join(cues[kind]) + "\n")
         unattributed = sum(1 for sentence in d.sentences if not is_attributed(sentence.text))
         words.append(f"no source or quote: {unattributed}/{len(d.sentences)} sentences", style="dim")
         words.rstrip()
