@@ -63,7 +63,14 @@ class ComparisonResult:
                 f"{len(self.clusters)} claim clusters, {len(self.errors)} errors)")
 
     def document(self, doc_id: str) -> Document:
-        return next(d for d in self.documents if d.id == doc_id)
+        # Reports look documents up once per cell; a dict keeps that linear in the pile's size.
+        index = self.__dict__.get("_documents_by_id")
+        if index is None or len(index) != len(self.documents):
+            index = self.__dict__["_documents_by_id"] = {d.id: d for d in self.documents}
+        return index[doc_id]
+
+    def _frame_rows_of(self, doc: Document) -> list[int]:
+        return [self.frame_rows[(doc.id, s.id)] for s in doc.sentences if (doc.id, s.id) in self.frame_rows]
 
     def sentence_frames(self, doc_id: str, sentence_id: int, n: int = 3) -> list[tuple[str, float]]:
         """The sentence's top frames with scores, best first ([] when frames were not computed)."""
@@ -79,7 +86,7 @@ class ComparisonResult:
         """Mean frame scores over the document's body sentences, best first."""
         if self.frames is None:
             return {}
-        return self.frames.distribution([r for (d, _), r in self.frame_rows.items() if d == doc_id])
+        return self.frames.distribution(self._frame_rows_of(self.document(doc_id)))
 
     def outlet_frames(self) -> dict[str, dict[str, float]]:
         """Mean frame scores per outlet (documents without an outlet count under their id)."""
@@ -87,8 +94,7 @@ class ComparisonResult:
             return {}
         by_outlet: dict[str, list[int]] = {}
         for d in self.documents:
-            rows = [self.frame_rows[(d.id, s.id)] for s in d.sentences if (d.id, s.id) in self.frame_rows]
-            by_outlet.setdefault(d.outlet or d.id, []).extend(rows)
+            by_outlet.setdefault(d.outlet or d.id, []).extend(self._frame_rows_of(d))
         return {outlet: self.frames.distribution(rows) for outlet, rows in by_outlet.items()}
 
     def cluster_frames(self, cluster: Cluster) -> dict[str, str | None]:
