@@ -40,6 +40,7 @@ SOFTMAX_TEMPERATURE = 1.0
 # Raw e5 cosines to label prototypes differ by hundredths; this spreads them into usable probabilities.
 COSINE_TEMPERATURE = 0.01
 DEFAULT_CALIBRATION = "none"
+CALIBRATIONS = ("none", "background", "batch", "background+batch")
 
 
 @dataclass
@@ -121,22 +122,20 @@ def zero_shot_scores(
     languages on SIB-200, where a background-standardised floor abstained on 60% of English and 16%
     of Russian.
     """
+    if calibration not in CALIBRATIONS:
+        raise ValueError(f"unknown calibration {calibration!r}")
     protos = prototypes(label_vectors)
     raw = sentence_vectors @ protos.T
-    mu, sigma = background_stats(label_vectors, protos)
-    z_background = (raw - mu) / sigma
     if calibration == "none":
         ranking = raw / COSINE_TEMPERATURE
-    elif calibration == "background":
-        ranking = z_background
-    elif calibration in ("batch", "background+batch"):
-        if len(raw) >= BATCH_CENTRING_MIN:
+    else:
+        mu, sigma = background_stats(label_vectors, protos)  # only the standardising rules need it
+        z_background = (raw - mu) / sigma
+        if calibration == "background" or len(raw) < BATCH_CENTRING_MIN:
+            ranking = z_background  # with a small batch, too few sentences to estimate its own spread
+        else:
             z_batch = (raw - raw.mean(axis=0)) / np.maximum(raw.std(axis=0), 1e-3)
             ranking = z_batch if calibration == "batch" else (1 - BATCH_WEIGHT) * z_background + BATCH_WEIGHT * z_batch
-        else:
-            ranking = z_background  # too few sentences to estimate the batch's own spread
-    else:
-        raise ValueError(f"unknown calibration {calibration!r}")
     if raw.shape[1] > 1:
         ordered = np.sort(raw, axis=1)
         abstained = ordered[:, -1] - ordered[:, -2] < abstain_below

@@ -78,7 +78,7 @@ def label(
     items += [Item(t, "<text>", i) for i, t in enumerate(texts or [])]
     label_set = labels if isinstance(labels, LabelSet) else load_labels(labels)
     if isinstance(classifier, str) and classifier.startswith("nli:"):
-        chosen: Classifier = resolve_classifier(classifier, None)  # type: ignore[arg-type]
+        chosen: Classifier = resolve_classifier(classifier, None)  # NLI needs no sentence encoder
     elif classifier is not None and not isinstance(classifier, str):
         chosen = classifier
     else:
