@@ -17,7 +17,7 @@ Decision rule (thresholds tuned on the NTREX comparable-coverage benchmark, ``ev
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -122,8 +122,8 @@ def align_pairs(
     return sorted(pairs.values(), key=lambda p: (p.a, p.b))
 
 
-def cluster_pairs(n_rows: int, pairs: Sequence[Pair]) -> ClusterIndex:
-    """Join pairs into clusters; every row ends in exactly one cluster (singletons included)."""
+def connected_components(n_rows: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """Groups of rows joined by ``edges`` (union-find), every row in one group, ordered by first row."""
     parent = list(range(n_rows))
 
     def find(x: int) -> int:
@@ -132,14 +132,19 @@ def cluster_pairs(n_rows: int, pairs: Sequence[Pair]) -> ClusterIndex:
             x = parent[x]
         return x
 
-    for pair in pairs:
-        ra, rb = find(pair.a), find(pair.b)
+    for a, b in edges:
+        ra, rb = find(a), find(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
     groups: dict[int, list[int]] = {}
     for row in range(n_rows):
         groups.setdefault(find(row), []).append(row)
-    members = sorted(groups.values(), key=lambda rows: rows[0])
+    return sorted(groups.values(), key=lambda rows: rows[0])
+
+
+def cluster_pairs(n_rows: int, pairs: Sequence[Pair]) -> ClusterIndex:
+    """Join pairs into clusters; every row ends in exactly one cluster (singletons included)."""
+    members = connected_components(n_rows, ((pair.a, pair.b) for pair in pairs))
     return ClusterIndex(members=members, pairs=list(pairs))
 
 

@@ -33,6 +33,8 @@ from datetime import date
 
 import numpy as np
 
+from .align import connected_components
+
 DEFAULT_THRESHOLD = 0.1
 SHARE_WEIGHT = 0.5
 ENTITY_WEIGHT = 0.5
@@ -261,26 +263,14 @@ def group_documents(
 
 def _sparse_average_linkage(n: int, scores: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
     """Average linkage per connected component of the pairs that clear the threshold."""
-    parent = list(range(n))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for (a, b), value in scores.items():
-        if value >= threshold:
-            parent[find(a)] = find(b)
-    components: dict[int, list[int]] = {}
-    for i in range(n):
-        components.setdefault(find(i), []).append(i)
+    components = connected_components(n, (pair for pair, value in scores.items() if value >= threshold))
+    component_of = {m: k for k, members in enumerate(components) for m in members}
     edges: dict[int, list[tuple[int, int, float]]] = {}
     for (a, b), value in scores.items():
-        if find(a) == find(b):
-            edges.setdefault(find(a), []).append((a, b, value))
+        if component_of[a] == component_of[b]:
+            edges.setdefault(component_of[a], []).append((a, b, value))
     groups: list[list[int]] = []
-    for root, members in components.items():
+    for root, members in enumerate(components):
         if len(members) == 1:
             groups.append(members)
             continue
