@@ -218,7 +218,7 @@ def group_documents(
             elif gap is not None and gap <= SAME_DAY_MAX_GAP:
                 value += SAME_DAY_BONUS
             scores[pair] = value
-            shared = sorted(set(doc_entities[a]) & set(doc_entities[b]), key=lambda key: -idf.get(key, 0))
+            shared = sorted(set(doc_entities[a]) & set(doc_entities[b]), key=lambda key: (-idf.get(key, 0), key))
             names = entity_names[a] if entity_names else {}
             evidence[pair] = PairEvidence(
                 a=doc_ids[a],
