@@ -174,6 +174,11 @@ def page_blocks(html: str) -> list[str]:
     return merged
 
 
+def _same_text(block: str, main_line: str) -> bool:
+    """A page block and a line of the extracted text hold the same words (one may split the other)."""
+    return block == main_line or (len(block) >= 20 and (block in main_line or main_line in block))
+
+
 def html_to_text(html: str, path: str) -> tuple[str, frozenset[int]]:
     """The page's visible text, one block per paragraph, and which blocks lie outside the main text.
 
@@ -188,8 +193,8 @@ def html_to_text(html: str, path: str) -> tuple[str, frozenset[int]]:
         raise InputError(path, "HTML page with no article text that could be extracted")
     main_lines = [_norm(line) for line in main.splitlines() if line.strip()]
     blocks = page_blocks(html)
-    in_main = [any(b == m or (len(b) >= 20 and (b in m or m in b)) for m in main_lines) for b in blocks]
-    found = sum(1 for m in main_lines if any(b == m or (len(b) >= 20 and (b in m or m in b)) for b in blocks))
+    in_main = [any(_same_text(b, m) for m in main_lines) for b in blocks]
+    found = sum(1 for m in main_lines if any(_same_text(b, m) for b in blocks))
     if not blocks or found < 0.8 * len(main_lines):
         log.info("%s: page blocks do not line up with the extracted text; using the extracted text only", path)
         return main, frozenset()
