@@ -16,7 +16,7 @@ import time
 import numpy as np
 
 from eval.common import table
-from framing.align import align
+from framing.match.align import align
 
 SHAPES = [(2, 20), (5, 40), (10, 40), (20, 40), (10, 100), (40, 40)]
 

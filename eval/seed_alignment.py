@@ -15,9 +15,10 @@ from itertools import combinations
 from pathlib import Path
 
 from eval.common import table
-from framing.align import AlignmentParams
-from framing.documents import Document
-from framing.pipeline import ComparisonResult, compare
+from framing.ingest.documents import Document
+from framing.match.align import AlignmentParams
+from framing.pipeline import compare
+from framing.result import ComparisonResult
 
 if sys.version_info >= (3, 11):
     import tomllib

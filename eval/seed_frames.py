@@ -18,8 +18,9 @@ from pathlib import Path
 
 from eval.common import table
 from eval.seed_alignment import SEEDS, find_sentence
-from framing.pipeline import ComparisonResult, compare
-from framing.report import document_cues
+from framing.pipeline import compare
+from framing.render.views import document_cues
+from framing.result import ComparisonResult
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -78,7 +79,7 @@ def show(result: ComparisonResult) -> None:
         print(f"  {d.id[:3]} {d.outlet or '':<34} {profile}")
     print("\nLoaded words and attributions per article:")
     for d in result.documents:
-        found = document_cues(d, ("loaded", "attribution", "hedging"))
+        found = document_cues(result, d, ("loaded", "attribution", "hedging"))
         summary = "; ".join(f"{kind}: {', '.join(words)}" for kind, words in sorted(found.items()))
         print(f"  {d.id[:3]} {summary or '(none found)'}")
 

@@ -17,8 +17,8 @@ import numpy as np
 
 from eval.common import data_dir, embed, table
 from eval.flores_retrieval import LANGUAGES
-from framing.classify import zero_shot_scores
-from framing.labels import Label, LabelSet, load_labels
+from framing.frames.classify import zero_shot_scores
+from framing.frames.labels import Label, LabelSet, load_labels
 
 LABELS = Path(__file__).parent / "labels" / "sib200_topics.toml"
 

@@ -1,5 +1,8 @@
 """framing: compare how news outlets in different languages cover the same event.
 
+The package is laid out as its pipeline (README.md, "Architecture"): ``ingest`` -> ``embed`` -> ``match``
+-> ``frames`` -> ``findings`` -> ``result`` -> ``render``; ``pipeline`` runs them, ``cli`` is the command.
+
     import framing
     result = framing.compare(["seeds/"])
     result.events, result.clusters, result.to_pandas()
@@ -16,7 +19,7 @@ __version__ = "0.1.0"
 __all__ = ["compare", "label"]
 
 if TYPE_CHECKING:
-    from .labelling import label
+    from .frames import label
     from .pipeline import compare
 
 
@@ -26,7 +29,7 @@ def __getattr__(name: str) -> Any:
 
         return compare
     if name == "label":
-        from .labelling import label
+        from .frames import label
 
         return label
     raise AttributeError(name)

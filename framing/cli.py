@@ -43,7 +43,7 @@ def cli() -> None:
 @click.option("--frames", "frames_path", type=click.Path(dir_okay=False), help="Label TOML (default: the 14 Policy Frames).")
 @click.option("--classifier", default=None, help="embedding (default) or nli:MODEL_NAME_OR_PATH.")
 @click.option("--no-frames", is_flag=True, help="Skip frame labelling.")
-@click.option("--signals", "signals_path", type=click.Path(dir_okay=False), help="Extra signal cues (TOML, same shape as framing/data/signals.toml).")
+@click.option("--signals", "signals_path", type=click.Path(dir_okay=False), help="Extra signal cues (TOML, like framing/frames/data/signals.toml).")
 @click.option("--event", "event_ids", multiple=True, help="Show only this event (repeatable), e.g. --event e1.")
 @click.option("--outlets", default=None, help="Comma-separated outlets or document ids (prefixes) to show.")
 @click.option("--width", type=int, default=None, help="Render for this many columns.")
@@ -71,21 +71,18 @@ def compare(
 ) -> None:
     """Group PATHS (files, folders, globs) into events and line up their claims side by side."""
     err = _start(verbose)
-    if signals_path:
-        from .signals import EXTRA_LEXICON_ENV, LexiconError, load_lexicon
+    from .frames import LexiconError, resolve_lexicon
 
-        try:
-            load_lexicon(None, signals_path)  # a bad file is one line now, not a traceback later
-        except LexiconError as exc:
-            err.print(f"[red]error:[/red] {exc}", highlight=False)
-            raise click.exceptions.Exit(1) from None
-        os.environ[EXTRA_LEXICON_ENV] = signals_path
+    try:
+        lexicon = resolve_lexicon(signals_path)  # a bad file is one line now, not a traceback later
+    except LexiconError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise click.exceptions.Exit(1) from None
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from .export import to_html, to_json, to_markdown, write_atomic
     from .pipeline import compare as run_compare
-    from .report import render
+    from .render import render, to_html, to_json, to_markdown, write_atomic
 
     progress = None if quiet else Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -114,7 +111,7 @@ def compare(
             progress.start()
         result = run_compare(
             list(paths), encoder=encoder, use_cache=not no_cache, on_stage=on_stage, on_progress=on_progress,
-            classifier=classifier, labels=frames_path, frames=not no_frames,
+            classifier=classifier, labels=frames_path, frames=not no_frames, signals=lexicon,
         )
     except KeyboardInterrupt:
         raise click.exceptions.Exit(130) from None
@@ -181,9 +178,8 @@ def label_command(
 
     from rich.console import Console
 
-    from .export import write_atomic
-    from .labelling import label as run_label
-    from .report import label_table
+    from .frames import label as run_label
+    from .render import label_table, write_atomic
 
     try:
         if quiet:

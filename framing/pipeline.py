@@ -1,6 +1,7 @@
-"""``compare()``: documents -> embeddings -> events -> claim clusters, as one result object.
+"""``compare()``: runs the stages in order and returns one :class:`~framing.result.ComparisonResult`.
 
-The CLI, the JSON export and notebooks all read the :class:`ComparisonResult` this returns.
+ingest (read, clean, split) -> embed -> match (group events, align claims) -> findings (differences)
+-> frames (label); the CLI, the JSON export and notebooks all read the result this returns.
 """
 
 from __future__ import annotations
@@ -8,128 +9,27 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from . import entities
-from .align import AlignmentParams, align
-from .classify import Classifier, EmbeddingZeroShot, Labelling, resolve_classifier
-from .differences import compare_claims
-from .documents import Document, InputError
-from .encoders import CachedEncoder, Encoder, resolve_encoder
-from .events import Event, group_documents
-from .ingest import documents_from_texts, load_documents
-from .labels import LabelSet, load_labels
+from . import render  # noqa: F401 - registers the result's views (JSON, pandas, Rich, HTML)
+from .embed import CachedEncoder, Encoder, resolve_encoder
+from .findings import compare_claims
+from .frames import Classifier, EmbeddingZeroShot, LabelSet, Lexicon, load_labels, resolve_classifier, resolve_lexicon
+from .ingest import Document, documents_from_texts, load_documents
+from .match import AlignmentParams, Event, align, entities, group_documents
+from .result import Cluster, ClusterMember, ComparisonResult
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class ClusterMember:
-    document: str
-    sentence: int
-    score: float  # best ratio margin to another member (1.0 for a claim only one outlet reports)
-
-
-@dataclass
-class Cluster:
-    id: str
-    event: str
-    members: list[ClusterMember]
-    differences: list[dict] = field(default_factory=list)
-
-    @property
-    def documents(self) -> list[str]:
-        return list(dict.fromkeys(m.document for m in self.members))
-
-
-@dataclass
-class ComparisonResult:
-    documents: list[Document]
-    events: list[Event]
-    clusters: list[Cluster]
-    errors: list[InputError] = field(default_factory=list)
-    timings: dict[str, float] = field(default_factory=dict)
-    embedding_stats: dict[str, int] = field(default_factory=dict)
-    frames: Labelling | None = None  # one row per body sentence, in document then sentence order
-    frame_rows: dict[tuple[str, int], int] = field(default_factory=dict)
-    label_set: LabelSet | None = None
-
-    def __repr__(self) -> str:
-        # The default dataclass repr would print every article's full text in a REPL or notebook.
-        return (f"ComparisonResult({len(self.documents)} documents, {len(self.events)} events, "
-                f"{len(self.clusters)} claim clusters, {len(self.errors)} errors)")
-
-    def document(self, doc_id: str) -> Document:
-        # Reports look documents up once per cell; a dict keeps that linear in the pile's size.
-        index = self.__dict__.get("_documents_by_id")
-        if index is None or len(index) != len(self.documents):
-            index = self.__dict__["_documents_by_id"] = {d.id: d for d in self.documents}
-        return index[doc_id]
-
-    def _frame_rows_of(self, doc: Document) -> list[int]:
-        return [self.frame_rows[(doc.id, s.id)] for s in doc.sentences if (doc.id, s.id) in self.frame_rows]
-
-    def sentence_frames(self, doc_id: str, sentence_id: int, n: int = 3) -> list[tuple[str, float]]:
-        """The sentence's top frames with scores, best first ([] when frames were not computed)."""
-        row = self.frame_rows.get((doc_id, sentence_id))
-        return [] if self.frames is None or row is None else self.frames.top(row, n)
-
-    def sentence_frame(self, doc_id: str, sentence_id: int) -> str | None:
-        """The sentence's single frame, or None where the classifier abstained."""
-        row = self.frame_rows.get((doc_id, sentence_id))
-        return None if self.frames is None or row is None else self.frames.best(row)
-
-    def document_frames(self, doc_id: str) -> dict[str, float]:
-        """Mean frame scores over the document's body sentences, best first."""
-        if self.frames is None:
-            return {}
-        return self.frames.distribution(self._frame_rows_of(self.document(doc_id)))
-
-    def outlet_frames(self) -> dict[str, dict[str, float]]:
-        """Mean frame scores per outlet (documents without an outlet count under their id)."""
-        if self.frames is None:
-            return {}
-        by_outlet: dict[str, list[int]] = {}
-        for d in self.documents:
-            by_outlet.setdefault(d.outlet or d.id, []).extend(self._frame_rows_of(d))
-        return {outlet: self.frames.distribution(rows) for outlet, rows in by_outlet.items()}
-
-    def cluster_frames(self, cluster: Cluster) -> dict[str, str | None]:
-        """Per document in a claim cluster: the frame it gives that claim (its first sentence's)."""
-        out: dict[str, str | None] = {}
-        for m in cluster.members:
-            out.setdefault(m.document, self.sentence_frame(m.document, m.sentence))
-        return out
-
-    def event_of(self, doc_id: str) -> str | None:
-        return next((e.id for e in self.events if doc_id in e.documents), None)
-
-    def to_dict(self) -> dict:
-        from .export import to_dict
-
-        return to_dict(self)
-
-    def to_pandas(self):  # noqa: ANN201 - pandas.DataFrame
-        from .export import to_pandas
-
-        return to_pandas(self)
-
-    def __rich__(self):  # noqa: ANN204 - a rich renderable
-        from .report import render
-
-        return render(self)
-
-    def _repr_html_(self) -> str:
-        from .export import to_html
-
-        return to_html(self, standalone=False)
-
-
 def _event_clusters(
-    event: Event, documents: dict[str, Document], vectors: dict[str, np.ndarray], params: AlignmentParams
+    event: Event,
+    documents: dict[str, Document],
+    vectors: dict[str, np.ndarray],
+    params: AlignmentParams,
+    lexicon: Lexicon,
 ) -> list[Cluster]:
     members = [d for d in event.documents if documents[d].sentences]
     rows = [(d, s.id) for d in members for s in documents[d].sentences]
@@ -163,7 +63,7 @@ def _event_clusters(
                 continue
             a = documents[first.document].sentences[first.sentence].text
             b = documents[other.document].sentences[other.sentence].text
-            for diff in compare_claims(a, b):
+            for diff in compare_claims(a, b, lexicon):
                 cluster.differences.append(
                     {"a": first.document, "b": other.document, **diff.to_dict()}
                 )
@@ -181,15 +81,19 @@ def compare(
     labels: LabelSet | str | Path | None = None,
     frames: bool = True,
     on_progress: Callable[[int, int], None] | None = None,
+    signals: Lexicon | str | Path | None = None,
 ) -> ComparisonResult:
     """Compare articles: paths (files, folders, globs) or (text, metadata) pairs.
 
     ``classifier``: None or "embedding" (zero-shot on the same encoder, reusing its vectors),
-    "nli:MODEL", or a :class:`~framing.classify.Classifier`. ``labels``: a label TOML path or
-    :class:`~framing.labels.LabelSet` (default: the 14 Policy Frames). ``frames=False`` skips labelling.
+    "nli:MODEL", or a :class:`~framing.frames.Classifier`. ``labels``: a label TOML path or
+    :class:`~framing.frames.LabelSet` (default: the 14 Policy Frames). ``frames=False`` skips labelling.
     ``on_progress(done, total)`` reports embedding progress (sentences not found in the cache).
+    ``signals``: a lexicon file whose cues are added to the shipped signal lexicon (``--signals``), or a
+    :class:`~framing.frames.Lexicon`; the result keeps it, so every view reads the same cues.
     """
     timings: dict[str, float] = {}
+    lexicon = resolve_lexicon(signals)  # a bad lexicon file fails here, before any work
 
     def stage(name: str) -> None:
         if on_stage:
@@ -244,7 +148,7 @@ def compare(
     stage("align")
     t0 = time.perf_counter()
     by_id = {d.id: d for d in documents}
-    clusters = [c for e in events for c in _event_clusters(e, by_id, vectors, params or AlignmentParams())]
+    clusters = [c for e in events for c in _event_clusters(e, by_id, vectors, params or AlignmentParams(), lexicon)]
     timings["align"] = time.perf_counter() - t0
 
     labelling, frame_rows, label_set = None, {}, None
@@ -260,7 +164,7 @@ def compare(
         frame_rows = {(d.id, s.id): i for i, (d, s) in enumerate((d, s) for d in documents for s in d.sentences)}
         timings["classify"] = time.perf_counter() - t0
     stats = {"computed": cached.computed, "from_cache": cached.hits} if cached else {}
-    return ComparisonResult(documents, events, clusters, errors, timings, stats, labelling, frame_rows, label_set)
+    return ComparisonResult(documents, events, clusters, errors, timings, stats, labelling, frame_rows, label_set, lexicon)
 
 
-__all__ = ["Cluster", "ClusterMember", "ComparisonResult", "compare"]
+__all__ = ["ComparisonResult", "compare"]

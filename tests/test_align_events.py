@@ -4,9 +4,9 @@ from collections import Counter
 
 import numpy as np
 
-from framing.align import AlignmentParams, align, ratio_margin
-from framing.entities import entity_key
-from framing.events import group_documents
+from framing.match.align import AlignmentParams, align, ratio_margin
+from framing.match.entities import entity_key
+from framing.match.events import group_documents
 
 COMMON = np.random.default_rng(42).standard_normal(64) * 0.35  # e5-like: unrelated vectors sit near cosine 0.8
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from framing.boilerplate import clean
 from framing.ingest import load_documents
+from framing.ingest.boilerplate import clean
 
 from .conftest import SEEDS
 
@@ -88,7 +88,7 @@ def test_a_site_no_rule_was_written_for():
 
 
 def test_related_headlines_run_into_a_paragraph_are_cut_and_listed():
-    from framing.boilerplate import clean
+    from framing.ingest.boilerplate import clean
 
     text = (
         "Блинкен заяви това в Брюксел на 13 ноември: Официално: Оръжие за милиарди от САЩ за Украйна.\n\n"

@@ -3,18 +3,21 @@
 
 from __future__ import annotations
 
+import io
 import json
+import re
 
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from rich.console import Console
 
-from framing import labelling
-from framing.classify import EmbeddingZeroShot, NLIZeroShot, zero_shot_scores
 from framing.cli import cli
-from framing.labels import Label, LabelFileError, LabelSet, load_labels, parse_labels
+from framing.frames import labelling
+from framing.frames.classify import EmbeddingZeroShot, NLIZeroShot, zero_shot_scores
+from framing.frames.labels import Label, LabelFileError, LabelSet, load_labels, parse_labels
 
-from .conftest import FakeEncoder
+from .conftest import SEEDS, FakeEncoder
 
 TOY = LabelSet(
     "toy",
@@ -135,7 +138,7 @@ def test_nli_backend_runs_end_to_end_on_a_tiny_model(tmp_path):
 
 
 def test_actor_evidence_names_the_words_and_does_not_claim_a_tone():
-    from framing.tone import NOT_DERIVED, actors_near_loaded_words, is_attributed
+    from framing.findings.tone import NOT_DERIVED, actors_near_loaded_words, is_attributed
 
     found = actors_near_loaded_words([(0, "Вчера Зеленский ответил, что украинского режима не существует."), (1, "Вчера Зеленский поехал в Киев.")])
     assert [e.actor for e in found] == ["Зеленский"]
@@ -144,15 +147,39 @@ def test_actor_evidence_names_the_words_and_does_not_claim_a_tone():
     assert not is_attributed("Войска стягиваются к границе.")
 
 
-def test_user_cues_extend_the_shipped_lexicon(tmp_path, monkeypatch):
-    from framing.signals import EXTRA_LEXICON_ENV, find_signals
+def test_user_cues_extend_the_shipped_lexicon(tmp_path):
+    from framing.frames.signals import find_signals, resolve_lexicon
 
     text = "Вчера киевские власти объявили о новых мерах."
     assert not [s for s in find_signals(text) if s.kind == "loaded"]
     extra = tmp_path / "cues.toml"
     extra.write_text('[loaded]\nru = ["киевские власти"]\n', encoding="utf-8")
-    monkeypatch.setenv(EXTRA_LEXICON_ENV, str(extra))
-    assert [s.trigger for s in find_signals(text) if s.kind == "loaded"] == ["киевские власти"]
+    lexicon = resolve_lexicon(extra)
+    assert [s.trigger for s in find_signals(text, lexicon) if s.kind == "loaded"] == ["киевские власти"]
+    assert not [s for s in find_signals(text) if s.kind == "loaded"]  # the default lexicon is untouched
+
+
+def test_signals_travel_as_an_argument_into_every_view(tmp_path):
+    """compare(signals=FILE) reaches the differences, JSON and report; no environment variable carries it."""
+    import os
+
+    from framing.pipeline import compare
+    from framing.render import render, to_dict
+
+    extra = tmp_path / "cues.toml"
+    extra.write_text('[loaded]\nru = ["экстренные"]\n', encoding="utf-8")
+    before = dict(os.environ)
+    plain = compare([str(SEEDS)], encoder=FakeEncoder(), use_cache=False, frames=False)
+    cued = compare([str(SEEDS)], encoder=FakeEncoder(), use_cache=False, frames=False, signals=extra)
+    assert dict(os.environ) == before
+
+    def loaded(result):
+        return [g["trigger"] for d in to_dict(result)["documents"] for s in d["sentences"] for g in s["signals"] if g["kind"] == "loaded"]
+
+    assert "экстренные" in loaded(cued) and "экстренные" not in loaded(plain)
+    buffer = io.StringIO()
+    Console(file=buffer, width=160, color_system=None).print(render(cued, width=160))
+    assert re.search(r"loaded: [^\n]*экстренные", buffer.getvalue())  # the outlet summary lists the user's cue
 
 
 def test_compare_runs_with_the_nli_backend_too(tmp_path):

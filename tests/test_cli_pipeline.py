@@ -9,7 +9,7 @@ from rich.console import Console
 from framing import pipeline
 from framing.cli import cli
 from framing.pipeline import compare
-from framing.report import render
+from framing.render import render
 
 from .conftest import SEEDS, FakeEncoder
 
@@ -107,7 +107,7 @@ def test_notebook_objects(fake_model):
 def test_written_files_get_the_usual_permissions(tmp_path):
     import os
 
-    from framing.export import write_atomic
+    from framing.render import write_atomic
 
     target = tmp_path / "out.json"
     write_atomic(target, "{}")

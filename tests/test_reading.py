@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from framing.documents import InputError
 from framing.ingest import load_documents
-from framing.reading import decode, expand_inputs, read_text
+from framing.ingest.documents import InputError
+from framing.ingest.reading import decode, expand_inputs, read_text
 
 RUSSIAN = "Госсекретарь США провёл переговоры в Брюсселе. Об этом сообщает агентство.\n"
 

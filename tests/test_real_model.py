@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from framing.encoders import bundled_model_dir, check_against_engine, ensure_bundled_model
+from framing.embed.encoders import bundled_model_dir, check_against_engine, ensure_bundled_model
 from framing.pipeline import compare
 
 from .conftest import SEEDS
@@ -55,7 +55,7 @@ def test_report_on_the_real_model_shows_the_shared_quote_side_by_side(model_cach
 
     from rich.console import Console
 
-    from framing.report import render
+    from framing.render import render
 
     result = compare([str(SEEDS)])
     buffer = io.StringIO()

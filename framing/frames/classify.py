@@ -24,7 +24,7 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-from .encoders import Encoder
+from ..embed import Encoder
 from .labels import LabelSet
 
 log = logging.getLogger(__name__)

@@ -1,6 +1,6 @@
 """Turn input paths into decoded text: folders and globs expanded, encodings detected, HTML extracted.
 
-Every failure is an :class:`~framing.documents.InputError` with one readable reason, so that the
+Every failure is an :class:`~framing.ingest.documents.InputError` with one readable reason, so that the
 caller can report it and go on with the other inputs.
 """
 

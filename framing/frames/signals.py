@@ -1,13 +1,12 @@
 """Framing signals a reader can check: attribution, quotes, hedging, certainty, loaded wording.
 
 Each signal carries the words that triggered it, from lexicons shipped as data
-(``framing/data/signals.toml``) that a user can replace with a file of the same shape.
+(``framing/frames/data/signals.toml``) that a user can extend with a file of the same shape (``--signals``).
 """
 
 from __future__ import annotations
 
 import functools
-import os
 import re
 import sys
 from dataclasses import dataclass
@@ -31,11 +30,22 @@ class Signal:
     end: int
 
 
-EXTRA_LEXICON_ENV = "FRAMING_SIGNALS"
-
-
 class LexiconError(ValueError):
     """A signal lexicon that cannot be used, with a message fit for one line."""
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """Cue strings per signal kind, all languages together (a cue rarely means something else elsewhere).
+
+    Built by :func:`load_lexicon`; compared and hashed by identity, so results can be cached per lexicon.
+    """
+
+    cues: tuple[tuple[str, tuple[str, ...]], ...]  # (kind, cues longest first) in KINDS order
+    sources: tuple[str, ...] = ()  # the files it was read from, for the record
+
+    def get(self, kind: str) -> tuple[str, ...]:
+        return next((cues for k, cues in self.cues if k == kind), ())
 
 
 def _read_lexicon(raw: bytes, name: str) -> dict[str, set[str]]:
@@ -53,13 +63,13 @@ def _read_lexicon(raw: bytes, name: str) -> dict[str, set[str]]:
 
 
 @functools.lru_cache(maxsize=8)
-def load_lexicon(path: str | None = None, extra: str | None = None) -> dict[str, list[str]]:
-    """Kind -> cue strings (all languages together; a cue rarely means something else elsewhere).
+def load_lexicon(path: str | None = None, extra: str | None = None) -> Lexicon:
+    """The shipped lexicon (or the one at ``path``), plus a user's ``extra`` cues.
 
-    ``path`` replaces the shipped lexicon; ``extra`` (default: ``$FRAMING_SIGNALS``) adds a user's
-    cues to it, e.g. a file with ``[loaded] ru = ["киевский режим"]``.
+    ``extra`` is a file of the same shape, e.g. ``[loaded] ru = ["киевский режим"]``; the CLI's
+    ``--signals`` and ``compare(signals=...)`` pass it here.
     """
-    raw = Path(path).read_bytes() if path else resources.files("framing").joinpath("data/signals.toml").read_bytes()
+    raw = Path(path).read_bytes() if path else resources.files(__package__).joinpath("data/signals.toml").read_bytes()
     cues = _read_lexicon(raw, path or "signals.toml")
     if extra:
         try:
@@ -68,28 +78,36 @@ def load_lexicon(path: str | None = None, extra: str | None = None) -> dict[str,
             raise LexiconError(f"{extra}: no such lexicon file") from None
         for kind in KINDS:
             cues[kind] |= added[kind]
-    return {kind: sorted(cues[kind], key=len, reverse=True) for kind in KINDS}
+    return Lexicon(
+        tuple((kind, tuple(sorted(cues[kind], key=len, reverse=True))) for kind in KINDS),
+        tuple(x for x in (path or "signals.toml", extra) if x),
+    )
 
 
-def find_signals(text: str, lexicon: dict[str, list[str]] | None = None) -> list[Signal]:
-    """Signals in ``text`` with their trigger words, in text order (default lexicon results are cached)."""
-    if lexicon is None:
-        return list(_default_signals(text, os.environ.get(EXTRA_LEXICON_ENV) or None))
-    return _find(text, lexicon)
+def resolve_lexicon(signals: Lexicon | str | Path | None) -> Lexicon:
+    """A :class:`Lexicon` as given, the shipped one plus the cues in file ``signals``, or the shipped one."""
+    if isinstance(signals, Lexicon):
+        return signals
+    return load_lexicon(None, str(signals) if signals else None)
+
+
+def find_signals(text: str, lexicon: Lexicon | None = None) -> list[Signal]:
+    """Signals in ``text`` with their trigger words, in text order (default: the shipped lexicon)."""
+    return list(_cached_signals(text, lexicon or load_lexicon()))
 
 
 @functools.lru_cache(maxsize=65536)
-def _default_signals(text: str, extra: str | None) -> tuple[Signal, ...]:
+def _cached_signals(text: str, lexicon: Lexicon) -> tuple[Signal, ...]:
     # The report asks for a sentence's signals several times (cell, summary, differences).
-    return tuple(_find(text, load_lexicon(None, extra)))
+    return tuple(_find(text, lexicon))
 
 
-def _find(text: str, lexicon: dict[str, list[str]]) -> list[Signal]:
+def _find(text: str, lexicon: Lexicon) -> list[Signal]:
     lowered = text.lower()
     found: list[Signal] = []
     taken = bytearray(len(text))  # characters already claimed by a longer cue
     for kind in KINDS:
-        for cue in lexicon.get(kind, []):
+        for cue in lexicon.get(kind):
             for m in re.finditer(r"(?<!\w)" + re.escape(cue.strip()), lowered):
                 end = m.end()
                 while end < len(text) and text[end].isalnum():

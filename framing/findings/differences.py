@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import entities
-from .signals import find_signals
+from ..frames import Lexicon, find_signals
+from ..match import entities
 
 _SCALES = [
     (re.compile(r"^(?:млрд|миллиард|мільярд|милиард|billion|bn)", re.I), 1e9),
@@ -61,7 +61,8 @@ def dates(text: str) -> set[str]:
     return found
 
 
-def compare_claims(a: str, b: str) -> list[Difference]:
+def compare_claims(a: str, b: str, lexicon: Lexicon | None = None) -> list[Difference]:
+    """What claim ``a`` has that ``b`` lacks and back; signal cues from ``lexicon`` (default: the shipped one)."""
     diffs: list[Difference] = []
     na, nb = numbers(a), numbers(b)
     diffs += [Difference("number", "a", na[k]) for k in na if k not in nb]
@@ -73,7 +74,7 @@ def compare_claims(a: str, b: str) -> list[Difference]:
     da, db = dates(a), dates(b)
     diffs += [Difference("date", "a", d) for d in sorted(da - db)]
     diffs += [Difference("date", "b", d) for d in sorted(db - da)]
-    sa, sb = find_signals(a), find_signals(b)
+    sa, sb = find_signals(a, lexicon), find_signals(b, lexicon)
     for kind in ("attribution", "quote", "hedging", "loaded"):
         ka = [s.trigger for s in sa if s.kind == kind]
         kb = [s.trigger for s in sb if s.kind == kind]

@@ -14,6 +14,8 @@ import tempfile
 import warnings
 from pathlib import Path
 
+from .base import quiet_transformers
+
 log = logging.getLogger(__name__)
 
 ONNX_FILE = "model-int8.onnx"
@@ -37,8 +39,6 @@ def convert(source: Path, target: Path) -> Path:
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from transformers import AutoModel
-
-    from .encoders import quiet_transformers
 
     _check_mean_pooling(source)
     quiet_transformers()

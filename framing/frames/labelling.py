@@ -7,12 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..embed import CachedEncoder, Encoder, resolve_encoder
+from ..ingest import InputError, expand_inputs, load_documents, read_text
 from .classify import Classifier, Labelling, resolve_classifier
-from .documents import InputError
-from .encoders import CachedEncoder, Encoder, resolve_encoder
-from .ingest import load_documents
 from .labels import LabelSet, load_labels
-from .reading import expand_inputs, read_text
 
 
 @dataclass(frozen=True)

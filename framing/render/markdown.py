@@ -1,0 +1,53 @@
+"""The report as Markdown: per event, a table with one column per outlet, then a summary."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .views import changed_words, claim_summary, event_views, short_label
+
+if TYPE_CHECKING:
+    from ..result import ComparisonResult
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(result: ComparisonResult, events: list[str] | None = None, outlets: list[str] | None = None) -> str:
+    """The report as Markdown: per event, a table with one column per outlet, then a summary."""
+    lines = ["# framing: side-by-side coverage", ""]
+    for event, docs, clusters in event_views(result, events, outlets):
+        lines += [f"## Event {event.id}: {len(docs)} document(s)", ""]
+        lines += [f"- **{_md(d.outlet or d.id)}** ({' · '.join(x for x in (d.country, d.language, d.date) if x)}): {_md(d.title or '')}"
+                  for d in docs]
+        lines += ["", "| claim | " + " | ".join(_md(d.outlet or d.id) for d in docs) + " |",
+                  "|---|" + "---|" * len(docs)]
+        for cluster in clusters:
+            changed = changed_words(result, cluster)
+            cells = []
+            for d in docs:
+                members = [m.sentence for m in cluster.members if m.document == d.id]
+                if not members:
+                    cells.append("*— not reported —*")
+                    continue
+                texts = []
+                for s in members:
+                    text = _md(d.sentences[s].text)
+                    for value in changed.get((d.id, s), []):
+                        text = text.replace(_md(value), f"**{_md(value)}**", 1)
+                    top = result.sentence_frames(d.id, s, 1)
+                    if top:
+                        mark = "" if result.sentence_frame(d.id, s) else "?"
+                        text += f" `{short_label(top[0][0])}{mark} {top[0][1]:.2f}`"
+                    texts.append(text)
+                cells.append("<br>".join(texts))
+            lines.append(f"| {cluster.id.split('.')[-1]} ({len(cluster.documents)}/{len(docs)}) | " + " | ".join(cells) + " |")
+        summary = claim_summary(clusters, len(docs))
+        lines += ["", f"{summary[0].upper()}{summary[1:]}.", ""]
+        for d in docs:
+            profile = ", ".join(f"{short_label(n)} {v:.2f}" for n, v in list(result.document_frames(d.id).items())[:3])
+            lines.append(f"- {_md(d.outlet or d.id)}: {profile or 'frames not computed'}")
+        lines.append("")
+    lines.append("**Bold**: a number, name, date or cue that the aligned claim lacks. `Frame score` per sentence; `?` = the classifier abstains.")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,41 @@
+"""Tables for notebooks: one row per sentence as a pandas DataFrame."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..findings import is_attributed
+from ..frames import find_signals
+
+if TYPE_CHECKING:
+    from ..result import ComparisonResult
+
+
+def to_pandas(result: ComparisonResult):  # noqa: ANN201 - pandas.DataFrame
+    """One row per body sentence: document, outlet, language, event, cluster, frames, signals."""
+    import pandas as pd
+
+    cluster_of = {(m.document, m.sentence): c for c in result.clusters for m in c.members}
+    rows = []
+    for d in result.documents:
+        for s in d.sentences:
+            cluster = cluster_of.get((d.id, s.id))
+            rows.append(
+                {
+                    "document": d.id,
+                    "outlet": d.outlet,
+                    "country": d.country,
+                    "language": s.language,
+                    "date": d.date,
+                    "event": result.event_of(d.id),
+                    "cluster": cluster.id if cluster else None,
+                    "cluster_outlets": len(cluster.documents) if cluster else 0,
+                    "sentence": s.id,
+                    "text": s.text,
+                    "frame": result.sentence_frame(d.id, s.id),
+                    "frames": result.sentence_frames(d.id, s.id),
+                    "attributed": is_attributed(s.text, result.lexicon),
+                    "signals": [f"{g.kind}:{g.trigger}" for g in find_signals(s.text, result.lexicon)],
+                }
+            )
+    return pd.DataFrame(rows)

@@ -1,0 +1,122 @@
+"""What every report shows, without Rich: per event the documents and claims, changed words, summaries.
+
+The terminal, HTML and Markdown reports all read these, so the three show the same thing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..findings import compare_claims
+from ..frames import find_signals
+
+if TYPE_CHECKING:
+    from ..ingest import Document
+    from ..match import Event
+    from ..result import Cluster, ComparisonResult
+
+# Signal kinds and the changed-word mark, with their terminal styles; the HTML maps them to classes.
+SIGNAL_STYLE = {"attribution": "cyan", "quote": "green", "hedging": "yellow", "certainty": "magenta", "loaded": "bold red"}
+CHANGED_STYLE = "underline bold"
+LEGEND = [("attribution", "cyan"), ("quote", "green"), ("hedging", "yellow"), ("certainty", "magenta"),
+          ("loaded wording", "bold red"), ("differs from the aligned claim", CHANGED_STYLE)]
+
+
+def short_label(name: str) -> str:
+    """A frame name short enough for a cell: "Security and defense" -> "Security"."""
+    head = name.split(",")[0]
+    for joint in (" and ", " / "):
+        if joint in head and len(head) > 18:
+            head = head.split(joint)[0]
+    return head
+
+
+def changed_words(result: ComparisonResult, cluster: Cluster) -> dict[tuple[str, int], list[str]]:
+    """Per member sentence: the numbers, names, dates and cues it has that an aligned claim lacks."""
+    members = [(m.document, m.sentence) for m in cluster.members]
+    text = {(d, s): result.document(d).sentences[s].text for d, s in members}
+    out: dict[tuple[str, int], list[str]] = {key: [] for key in members}
+    for i, a in enumerate(members):
+        for b in members[i + 1 :]:
+            if a[0] == b[0]:
+                continue
+            for diff in compare_claims(text[a], text[b], result.lexicon):
+                if diff.kind in ("number", "entity", "date", "attribution", "loaded", "hedging"):
+                    side = a if diff.only_in == "a" else b
+                    if diff.value not in out[side]:
+                        out[side].append(diff.value)
+    return out
+
+
+def claim_summary(clusters: list[Cluster], n_docs: int) -> str:
+    """"claims: N; shared by all: a; by some: b; by one outlet only: c" for one event's view."""
+    shared_all = sum(1 for c in clusters if len(c.documents) == n_docs)
+    single = sum(1 for c in clusters if len(c.documents) == 1)
+    return (f"claims: {len(clusters)}; shared by all: {shared_all}; by some: {len(clusters) - shared_all - single}; "
+            f"by one outlet only: {single}")
+
+
+def document_cues(result: ComparisonResult, doc: Document, kinds: tuple[str, ...] = ("loaded", "attribution")) -> dict[str, list[str]]:
+    """The distinct trigger words of each signal kind in a document, kinds in order of first appearance."""
+    cues: dict[str, list[str]] = {}
+    for sentence in doc.sentences:
+        for signal in find_signals(sentence.text, result.lexicon):
+            if signal.kind in kinds and signal.trigger not in cues.setdefault(signal.kind, []):
+                cues[signal.kind].append(signal.trigger)
+    return cues
+
+
+def set_apart_lines(event: Event, limit: int = 4) -> list[str]:
+    """Why the nearest other documents are not in this event: one line per document, closest first."""
+    members = set(event.documents)
+    closest: dict[str, dict] = {}
+    for pair in event.evidence.get("pairs", []):
+        if pair["linked"]:
+            continue
+        other = pair["b"] if pair["a"] in members else pair["a"]
+        if other not in closest or pair["score"] > closest[other]["score"]:
+            closest[other] = pair
+    lines = []
+    threshold = event.evidence.get("threshold", 0.0)
+    for other, pair in sorted(closest.items(), key=lambda item: -item[1]["score"])[:limit]:
+        gap = pair["date_gap_days"]
+        if gap is not None and pair["score"] == -1.0:
+            why = f"published {gap} days apart"
+        else:
+            why = (f"score {pair['score']:.2f} < {threshold:.2f} (shared names {pair['entity_overlap']:.2f}, "
+                   f"aligned sentences {pair['aligned_share']:.2f}, text margin {pair.get('document_margin', 0):+.2f})")
+        lines.append(f"set apart: {other}: {why}")
+    return lines
+
+
+def event_views(
+    result: ComparisonResult,
+    events: list[str] | None = None,
+    outlets: list[str] | None = None,
+    only_differences: bool = False,
+) -> list[tuple[Event, list[Document], list[Cluster]]]:
+    """What a report shows: per event, its documents and claim clusters, narrowed as asked.
+
+    ``events`` are event ids; ``outlets`` match outlet names or document ids (prefixes or parts).
+    Shared by the terminal, HTML and Markdown reports, so all three show the same thing.
+    """
+    views = []
+    for event in result.events:
+        if events and event.id not in events:
+            continue
+        docs = [result.document(d) for d in event.documents]
+        if outlets:
+            docs = [d for d in docs if any(_matches(d, o) for o in outlets)]
+            if not docs:
+                continue
+        shown = {d.id for d in docs}
+        clusters = [c for c in result.clusters if c.event == event.id and shown & set(c.documents)]
+        if only_differences:
+            clusters = [c for c in clusters if c.differences or len(shown & set(c.documents)) < len(docs)]
+        views.append((event, docs, clusters))
+    return views
+
+
+def _matches(doc: Document, wanted: str) -> bool:
+    wanted = wanted.lower()
+    return doc.id.lower().startswith(wanted) or (doc.outlet or "").lower().startswith(wanted) or wanted in (doc.outlet or "").lower()
