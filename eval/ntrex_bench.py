@@ -9,6 +9,8 @@ versions of all stories go into one pile with no hint of which is which. Gold: a
 versions form one event; two sentences with the same source line are a pair.
 
     python -m eval.ntrex_bench [--data DIR] [--stories N] [--encoder SPEC] [--grid]
+
+Its rules are framing's defaults; this bench was not used to tune them (eval/many_outlets.py was).
 """
 
 from __future__ import annotations
@@ -24,9 +26,8 @@ from pathlib import Path
 import numpy as np
 
 from eval.common import data_dir, embed, prf, table
-from framing.match import entities, events
-from framing.match.align import AlignmentParams, align
-from framing.match.events import DEFAULT_THRESHOLD, group_documents
+from framing.embed import language_centroids
+from framing.match import ClaimParams, GroupingParams, align_event, entities, group_documents
 
 LANGUAGES = {"ru": "newstest2019-ref.rus.txt", "uk": "newstest2019-ref.ukr.txt", "bg": "newstest2019-ref.bul.txt"}
 
@@ -79,10 +80,11 @@ def build_case(data: Path, max_stories: int | None = None, min_lines: int = 6, v
 def evaluate(
     documents: list[BenchDocument],
     vectors: list[np.ndarray],
-    params: AlignmentParams,
+    params: ClaimParams,
     oracle_events: bool,
-    threshold: float = DEFAULT_THRESHOLD,
+    grouping: GroupingParams | None = None,
 ) -> dict[str, float]:
+    centroids = language_centroids("multilingual-e5-small")
     ents = [entities.document_entities(d.sentences) for d in documents]
     ids = [d.id for d in documents]
     if oracle_events:
@@ -93,7 +95,8 @@ def evaluate(
     else:
         index = {d: i for i, d in enumerate(ids)}
         grouped = group_documents(
-            ids, None, ents, [None] * len(ids), threshold=threshold, sentence_vectors=vectors, languages=[d.language for d in documents]
+            ids, None, ents, [None] * len(ids), grouping, sentence_vectors=vectors, languages=[d.language for d in documents],
+            centroids=centroids,
         )
         events = [[index[m] for m in e.documents] for e in grouped]
     gold_doc_pairs = {(a, b) for a, b in combinations(range(len(documents)), 2) if documents[a].story == documents[b].story}
@@ -107,14 +110,13 @@ def evaluate(
             if line is not None and line in where:
                 gold.add(((a, i), (b, where[line])))
     for members in events:
-        rows = [(d, i) for d in members for i in range(len(documents[d].sentences))]
         if len(members) < 2:
             continue
-        matrix = np.concatenate([vectors[d] for d in members])
-        owner = [d for d, _ in rows]
-        for cluster in align(matrix, owner, params).members:
+        found = align_event([documents[d].sentences for d in members], [vectors[d] for d in members],
+                            [documents[d].language for d in members], params, centroids=centroids)
+        for cluster in found.clusters:
             for x, y in combinations(cluster, 2):
-                ra, rb = sorted((rows[x], rows[y]))
+                ra, rb = sorted(((members[x[0]], x[1]), (members[y[0]], y[1])))
                 if ra[0] != rb[0]:
                     predicted.add((ra, rb))
     p, r, f1 = prf(predicted, gold)
@@ -140,24 +142,21 @@ def main() -> None:
           f"{len(flat)} sentences")
     rows = []
     for label, oracle in (("stories separated", True), ("stories mixed", False)):
-        m = evaluate(documents, vectors, AlignmentParams(), oracle)
+        m = evaluate(documents, vectors, ClaimParams(units=False), oracle)
         rows.append([label, m["events"], m["group_f1"], m["pair_p"], m["pair_r"], m["pair_f1"]])
     print(table(["setting", "events", "group F1", "pair P", "pair R", "pair F1"], rows))
     if args.grid:
         grid = []
-        for mutual in (1.01, 1.02, 1.03, 1.04, 1.06):
-            for extra in (1.06, 1.1, 9.0):
-                m = evaluate(documents, vectors, AlignmentParams(mutual_margin=mutual, extra_margin=extra), True)
+        for mutual in (0.04, 0.08, 0.12, 0.16):
+            for extra in (0.2, 0.3, 0.4):
+                m = evaluate(documents, vectors, ClaimParams(mutual_margin=mutual, extra_margin=extra, units=False), True)
                 grid.append([mutual, extra, m["pair_p"], m["pair_r"], m["pair_f1"]])
         print(table(["mutual margin", "extra margin", "pair P", "pair R", "pair F1"], grid))
         grouping = []
-        for margin_weight in (1.0, 2.0):
-            for share_weight in (0.5, 1.0):
-                events.MARGIN_WEIGHT, events.SHARE_WEIGHT = margin_weight, share_weight
-                for threshold in (0.05, 0.1, 0.15):
-                    m = evaluate(documents, vectors, AlignmentParams(), False, threshold)
-                    grouping.append([margin_weight, share_weight, threshold, m["events"], m["group_f1"]])
-        print(table(["margin weight", "share weight", "threshold", "events", "group F1"], grouping))
+        for threshold in (0.7, 0.8, 0.85, 0.9, 1.0):
+            m = evaluate(documents, vectors, ClaimParams(units=False), False, GroupingParams(threshold=threshold))
+            grouping.append([threshold, m["events"], m["group_f1"]])
+        print(table(["threshold", "events", "group F1"], grouping))
 
 
 if __name__ == "__main__":

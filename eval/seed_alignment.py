@@ -16,7 +16,7 @@ from pathlib import Path
 
 from eval.common import table
 from framing.ingest.documents import Document
-from framing.match.align import AlignmentParams
+from framing.match import ClaimParams
 from framing.pipeline import compare
 from framing.result import ComparisonResult
 
@@ -94,10 +94,12 @@ def main() -> None:
     print(table(list(metrics), [list(metrics.values())]))
     if args.sweep:
         rows = []
-        for margin in (1.0, 1.01, 1.02, 1.03, 1.04, 1.05):
-            m = score(compare([args.seeds], encoder=args.encoder, params=AlignmentParams(mutual_margin=margin)))
-            rows.append([margin, m["pairs predicted"], m["pair P"], m["pair R"], m["pair F1"], m["omission P"], m["omission R"]])
-        print(table(["mutual margin", "pairs", "pair P", "pair R", "pair F1", "omission P", "omission R"], rows))
+        for units in (True, False):
+            for margin in (0.04, 0.06, 0.08, 0.1, 0.12, 0.16):
+                params = ClaimParams(mutual_margin=margin, units=units)
+                m = score(compare([args.seeds], encoder=args.encoder, params=params, frames=False))
+                rows.append([units, margin, m["pairs predicted"], m["pair P"], m["pair R"], m["pair F1"], m["omission P"], m["omission R"]])
+        print(table(["units", "mutual margin", "pairs", "pair P", "pair R", "pair F1", "omission P", "omission R"], rows))
     if args.show:
         sure, possible, prefixes = load_gold(result)
         predicted, _ = predicted_pairs(result, prefixes)

@@ -49,6 +49,10 @@ def cli() -> None:
 @click.option("--width", type=int, default=None, help="Render for this many columns.")
 @click.option("--only-differences", is_flag=True, help="Show only claims that differ or that some outlet leaves out.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
+@click.option("--view", type=click.Choice(["auto", "coverage", "columns"]), default="auto", show_default=True,
+              help="Per event: a coverage grid (one row per claim, a narrow column per outlet), columns side by side, "
+                   "or auto (coverage from five outlets on).")
+@click.option("--group-threshold", type=float, default=None, help="Event-grouping threshold (default 0.85; lower joins more).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress, no report; errors only.")
 @click.option("--verbose", "-v", is_flag=True, help="Log what each stage does.")
 def compare(
@@ -66,6 +70,8 @@ def compare(
     width: int | None,
     only_differences: bool,
     no_cache: bool,
+    view: str,
+    group_threshold: float | None,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -81,6 +87,7 @@ def compare(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from .match import GroupingParams
     from .pipeline import compare as run_compare
     from .render import render, to_html, to_json, to_markdown, write_atomic
 
@@ -112,6 +119,7 @@ def compare(
         result = run_compare(
             list(paths), encoder=encoder, use_cache=not no_cache, on_stage=on_stage, on_progress=on_progress,
             classifier=classifier, labels=frames_path, frames=not no_frames, signals=lexicon,
+            grouping=None if group_threshold is None else GroupingParams(threshold=group_threshold),
         )
     except KeyboardInterrupt:
         raise click.exceptions.Exit(130) from None
@@ -146,7 +154,7 @@ def compare(
         write_atomic(markdown_path, to_markdown(result, **selection))
     if not quiet:
         console = Console(width=width) if width else Console()
-        console.print(render(result, width=console.width, only_differences=only_differences, **selection))
+        console.print(render(result, width=console.width, only_differences=only_differences, view=view, **selection))
 
 
 @cli.command(name="label")

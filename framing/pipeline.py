@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
 
 from . import render  # noqa: F401 - registers the result's views (JSON, pandas, Rich, HTML)
-from .embed import CachedEncoder, Encoder, resolve_encoder
+from .embed import CachedEncoder, Encoder, centroids_for, resolve_encoder
 from .findings import compare_claims
 from .frames import Classifier, EmbeddingZeroShot, LabelSet, Lexicon, load_labels, resolve_classifier, resolve_lexicon
 from .ingest import Document, documents_from_texts, load_documents
-from .match import AlignmentParams, Event, align, entities, group_documents
+from .match import ClaimParams, Event, GroupingParams, align_event, entities, group_documents
 from .result import Cluster, ClusterMember, ComparisonResult
 
 log = logging.getLogger(__name__)
@@ -28,34 +28,37 @@ def _event_clusters(
     event: Event,
     documents: dict[str, Document],
     vectors: dict[str, np.ndarray],
-    params: AlignmentParams,
+    params: ClaimParams,
     lexicon: Lexicon,
+    encoder: Encoder | None,
+    centroids: Mapping[str, np.ndarray],
 ) -> list[Cluster]:
     members = [d for d in event.documents if documents[d].sentences]
-    rows = [(d, s.id) for d in members for s in documents[d].sentences]
-    if not rows:
+    if not members:
         return []
-    matrix = np.concatenate([vectors[d] for d in members])
-    owner = [members.index(d) for d, _ in rows]
-    index = align(matrix, owner, params)
-    best = {}
-    for pair in index.pairs:
-        for row in (pair.a, pair.b):
-            best[row] = max(best.get(row, 0.0), pair.margin)
+    found = align_event(
+        [[s.text for s in documents[d].sentences] for d in members],
+        [vectors[d] for d in members],
+        [documents[d].language for d in members],
+        params,
+        encoder=encoder,
+        centroids=centroids,
+        titles=[documents[d].sentences[0].is_title for d in members],
+    )
     # Reading order across outlets: by each claim's mean relative position in its articles, so a
     # claim only the third outlet reports sits where that outlet tells it, not after everything else.
     length = {d: len(documents[d].sentences) for d in members}
 
-    def position(cluster_rows: list[int]) -> tuple[float, int]:
-        spots = [rows[r][1] / max(length[rows[r][0]], 1) for r in cluster_rows]
-        return sum(spots) / len(spots), cluster_rows[0]
+    def position(cluster: list[tuple[int, int]]) -> tuple[float, int, int]:
+        spots = [s / max(length[members[d]], 1) for d, s in cluster]
+        return sum(spots) / len(spots), cluster[0][0], cluster[0][1]
 
     clusters = []
-    for number, cluster_rows in enumerate(sorted(index.members, key=position), start=1):
+    for number, rows in enumerate(sorted(found.clusters, key=position), start=1):
         cluster = Cluster(
             id=f"{event.id}.c{number}",
             event=event.id,
-            members=[ClusterMember(rows[r][0], rows[r][1], round(best.get(r, 1.0), 4)) for r in cluster_rows],
+            members=[ClusterMember(members[d], s, round(found.margins.get((d, s), 0.0), 4)) for d, s in rows],
         )
         first = cluster.members[0]
         for other in cluster.members[1:]:
@@ -74,7 +77,7 @@ def _event_clusters(
 def compare(
     inputs: Sequence[str | Path | tuple[str, dict]],
     encoder: Encoder | str | None = None,
-    params: AlignmentParams | None = None,
+    params: ClaimParams | None = None,
     use_cache: bool = True,
     on_stage: Callable[[str], None] | None = None,
     classifier: Classifier | str | None = None,
@@ -82,6 +85,7 @@ def compare(
     frames: bool = True,
     on_progress: Callable[[int, int], None] | None = None,
     signals: Lexicon | str | Path | None = None,
+    grouping: GroupingParams | None = None,
 ) -> ComparisonResult:
     """Compare articles: paths (files, folders, globs) or (text, metadata) pairs.
 
@@ -91,6 +95,8 @@ def compare(
     ``on_progress(done, total)`` reports embedding progress (sentences not found in the cache).
     ``signals``: a lexicon file whose cues are added to the shipped signal lexicon (``--signals``), or a
     :class:`~framing.frames.Lexicon`; the result keeps it, so every view reads the same cues.
+    ``params`` (:class:`~framing.match.ClaimParams`) and ``grouping`` (:class:`~framing.match.GroupingParams`)
+    override the claim-alignment and event-grouping rules.
     """
     timings: dict[str, float] = {}
     lexicon = resolve_lexicon(signals)  # a bad lexicon file fails here, before any work
@@ -132,6 +138,7 @@ def compare(
 
     stage("group")
     t0 = time.perf_counter()
+    centroids = centroids_for(active)
     usable = [d for d in documents if d.sentences]
     texts = [[s.text for s in d.sentences] for d in usable]
     events = group_documents(
@@ -139,16 +146,20 @@ def compare(
         None,
         [entities.document_entities(t) for t in texts],
         [d.date for d in usable],
+        grouping,
         entity_names=[entities.surface_forms(t) for t in texts],
         sentence_vectors=[vectors[d.id] for d in usable],
         languages=[d.language for d in usable],
+        centroids=centroids,
     )
     timings["group"] = time.perf_counter() - t0
 
     stage("align")
     t0 = time.perf_counter()
     by_id = {d.id: d for d in documents}
-    clusters = [c for e in events for c in _event_clusters(e, by_id, vectors, params or AlignmentParams(), lexicon)]
+    params = params or ClaimParams()
+    unit_encoder = active if params.units else None  # quoted spans and halves of long sentences get vectors too
+    clusters = [c for e in events for c in _event_clusters(e, by_id, vectors, params, lexicon, unit_encoder, centroids)]
     timings["align"] = time.perf_counter() - t0
 
     labelling, frame_rows, label_set = None, {}, None

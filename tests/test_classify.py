@@ -17,7 +17,7 @@ from framing.frames import labelling
 from framing.frames.classify import EmbeddingZeroShot, NLIZeroShot, zero_shot_scores
 from framing.frames.labels import Label, LabelFileError, LabelSet, load_labels, parse_labels
 
-from .conftest import SEEDS, FakeEncoder
+from .conftest import SEEDS, FakeEncoder, fake_grouping
 
 TOY = LabelSet(
     "toy",
@@ -169,8 +169,8 @@ def test_signals_travel_as_an_argument_into_every_view(tmp_path):
     extra = tmp_path / "cues.toml"
     extra.write_text('[loaded]\nru = ["экстренные"]\n', encoding="utf-8")
     before = dict(os.environ)
-    plain = compare([str(SEEDS)], encoder=FakeEncoder(), use_cache=False, frames=False)
-    cued = compare([str(SEEDS)], encoder=FakeEncoder(), use_cache=False, frames=False, signals=extra)
+    plain = compare([str(SEEDS)], encoder=FakeEncoder(), grouping=fake_grouping(), use_cache=False, frames=False)
+    cued = compare([str(SEEDS)], encoder=FakeEncoder(), grouping=fake_grouping(), use_cache=False, frames=False, signals=extra)
     assert dict(os.environ) == before
 
     def loaded(result):

@@ -11,7 +11,7 @@ from framing.cli import cli
 from framing.pipeline import compare
 from framing.render import render
 
-from .conftest import SEEDS, FakeEncoder
+from .conftest import FAKE_THRESHOLD, SEEDS, FakeEncoder, fake_grouping
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def fake_model(monkeypatch):
 
 def test_json_contract_refers_to_real_sentences(fake_model, tmp_path):
     out = tmp_path / "r.json"
-    result = CliRunner().invoke(cli, ["compare", str(SEEDS), "--json", str(out), "--quiet"])
+    result = CliRunner().invoke(cli, ["compare", str(SEEDS), "--group-threshold", str(FAKE_THRESHOLD), "--json", str(out), "--quiet"])
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
     ids = [d["id"] for d in data["documents"]]
@@ -55,11 +55,11 @@ def test_json_contract_refers_to_real_sentences(fake_model, tmp_path):
 
 def test_markdown_export_and_unknown_event(fake_model, tmp_path):
     out = tmp_path / "r.md"
-    result = CliRunner().invoke(cli, ["compare", str(SEEDS), "--markdown", str(out), "--quiet"])
+    result = CliRunner().invoke(cli, ["compare", str(SEEDS), "--group-threshold", str(FAKE_THRESHOLD), "--markdown", str(out), "--quiet"])
     assert result.exit_code == 0, result.output
     markdown = out.read_text(encoding="utf-8")
     assert markdown.count("## Event ") == 3 and "*— not reported —*" in markdown
-    missing = CliRunner().invoke(cli, ["compare", str(SEEDS), "--event", "e9", "--quiet"])
+    missing = CliRunner().invoke(cli, ["compare", str(SEEDS), "--group-threshold", str(FAKE_THRESHOLD), "--event", "e9", "--quiet"])
     assert missing.exit_code == 1 and "no event e9" in missing.output
 
 
@@ -80,14 +80,15 @@ def test_bad_inputs_get_one_line_each_and_the_rest_goes_on(fake_model, tmp_path)
 
 
 def test_second_run_embeds_nothing(fake_model):
-    first = compare([str(SEEDS)])
-    second = compare([str(SEEDS)])
+    first = compare([str(SEEDS)], grouping=fake_grouping())
+    second = compare([str(SEEDS)], grouping=fake_grouping())
     assert first.embedding_stats["computed"] > 0
-    assert second.embedding_stats == {"computed": 0, "from_cache": first.embedding_stats["computed"]}
+    seen = first.embedding_stats["computed"] + first.embedding_stats["from_cache"]
+    assert second.embedding_stats == {"computed": 0, "from_cache": seen}
 
 
 def test_report_fits_80_and_160_columns(fake_model):
-    result = compare([str(SEEDS)])
+    result = compare([str(SEEDS)], grouping=fake_grouping())
     for width in (80, 160):
         console = Console(width=width, record=True, color_system=None)
         console.print(render(result, width=width))
@@ -97,7 +98,7 @@ def test_report_fits_80_and_160_columns(fake_model):
 
 
 def test_notebook_objects(fake_model):
-    result = compare([str(SEEDS)])
+    result = compare([str(SEEDS)], grouping=fake_grouping())
     frame = result.to_pandas()
     assert len(frame) == sum(len(d.sentences) for d in result.documents)
     assert {"document", "outlet", "language", "event", "cluster", "signals"} <= set(frame.columns)
@@ -117,6 +118,6 @@ def test_written_files_get_the_usual_permissions(tmp_path):
 
 
 def test_result_repr_is_a_summary_not_the_articles(fake_model):
-    result = compare([str(SEEDS)])
+    result = compare([str(SEEDS)], grouping=fake_grouping())
     assert repr(result).startswith("ComparisonResult(5 documents, 3 events,") and len(repr(result)) < 120
     assert "Администрация" not in repr(result.documents[0])  # the article text stays out of the repr

@@ -13,7 +13,7 @@ from rich.console import Console
 from framing.pipeline import compare
 from framing.render import render, to_html, to_json, to_markdown
 
-from .conftest import SEEDS, FakeEncoder
+from .conftest import SEEDS, FakeEncoder, fake_grouping
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 
@@ -21,7 +21,7 @@ SNAPSHOTS = Path(__file__).parent / "snapshots"
 @pytest.fixture(scope="module")
 def seed_result(tmp_path_factory):
     os.environ.setdefault("FRAMING_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-    return compare([str(SEEDS)], encoder=FakeEncoder(), use_cache=False)
+    return compare([str(SEEDS)], encoder=FakeEncoder(), grouping=fake_grouping(), use_cache=False)
 
 
 def rendered(result, width: int) -> str:
@@ -80,7 +80,7 @@ def test_html_opens_in_headless_chromium(seed_result, tmp_path):
 def test_seed_exports_match_snapshot(kind, monkeypatch):
     """The JSON contract, HTML page and Markdown report byte for byte (input given as "seeds", as a user types it)."""
     monkeypatch.chdir(SEEDS.parent)
-    result = compare(["seeds"], encoder=FakeEncoder(), use_cache=False)
+    result = compare(["seeds"], encoder=FakeEncoder(), grouping=fake_grouping(), use_cache=False)
     text = {"json": to_json, "html": to_html, "md": to_markdown}[kind](result)
     snapshot = SNAPSHOTS / f"seeds.{kind}"
     if os.environ.get("FRAMING_UPDATE_SNAPSHOTS") or not snapshot.exists():

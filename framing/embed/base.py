@@ -7,11 +7,19 @@ order; a text's vector does not depend on the other texts in the call; any prefi
 
 from __future__ import annotations
 
+import functools
 import os
+import sys
 from collections.abc import Sequence
+from importlib import resources
 from typing import Protocol, runtime_checkable
 
 import numpy as np
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 
 
 @runtime_checkable
@@ -39,3 +47,34 @@ def quiet_transformers() -> None:
         hf_logging.disable_progress_bar()
     except ImportError:  # pragma: no cover - transformers comes with sentence-transformers
         pass
+
+
+# Model families whose per-language centroids ship in data/language_centroids.npz
+# (computed by eval/language_centroids.py from SIB-200 sentences).
+_CENTROID_FAMILIES = ("multilingual-e5-small",)
+
+
+@functools.lru_cache(maxsize=8)
+def language_centroids(encoder_name: str) -> dict[str, np.ndarray]:
+    """Shipped per-language mean vectors for the encoder's model family ({} when none ship).
+
+    Subtracting them leaves what a text is about on a scale that does not depend on the pile.
+    """
+    family = next((f for f in _CENTROID_FAMILIES if f in encoder_name), None)
+    if family is None:
+        return {}
+    with resources.files(__package__).joinpath("data/language_centroids.npz").open("rb") as handle:
+        stored = np.load(handle)
+        return {key.split("/", 1)[1]: stored[key].astype(np.float32) for key in stored.files if key.startswith(family + "/")}
+
+
+def reference_centroids(encoder: Encoder) -> dict[str, np.ndarray]:
+    """Per-language mean vectors of the shipped reference sentences (data/reference_sentences.toml), for any encoder."""
+    raw = resources.files(__package__).joinpath("data/reference_sentences.toml").read_text(encoding="utf-8")
+    sentences: dict[str, list[str]] = tomllib.loads(raw)
+    return {language: np.asarray(encoder.encode(texts), dtype=np.float32).mean(axis=0) for language, texts in sentences.items()}
+
+
+def centroids_for(encoder: Encoder) -> dict[str, np.ndarray]:
+    """The encoder's per-language centroids: shipped statistics where they exist, else from the reference sentences."""
+    return language_centroids(getattr(encoder, "name", "")) or reference_centroids(encoder)

@@ -1,63 +1,76 @@
 """Event grouping: which documents cover the same event, with the evidence for each decision.
 
-Four signals, as a careful reader uses them:
-* shared named actors and places (cross-script keys from :mod:`framing.match.entities`), weighted by
-  how rare each is in the pile (Блинкен in every article says little; Рютте says more);
-* whole-document similarity: the mean of a document's sentence vectors after removing its
-  language's centroid (e5 vectors carry a strong language direction: before centring, a Russian
-  article's nearest document was often another Russian article on another story), scored as a
-  margin over each document's nearest other documents (similarity minus their mean similarity),
-  not as a raw cosine;
-* the share of sentences with a mutual-best, high-margin counterpart in the other document;
-* dates: two dated articles more than ``MAX_DATE_GAP_DAYS`` apart are never one event; two
-  within a day get a small bonus.
+Every score is a property of the two documents alone, so a decision about two articles does not
+change because unrelated articles sit in the same folder, and a story is not punished for having
+many articles (an earlier document margin, similarity minus the mean similarity of the nearest
+documents, fell to zero when those were nine articles on the same story):
 
-Score = 0.5 x entity overlap + 0.5 x aligned share + 2 x document margin (+ 0.05 same day); documents join by
-average-linkage clustering on it, so one strong link cannot chain two stories together. The
-weights and threshold were tuned on the NTREX comparable case (eval/ntrex_bench.py --grid): they
-sit on a plateau where 30, 60, 90 and all 118 stories each group with F1 >= 0.989.
+* **topic**: the cosine of the two documents' mean sentence vectors after subtracting a fixed
+  per-language centroid (shipped for the bundled model, computed from SIB-200 by
+  eval/language_centroids.py; estimated from the pile for other encoders). e5 vectors carry a
+  strong common and language direction; without it, unrelated articles sit near 0.78 and a Russian
+  article's nearest document was often another Russian article on another story;
+* **shared claims**: the share of the shorter document's sentences that have a mutual best
+  counterpart in the other document at centred cosine >= ``MATCH_LEVEL`` (translations sit near
+  0.7, sentences of unrelated stories below 0.31 in 99% of cases on NTREX);
+* **shared names**: overlap of named actors and places (cross-script keys from
+  :mod:`framing.match.entities`), weighted by how rare each is in the pile;
+* **dates**: two dated articles more than ``MAX_DATE_GAP_DAYS`` apart are never one event; a
+  missing date is no reason to join or to split.
 
-Cost: each document is compared only with its ``CANDIDATES`` nearest documents (blocking, in row
-blocks so memory stays linear), scores are kept sparse, and the linkage runs per connected
-component of the above-threshold graph: two groups can only merge through a pair that clears the
-threshold, so this gives the same result as one big linkage.
+Score = topic + ``CLAIM_WEIGHT`` x shared claims + ``ENTITY_WEIGHT`` x shared names; documents join
+by average linkage on it at ``DEFAULT_THRESHOLD`` (so one strong link cannot chain two stories
+together). Weights and threshold were tuned on the many-outlet benchmark's tuning seeds and the
+blinken_brussels pile (eval/many_outlets.py, eval/real_piles.py); README.md gives the held-out numbers.
+
+Cost: each document is scored against its ``CANDIDATES`` nearest documents (blocking, in row blocks
+so memory stays linear); the linkage runs per connected component of the above-threshold pairs
+(two groups can only merge through such a pair), scoring every pair inside a component of up to
+``FULL_COMPONENT`` documents, so a large story is not split by pairs that blocking left out.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import combinations
 
 import numpy as np
 
 from .align import connected_components
 
-DEFAULT_THRESHOLD = 0.1
-SHARE_WEIGHT = 0.5
-ENTITY_WEIGHT = 0.5
-MARGIN_WEIGHT = 2.0
-# Two dated articles within a day of each other: weak support, as for a reader (not tuned on NTREX, which has no dates).
-SAME_DAY_BONUS = 0.05
-SAME_DAY_MAX_GAP = 1
-DOC_MARGIN_K = 3
-# Shrinks a language's centroid toward the pile's when the language has few sentences.
+DEFAULT_THRESHOLD = 0.85
+CLAIM_WEIGHT = 1.5
+ENTITY_WEIGHT = 0.25
+MATCH_LEVEL = 0.5
+MAX_DATE_GAP_DAYS = 4
+CANDIDATES = 40
+FULL_COMPONENT = 400
 CENTROID_PRIOR_SENTENCES = 50
 REJECTED_PAIRS_SHOWN = 5
-PAIR_MARGIN = 1.06
-MAX_DATE_GAP_DAYS = 4
-CANDIDATES = 30
+APART = -1.0  # the score of a pair whose dates are too far apart
+
+
+@dataclass(frozen=True)
+class GroupingParams:
+    """The event rule's weights and threshold (see the module docstring for what each term measures)."""
+
+    threshold: float = DEFAULT_THRESHOLD
+    claim_weight: float = CLAIM_WEIGHT
+    entity_weight: float = ENTITY_WEIGHT
+    match_level: float = MATCH_LEVEL
+    max_date_gap_days: int = MAX_DATE_GAP_DAYS
 
 
 @dataclass(frozen=True)
 class PairEvidence:
     a: str
     b: str
-    similarity: float
-    aligned_share: float
-    document_margin: float
+    similarity: float  # centred cosine of the documents' mean vectors
+    aligned_share: float  # share of the shorter document's sentences with a mutual counterpart
     shared_entities: list[str]
     entity_overlap: float
     date_gap_days: int | None
@@ -93,21 +106,6 @@ def _date_gap(a: str | None, b: str | None) -> int | None:
     return max(0, gap - 16) if partial else gap
 
 
-def aligned_share(a: np.ndarray, b: np.ndarray, k: int = 4, min_margin: float | None = None) -> float:
-    """Share of the shorter document's sentences with a mutual best match of high ratio margin."""
-    if len(a) == 0 or len(b) == 0:
-        return 0.0
-    min_margin = PAIR_MARGIN if min_margin is None else min_margin
-    sim = a @ b.T
-    ka, kb = min(k, sim.shape[1]), min(k, sim.shape[0])
-    mean_a = -np.sort(-sim, axis=1)[:, :ka].mean(axis=1)
-    mean_b = -np.sort(-sim, axis=0)[:kb, :].mean(axis=0)
-    margin = sim / ((mean_a[:, None] + mean_b[None, :]) / 2)
-    best_b, best_a = margin.argmax(axis=1), margin.argmax(axis=0)
-    hits = sum(1 for i, j in enumerate(best_b) if best_a[j] == i and margin[i, j] >= min_margin)
-    return hits / min(len(a), len(b))
-
-
 def entity_overlap(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
     union = set(a) | set(b)
     if not union:
@@ -116,15 +114,18 @@ def entity_overlap(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> f
     return sum(idf.get(k, 1.0) for k in shared) / sum(idf.get(k, 1.0) for k in union)
 
 
-def language_centred(sentence_vectors: Sequence[np.ndarray], languages: Sequence[str | None]) -> list[np.ndarray]:
-    """Subtract each language's centroid (shrunk toward the pile's centroid) and renormalise.
-
-    In a small pile the centroid is mostly the story itself, so centred similarities turn small or
-    negative there: that is why the document score uses a difference margin, not a ratio.
-    """
+def centroid_table(
+    sentence_vectors: Sequence[np.ndarray],
+    languages: Sequence[str | None],
+    centroids: Mapping[str, np.ndarray] | None = None,
+) -> dict[str | None, np.ndarray]:
+    """Each language's centroid: the shipped one (``centroids``), else the pile's own for that
+    language, shrunk toward the pile's centroid (in a small pile that is mostly the story itself,
+    so those scores run low: the shipped centroids make scores independent of the pile)."""
+    centroids = centroids or {}
     nonempty = [v for v in sentence_vectors if len(v)]
     if not nonempty:
-        return [np.asarray(v, dtype=np.float32) for v in sentence_vectors]
+        return {}
     pile = np.concatenate(nonempty).mean(axis=0)
     sums: dict[str | None, np.ndarray] = {}
     counts: Counter[str | None] = Counter()
@@ -133,15 +134,37 @@ def language_centred(sentence_vectors: Sequence[np.ndarray], languages: Sequence
             sums[language] = sums.get(language, 0) + vectors.sum(axis=0)
             counts[language] += len(vectors)
     prior = CENTROID_PRIOR_SENTENCES
-    centroid = {lang: (sums[lang] + prior * pile) / (counts[lang] + prior) for lang in sums}
+    return {
+        lang: centroids[lang] if lang in centroids else (sums[lang] + prior * pile) / (counts[lang] + prior)  # type: ignore[index]
+        for lang in sums
+    }
+
+
+def language_centred(
+    sentence_vectors: Sequence[np.ndarray],
+    languages: Sequence[str | None],
+    centroids: Mapping[str | None, np.ndarray] | None = None,
+) -> list[np.ndarray]:
+    """Subtract each language's centroid (see :func:`centroid_table`) and renormalise."""
+    table = centroid_table(sentence_vectors, languages, centroids)  # type: ignore[arg-type]
     out = []
     for vectors, language in zip(sentence_vectors, languages):
         if not len(vectors):
             out.append(np.asarray(vectors, dtype=np.float32))
             continue
-        centred = vectors - centroid[language]
-        out.append(centred / np.maximum(np.linalg.norm(centred, axis=1, keepdims=True), 1e-12))
+        centred = vectors - table[language]
+        out.append((centred / np.maximum(np.linalg.norm(centred, axis=1, keepdims=True), 1e-12)).astype(np.float32))
     return out
+
+
+def matched_share(a: np.ndarray, b: np.ndarray, level: float = MATCH_LEVEL) -> float:
+    """Share of the shorter document's sentences with a mutual best counterpart at centred cosine >= ``level``."""
+    if len(a) == 0 or len(b) == 0:
+        return 0.0
+    sim = a @ b.T
+    best_b, best_a = sim.argmax(axis=1), sim.argmax(axis=0)
+    hits = sum(1 for i, j in enumerate(best_b) if best_a[j] == i and sim[i, j] >= level)
+    return hits / min(len(a), len(b))
 
 
 def _normalise(vectors: np.ndarray) -> np.ndarray:
@@ -173,113 +196,135 @@ def group_documents(
     doc_vectors: np.ndarray | None,
     doc_entities: Sequence[Counter[str]],
     doc_dates: Sequence[str | None],
-    threshold: float = DEFAULT_THRESHOLD,
+    params: GroupingParams | None = None,
     entity_names: Sequence[dict[str, str]] | None = None,
     sentence_vectors: Sequence[np.ndarray] | None = None,
     languages: Sequence[str | None] | None = None,
+    centroids: Mapping[str, np.ndarray] | None = None,
 ) -> list[Event]:
     """Group documents into events (a pure function on vectors, entity counts, dates and languages).
 
-    ``doc_vectors`` is used only when ``sentence_vectors`` is not given; with them, each document's
-    vector is the mean of its language-centred sentence vectors.
+    ``sentence_vectors`` are centred by language (``centroids``, else the pile's); each document's
+    vector is the mean of its centred sentence vectors. ``doc_vectors`` is used only without them.
     """
     n = len(doc_ids)
     if n == 0:
         return []
     if sentence_vectors is not None:
-        centred = language_centred(sentence_vectors, languages or [None] * n)
-        vectors = _normalise(np.stack([v.mean(axis=0) if len(v) else np.zeros(sentence_vectors[0].shape[-1]) for v in centred]))
+        centred = language_centred(sentence_vectors, languages or [None] * n, centroids)
+        dim = sentence_vectors[0].shape[-1]
+        vectors = _normalise(np.stack([v.mean(axis=0) if len(v) else np.zeros(dim) for v in centred]))
     else:
         assert doc_vectors is not None, "give doc_vectors or sentence_vectors"
+        centred = None
         vectors = _normalise(np.asarray(doc_vectors, dtype=np.float64))
+    return group_vectors(doc_ids, vectors, centred, doc_entities, doc_dates, params, entity_names)
+
+
+def group_vectors(
+    doc_ids: Sequence[str],
+    vectors: np.ndarray,
+    centred: Sequence[np.ndarray] | None,
+    doc_entities: Sequence[Counter[str]],
+    doc_dates: Sequence[str | None],
+    params: GroupingParams | None = None,
+    entity_names: Sequence[dict[str, str]] | None = None,
+) -> list[Event]:
+    """:func:`group_documents` on ready vectors: normalised document vectors and centred sentence vectors."""
+    params = params or GroupingParams()
+    threshold = params.threshold
+    n = len(doc_ids)
     df: Counter[str] = Counter()
     for counts in doc_entities:
         df.update(set(counts))
     idf = {k: math.log((n + 1) / (v + 0.5)) for k, v in df.items()}
 
-    nearest, nearest_sim = nearest_documents(vectors, max(CANDIDATES, DOC_MARGIN_K))
-    # The ratio margin's denominator: how close a document's nearest neighbours are on average.
-    background = nearest_sim[:, :DOC_MARGIN_K].mean(axis=1) if nearest_sim.shape[1] else np.ones(n)
-    scores: dict[tuple[int, int], float] = {}
     evidence: dict[tuple[int, int], PairEvidence] = {}
-    for i in range(n):
-        for j, similarity in zip(nearest[i][:CANDIDATES], nearest_sim[i][:CANDIDATES]):
-            pair = (min(i, int(j)), max(i, int(j)))
-            if pair in scores:
-                continue
-            a, b = pair
-            share = aligned_share(sentence_vectors[a], sentence_vectors[b]) if sentence_vectors is not None else 0.0
+
+    def scored(a: int, b: int) -> float:
+        if (a, b) not in evidence:
+            similarity = float(vectors[a] @ vectors[b])
+            share = matched_share(centred[a], centred[b], params.match_level) if centred is not None else 0.0
             overlap = entity_overlap(doc_entities[a], doc_entities[b], idf)
-            margin = float(similarity) - (background[a] + background[b]) / 2 if n > 2 else 0.0
             gap = _date_gap(doc_dates[a], doc_dates[b])
-            value = ENTITY_WEIGHT * overlap + SHARE_WEIGHT * share + MARGIN_WEIGHT * margin
-            if gap is not None and gap > MAX_DATE_GAP_DAYS:
-                value = -1.0
-            elif gap is not None and gap <= SAME_DAY_MAX_GAP:
-                value += SAME_DAY_BONUS
-            scores[pair] = value
+            value = similarity + params.claim_weight * share + params.entity_weight * overlap
+            if gap is not None and gap > params.max_date_gap_days:
+                value = APART
             shared = sorted(set(doc_entities[a]) & set(doc_entities[b]), key=lambda key: (-idf.get(key, 0), key))
             names = entity_names[a] if entity_names else {}
-            evidence[pair] = PairEvidence(
-                a=doc_ids[a],
-                b=doc_ids[b],
-                similarity=round(float(similarity), 4),
-                aligned_share=round(share, 4),
-                document_margin=round(margin, 4),
-                shared_entities=[names.get(key, key) for key in shared][:12],
-                entity_overlap=round(overlap, 4),
-                date_gap_days=gap,
-                score=round(float(value), 4),
-                linked=False,
+            evidence[(a, b)] = PairEvidence(
+                a=doc_ids[a], b=doc_ids[b], similarity=round(similarity, 4), aligned_share=round(share, 4),
+                shared_entities=[names.get(key, key) for key in shared][:12], entity_overlap=round(overlap, 4),
+                date_gap_days=gap, score=round(float(value), 4), linked=False,
             )
-    clusters = _sparse_average_linkage(n, scores, threshold)
+        return evidence[(a, b)].score
+
+    nearest, _ = nearest_documents(vectors, CANDIDATES)
+    for i in range(n):
+        for j in nearest[i]:
+            scored(min(i, int(j)), max(i, int(j)))
+    components = connected_components(n, (pair for pair, e in evidence.items() if e.score >= threshold))
+    clusters: list[list[int]] = []
+    for members in components:
+        if len(members) == 1:
+            clusters.append(members)
+            continue
+        if len(members) <= FULL_COMPONENT:
+            for a, b in combinations(sorted(members), 2):
+                scored(a, b)
+        local = {m: k for k, m in enumerate(members)}
+        score = np.full((len(members), len(members)), APART)
+        for a, b in combinations(sorted(members), 2):
+            if (a, b) in evidence:
+                score[local[a], local[b]] = score[local[b], local[a]] = evidence[(a, b)].score
+        clusters.extend([[members[k] for k in group] for group in _average_linkage(score, threshold)])
+    return _events(doc_ids, clusters, evidence, params)
+
+
+def _events(
+    doc_ids: Sequence[str], clusters: list[list[int]], evidence: dict[tuple[int, int], PairEvidence], params: GroupingParams
+) -> list[Event]:
     events: list[Event] = []
     member_of: dict[int, str] = {}
-    for number, members in enumerate(sorted(clusters, key=lambda m: (-len(m), m[0])), start=1):
+    for number, members in enumerate(sorted(clusters, key=lambda m: (-len(m), min(m))), start=1):
         event_id = f"e{number}"
         for m in members:
             member_of[m] = event_id
-        events.append(Event(event_id, [doc_ids[m] for m in members]))
+        events.append(Event(event_id, [doc_ids[m] for m in sorted(members)]))
     by_event: dict[str, list[PairEvidence]] = {e.id: [] for e in events}
     rejected: dict[str, list[PairEvidence]] = {e.id: [] for e in events}
-    for (a, b), item in evidence.items():
+    for (a, b), item in sorted(evidence.items()):
         if member_of[a] == member_of[b]:
             by_event[member_of[a]].append(PairEvidence(**{**item.__dict__, "linked": True}))
         else:
             rejected[member_of[a]].append(item)
             rejected[member_of[b]].append(item)
+    index_of = {d: k for k, d in enumerate(doc_ids)}
+    cross: dict[tuple[str, str], list[float]] = {}
+    for (a, b), item in evidence.items():
+        if member_of[a] != member_of[b]:
+            cross.setdefault(tuple(sorted((member_of[a], member_of[b]))), []).append(item.score)  # type: ignore[arg-type]
     for event in events:
-        # Keep the strongest pairs that were set apart: the report shows why they are not this event.
-        closest_apart = sorted(rejected[event.id], key=lambda e: -e.score)[:REJECTED_PAIRS_SHOWN]
+        # The strongest pairs set apart: the report shows why they are not this event. A pair can
+        # clear the threshold and still stay apart, since average linkage compares whole groups:
+        # the evidence then gives the average over all scored pairs of the two events, which for
+        # two groups left apart is always below the threshold.
+        closest_apart = sorted(rejected[event.id], key=lambda e: (-e.score, e.a, e.b))[:REJECTED_PAIRS_SHOWN]
+        pairs = [p.__dict__ for p in by_event[event.id]]
+        for pair in closest_apart:
+            other = pair.b if member_of[index_of[pair.a]] == event.id else pair.a
+            other_event = member_of[index_of[other]]
+            scores = cross[tuple(sorted((event.id, other_event)))]  # type: ignore[index]
+            pairs.append({**pair.__dict__, "other_event": other_event, "events_average": round(sum(scores) / len(scores), 4),
+                          "events_pairs_scored": len(scores)})
         event.evidence = {
-            "threshold": threshold,
-            "rule": f"average over member pairs of ({ENTITY_WEIGHT} x entity overlap + {SHARE_WEIGHT} x aligned sentence share "
-            f"+ {MARGIN_WEIGHT} x document margin + {SAME_DAY_BONUS} if published within a day) "
-            f">= threshold; dated articles more than {MAX_DATE_GAP_DAYS} days apart never join",
-            "pairs": [p.__dict__ for p in by_event[event.id] + closest_apart],
+            "threshold": params.threshold,
+            "rule": f"average over member pairs of (topic similarity + {params.claim_weight} x shared-claim share + "
+            f"{params.entity_weight} x entity overlap) >= threshold; dated articles more than {params.max_date_gap_days} days "
+            "apart never join; a missing date neither joins nor splits",
+            "pairs": pairs,
         }
     return events
-
-
-def _sparse_average_linkage(n: int, scores: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
-    """Average linkage per connected component of the pairs that clear the threshold."""
-    components = connected_components(n, (pair for pair, value in scores.items() if value >= threshold))
-    component_of = {m: k for k, members in enumerate(components) for m in members}
-    edges: dict[int, list[tuple[int, int, float]]] = {}
-    for (a, b), value in scores.items():
-        if component_of[a] == component_of[b]:
-            edges.setdefault(component_of[a], []).append((a, b, value))
-    groups: list[list[int]] = []
-    for root, members in enumerate(components):
-        if len(members) == 1:
-            groups.append(members)
-            continue
-        local = {m: k for k, m in enumerate(members)}
-        score = np.full((len(members), len(members)), -1.0)
-        for a, b, value in edges.get(root, []):
-            score[local[a], local[b]] = score[local[b], local[a]] = value
-        groups.extend([[members[k] for k in group] for group in _average_linkage(score, threshold)])
-    return groups
 
 
 def _average_linkage(score: np.ndarray, threshold: float) -> list[list[int]]:
@@ -293,7 +338,7 @@ def _average_linkage(score: np.ndarray, threshold: float) -> list[list[int]]:
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import squareform
 
-    # Scores lie in [-1, ~2.5]; distance = ceiling - score keeps them non-negative.
+    # Scores lie in [-1, ~2]; distance = ceiling - score keeps them non-negative.
     ceiling = 4.0
     filled = np.where(np.isfinite(score), score, -1.0)
     distance = ceiling - np.clip(filled, -1.0, ceiling)

@@ -11,7 +11,7 @@ from ..frames import find_signals
 if TYPE_CHECKING:
     from ..result import ComparisonResult
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def to_dict(result: ComparisonResult) -> dict:

@@ -15,7 +15,23 @@ from rich.text import Text
 
 from ..findings import is_attributed
 from ..frames import Lexicon, find_signals
-from .views import CHANGED_STYLE, LEGEND, SIGNAL_STYLE, changed_words, claim_summary, document_cues, event_views, set_apart_lines, short_label
+from .views import (
+    CHANGED_STYLE,
+    COVERAGE_LEGEND,
+    DIFFERS,
+    LEGEND,
+    MISSING,
+    SIGNAL_STYLE,
+    changed_words,
+    claim_summary,
+    column_letters,
+    coverage_rows,
+    document_cues,
+    event_views,
+    set_apart_lines,
+    short_label,
+    use_coverage,
+)
 
 if TYPE_CHECKING:
     from ..frames import LabelResult
@@ -41,7 +57,7 @@ def _header(doc: Document) -> str:
     return " · ".join(x for x in (doc.outlet or doc.id, doc.country, doc.language, doc.date) if x)
 
 
-def _event_header(result: ComparisonResult, event_id: str) -> RenderableType:
+def _event_header(result: ComparisonResult, event_id: str, columns: dict[str, str] | None = None) -> RenderableType:
     event = next(e for e in result.events if e.id == event_id)
     docs = [result.document(d) for d in event.documents]
     languages = sorted({d.language for d in docs if d.language})
@@ -49,7 +65,8 @@ def _event_header(result: ComparisonResult, event_id: str) -> RenderableType:
     lines = [Text(f"Event {event.id}: {len(docs)} document(s); languages {', '.join(languages) or '?'}; "
                   f"dates {' to '.join(dict.fromkeys([dates[0], dates[-1]])) if dates else '?'}", style="bold")]
     for d in docs:
-        lines.append(Text(f"  {d.id}  {_header(d)}  — {_shorten(d.title or '', 100)}"))
+        column = f"{columns.get(d.id, ' ')} " if columns is not None else ""
+        lines.append(Text(f"  {column}{d.id}  {_header(d)}  — {_shorten(d.title or '', 100)}"))
     for line in set_apart_lines(event):
         lines.append(Text(f"  {line}", style="dim"))
     return Group(*lines)
@@ -163,20 +180,52 @@ def legend() -> Text:
     return out
 
 
+def _coverage(result: ComparisonResult, docs: list[Document], clusters: list[Cluster]) -> RenderableType:
+    """One row per claim two or more outlets report, one narrow column per outlet, the claim in one outlet's words."""
+    letters = column_letters(len(docs))
+    rows, alone = coverage_rows(result, docs, clusters)
+    table = Table(box=None, show_header=True, pad_edge=False, padding=(0, 1, 0, 0), expand=True)
+    table.add_column("claim", no_wrap=True, style="dim")
+    for letter in letters:
+        table.add_column(letter, no_wrap=True, justify="center", width=1)
+    table.add_column("as one outlet puts it", overflow="ellipsis", no_wrap=True, ratio=1)
+    column_of = {d.id: letters[n] for n, d in enumerate(docs)}
+    style = {DIFFERS: "bold yellow", MISSING: "dim"}
+    for row in rows:
+        marks = [Text(mark, style=style.get(mark, "green")) for mark in row.marks]
+        table.add_row(f"{row.cluster.split('.')[-1]} {row.outlets}/{len(docs)}", *marks,
+                      Text.assemble((f"{column_of[row.reference]}: ", "bold"), row.text))
+    parts: list[RenderableType] = [table]
+    single = ", ".join(f"{column_of[d]} {n}" for d, n in alone.items() if n)
+    if single:
+        parts.append(Text(f"claims only one outlet reports (not shown above): {single}", style="dim"))
+    parts.append(Text(COVERAGE_LEGEND + "; --outlets ID,ID,... shows chosen outlets side by side", style="dim"))
+    return Group(*parts)
+
+
 def render(
     result: ComparisonResult,
     width: int | None = None,
     only_differences: bool = False,
     events: list[str] | None = None,
     outlets: list[str] | None = None,
+    view: str = "auto",
 ) -> RenderableType:
-    """The whole report; ``events`` and ``outlets`` narrow it (see :func:`event_views`)."""
+    """The whole report; ``events`` and ``outlets`` narrow it (see :func:`event_views`).
+
+    ``view``: "auto" (a coverage grid from five outlets on, side by side below), "coverage" or "columns".
+    """
     parts: list[RenderableType] = []
     for event, docs, clusters in event_views(result, events, outlets, only_differences):
         parts.append(Rule(f"event {event.id}"))
-        parts.append(_event_header(result, event.id))
+        coverage = use_coverage(docs, view)
+        columns = dict(zip((d.id for d in docs), column_letters(len(docs)))) if coverage else None
+        parts.append(_event_header(result, event.id, columns))
         narrow = width is not None and len(docs) >= 3 and width < MIN_COLUMN * len(docs)
-        parts.append(_stacked(result, docs, clusters) if narrow else _table(result, docs, clusters))
+        if coverage:
+            parts.append(_coverage(result, docs, clusters))
+        else:
+            parts.append(_stacked(result, docs, clusters) if narrow else _table(result, docs, clusters))
         parts.append(_summary(result, docs, clusters))
     if parts:
         parts.append(legend())

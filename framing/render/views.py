@@ -5,6 +5,7 @@ The terminal, HTML and Markdown reports all read these, so the three show the sa
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..findings import compare_claims
@@ -80,11 +81,16 @@ def set_apart_lines(event: Event, limit: int = 4) -> list[str]:
     threshold = event.evidence.get("threshold", 0.0)
     for other, pair in sorted(closest.items(), key=lambda item: -item[1]["score"])[:limit]:
         gap = pair["date_gap_days"]
+        parts = (f"topic {pair['similarity']:.2f}, shared claims {pair['aligned_share']:.2f}, "
+                 f"shared names {pair['entity_overlap']:.2f}")
         if gap is not None and pair["score"] == -1.0:
             why = f"published {gap} days apart"
-        else:
-            why = (f"score {pair['score']:.2f} < {threshold:.2f} (shared names {pair['entity_overlap']:.2f}, "
-                   f"aligned sentences {pair['aligned_share']:.2f}, text margin {pair.get('document_margin', 0):+.2f})")
+        elif pair["score"] < threshold:
+            why = f"score {pair['score']:.2f} < {threshold:.2f} ({parts})"
+        else:  # the pair clears the threshold, but the document is far from the rest of the event
+            why = (f"score {pair['score']:.2f} >= {threshold:.2f} with {pair['a'] if pair['b'] == other else pair['b']}, but its "
+                   f"event {pair.get('other_event', '?')} and this one average {pair.get('events_average', pair['score']):.2f} "
+                   f"< {threshold:.2f} over {pair.get('events_pairs_scored', 1)} pair(s)")
         lines.append(f"set apart: {other}: {why}")
     return lines
 
@@ -120,3 +126,57 @@ def event_views(
 def _matches(doc: Document, wanted: str) -> bool:
     wanted = wanted.lower()
     return doc.id.lower().startswith(wanted) or (doc.outlet or "").lower().startswith(wanted) or wanted in (doc.outlet or "").lower()
+
+
+# Past this many outlets, side-by-side columns stop working: the reports switch to the coverage view.
+COVERAGE_FROM_OUTLETS = 5
+REPORTED, DIFFERS, MISSING = "●", "◆", "·"
+COVERAGE_LEGEND = f"{REPORTED} reported  {DIFFERS} reported, with other numbers, dates or quoting than the text shown  {MISSING} not reported"
+# What makes a cell "reported with a difference": names and cues differ across languages too often to mark.
+DIFFERENCE_KINDS = ("number", "date", "quote")
+
+
+def column_letters(n: int) -> list[str]:
+    """A, B, ... Z, then a, b, ...: one character per outlet column."""
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+    return [alphabet[i] if i < len(alphabet) else "?" for i in range(n)]
+
+
+def use_coverage(docs: list[Document], view: str = "auto") -> bool:
+    """Whether an event is shown as a coverage grid: asked for, or too many outlets for columns."""
+    return view == "coverage" or (view == "auto" and len(docs) >= COVERAGE_FROM_OUTLETS)
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    """One claim in the coverage view: what each shown document does with it, and its text from one of them."""
+
+    cluster: str
+    marks: tuple[str, ...]  # per shown document: REPORTED, DIFFERS or MISSING
+    reference: str  # the document whose sentence stands for the claim
+    text: str
+    outlets: int  # how many shown documents report it
+
+
+def coverage_rows(result: ComparisonResult, docs: list[Document], clusters: list[Cluster]) -> tuple[list[CoverageRow], dict[str, int]]:
+    """Claims reported by two or more shown documents, in reading order; and, per document id, how
+    many claims only it reports (listed as counts, not dropped)."""
+    shown = [d.id for d in docs]
+    rows: list[CoverageRow] = []
+    alone: dict[str, int] = dict.fromkeys(shown, 0)
+    for cluster in clusters:
+        present = [d for d in shown if d in cluster.documents]
+        if len(present) < 2:
+            for d in present:
+                alone[d] += 1
+            continue
+        reference = present[0]
+        sentence = next(m.sentence for m in cluster.members if m.document == reference)
+        text_of = {m.document: result.document(m.document).sentences[m.sentence].text for m in reversed(cluster.members)}
+        differs = {
+            d for d in present[1:]
+            if any(x.kind in DIFFERENCE_KINDS for x in compare_claims(text_of[reference], text_of[d], result.lexicon))
+        }
+        marks = tuple(MISSING if d not in present else DIFFERS if d in differs else REPORTED for d in shown)
+        rows.append(CoverageRow(cluster.id, marks, reference, result.document(reference).sentences[sentence].text, len(present)))
+    return rows, alone

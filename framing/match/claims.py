@@ -1,0 +1,237 @@
+"""Claim clusters for one event: which sentences of which documents state the same claim.
+
+Built for many outlets, paraphrased rather than translated, in several languages:
+
+* **language-centred similarity**: sentence vectors minus a fixed per-language centroid (see
+  :mod:`framing.match.events`), so a sentence's counterpart in another language is not outranked by
+  same-language sentences that merely share the language direction;
+* **difference margin**: a pair's centred cosine minus the mean of each side's ``k`` nearest
+  sentences in other documents, leaving out its best match in each document (so that a claim ten
+  outlets report keeps its margin, as in :mod:`framing.match.align`);
+* **sub-sentence units**: a quote that stands alone in one outlet often sits inside a longer
+  sentence in another, so quoted spans and the halves of long sentences are embedded as extra units
+  (:func:`claim_units`); two sentences score the best of their units' margins, a match through a
+  part less ``UNIT_PENALTY``;
+* **constrained clustering**: candidate pairs (mutual best per document pair at ``mutual_margin``,
+  one-sided best at ``extra_margin``; a headline with another article's lead at ``headline_margin``)
+  are merged strongest first, and a merge is refused when it would put two sentences of one
+  document that are not neighbours into one claim: that is how one loose sentence used to chain
+  two claims together.
+
+Pure functions on arrays and strings; :func:`align_event` is the thin wrapper that takes an encoder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .align import neighbour_means
+from .events import centroid_table, language_centred
+
+# Tuned on the many-outlet benchmark's tuning seeds (1, 2) and the seed gold (eval/many_outlets.py,
+# eval/seed_alignment.py); README.md gives the held-out numbers.
+DEFAULT_K = 4
+DEFAULT_MUTUAL_MARGIN = 0.12
+DEFAULT_EXTRA_MARGIN = 0.3
+DEFAULT_HEADLINE_MARGIN = 0.08
+UNIT_PENALTY = 0.03
+LONG_SENTENCE_WORDS = 24
+MIN_UNIT_WORDS = 4
+_QUOTED = re.compile(r"[«„“\"]([^«»„“”\"]{12,})[»“”\"]")
+_CLAUSE_BREAK = re.compile(r"[,;:–—]\s")
+
+
+@dataclass(frozen=True)
+class ClaimParams:
+    k: int = DEFAULT_K
+    mutual_margin: float = DEFAULT_MUTUAL_MARGIN
+    extra_margin: float = DEFAULT_EXTRA_MARGIN
+    headline_margin: float = DEFAULT_HEADLINE_MARGIN
+    unit_penalty: float = UNIT_PENALTY
+    units: bool = True  # match quoted spans and halves of long sentences too (the caller embeds them)
+
+
+@dataclass(frozen=True)
+class EventClaims:
+    """One event's claims: clusters of (document index, sentence index), every sentence in exactly one,
+    and each sentence's best margin to a member of its cluster (0.0 for a claim only one outlet reports)."""
+
+    clusters: list[list[tuple[int, int]]]
+    margins: dict[tuple[int, int], float]
+
+
+@dataclass(frozen=True)
+class ClaimPair:
+    a: int  # row of the stacked sentences
+    b: int
+    margin: float
+    kind: str  # "mutual", "one-sided" or "headline"
+
+
+def claim_units(sentence: str) -> list[str]:
+    """Parts of a sentence worth matching on their own: quoted spans and, for a long sentence, its two halves."""
+    units = [m.group(1).strip() for m in _QUOTED.finditer(sentence) if len(m.group(1).split()) >= MIN_UNIT_WORDS]
+    words = sentence.split()
+    if len(words) >= LONG_SENTENCE_WORDS:
+        middle = len(sentence) // 2
+        breaks = [m.start() + 1 for m in _CLAUSE_BREAK.finditer(sentence)]
+        cut = min(breaks, key=lambda b: abs(b - middle)) if breaks else None
+        if cut is None or abs(cut - middle) > len(sentence) // 4:
+            cut = len(" ".join(words[: len(words) // 2]))
+        halves = [sentence[:cut].strip(" ,;:–—"), sentence[cut:].strip(" ,;:–—")]
+        units += [h for h in halves if len(h.split()) >= MIN_UNIT_WORDS]
+    return [u for u in dict.fromkeys(units) if u != sentence]
+
+
+def sentence_margins(
+    centred: np.ndarray,
+    owner: np.ndarray,
+    k: int = DEFAULT_K,
+    unit_vectors: np.ndarray | None = None,
+    unit_row: np.ndarray | None = None,
+    unit_penalty: float = UNIT_PENALTY,
+) -> np.ndarray:
+    """Difference margin for every pair of sentences (rows of ``centred``), through units where better.
+
+    ``unit_vectors[u]`` (centred) is a part of sentence ``unit_row[u]``.
+    """
+    similarity = centred @ centred.T
+    background = neighbour_means(similarity, owner, k)
+    margin = similarity - (background[:, None] + background[None, :]) / 2
+    if unit_vectors is not None and unit_row is not None and len(unit_row):
+        # part of x against all of y, and part against part; y's background stands for its parts too
+        part_whole = unit_vectors @ centred.T - (background[unit_row][:, None] + background[None, :]) / 2 - unit_penalty
+        part_part = unit_vectors @ unit_vectors.T - (background[unit_row][:, None] + background[unit_row][None, :]) / 2 - unit_penalty
+        for u, row in enumerate(unit_row):
+            margin[row] = np.maximum(margin[row], part_whole[u])
+            margin[:, row] = np.maximum(margin[:, row], part_whole[u])
+            np.maximum.at(margin[row], unit_row, part_part[u])
+        margin = np.maximum(margin, margin.T)
+    margin[owner[:, None] == owner[None, :]] = -np.inf
+    return margin
+
+
+def candidate_pairs(
+    margin: np.ndarray, owner: np.ndarray, position: np.ndarray, is_title: np.ndarray, params: ClaimParams
+) -> list[ClaimPair]:
+    """Per pair of documents: mutual best matches, one-sided best matches, headline-to-lead matches."""
+    pairs: dict[tuple[int, int], ClaimPair] = {}
+    documents = sorted(set(owner.tolist()))
+    rows_of = {d: np.flatnonzero(owner == d) for d in documents}
+
+    def keep(a: int, b: int, value: float, kind: str) -> None:
+        key = (min(a, b), max(a, b))
+        if key not in pairs or pairs[key].margin < value:
+            pairs[key] = ClaimPair(key[0], key[1], float(value), kind)
+
+    for n, da in enumerate(documents):
+        for db in documents[n + 1 :]:
+            ra, rb = rows_of[da], rows_of[db]
+            block = margin[np.ix_(ra, rb)]
+            best_b, best_a = block.argmax(axis=1), block.argmax(axis=0)
+            for i, j in enumerate(best_b):
+                value = block[i, j]
+                mutual = best_a[j] == i
+                if value >= (params.mutual_margin if mutual else params.extra_margin):
+                    keep(int(ra[i]), int(rb[j]), value, "mutual" if mutual else "one-sided")
+                elif (is_title[ra[i]] and position[rb[j]] <= 2 or is_title[rb[j]] and position[ra[i]] <= 2) and value >= params.headline_margin:
+                    keep(int(ra[i]), int(rb[j]), value, "headline")
+            for j, i in enumerate(best_a):
+                if best_b[i] != j and block[i, j] >= params.extra_margin:
+                    keep(int(ra[i]), int(rb[j]), block[i, j], "one-sided")
+    return sorted(pairs.values(), key=lambda p: (-p.margin, p.a, p.b))
+
+
+def constrained_clusters(n_rows: int, pairs: Sequence[ClaimPair], owner: np.ndarray, position: np.ndarray) -> list[list[int]]:
+    """Merge pairs strongest first; refuse a merge that puts two non-neighbouring sentences of one document together."""
+    cluster_of = list(range(n_rows))
+    members: dict[int, list[int]] = {r: [r] for r in range(n_rows)}
+
+    def allowed(rows: list[int]) -> bool:
+        spots: dict[int, list[int]] = {}
+        for r in rows:
+            spots.setdefault(int(owner[r]), []).append(int(position[r]))
+        return all(max(p) - min(p) == len(p) - 1 for p in spots.values())  # one run of neighbours per document
+
+    for pair in pairs:
+        ca, cb = cluster_of[pair.a], cluster_of[pair.b]
+        if ca == cb or not allowed(members[ca] + members[cb]):
+            continue
+        keep, gone = min(ca, cb), max(ca, cb)
+        for r in members[gone]:
+            cluster_of[r] = keep
+        members[keep] = sorted(members[keep] + members.pop(gone))
+    return sorted(members.values(), key=lambda rows: rows[0])
+
+
+def claim_clusters(
+    centred: np.ndarray,
+    owner: Sequence[int],
+    position: Sequence[int],
+    is_title: Sequence[bool],
+    params: ClaimParams | None = None,
+    unit_vectors: np.ndarray | None = None,
+    unit_row: Sequence[int] | None = None,
+) -> tuple[list[list[int]], list[ClaimPair]]:
+    """Claim clusters (lists of rows, every row in exactly one) and the pairs that made them."""
+    params = params or ClaimParams()
+    owner_arr = np.asarray(owner)
+    n = len(owner_arr)
+    if n == 0:
+        return [], []
+    if len(set(owner_arr.tolist())) < 2:
+        return [[r] for r in range(n)], []
+    margin = sentence_margins(
+        centred, owner_arr, params.k, unit_vectors, None if unit_row is None else np.asarray(unit_row, dtype=np.int64), params.unit_penalty
+    )
+    pairs = candidate_pairs(margin, owner_arr, np.asarray(position), np.asarray(is_title, dtype=bool), params)
+    return constrained_clusters(n, pairs, owner_arr, np.asarray(position)), pairs
+
+
+def align_event(
+    sentences: Sequence[Sequence[str]],
+    vectors: Sequence[np.ndarray],
+    languages: Sequence[str | None],
+    params: ClaimParams | None = None,
+    encoder: object | None = None,
+    centroids: Mapping[str, np.ndarray] | None = None,
+    titles: Sequence[bool] | None = None,
+) -> EventClaims:
+    """Claim clusters as lists of (document index, sentence index), every sentence in exactly one.
+
+    ``encoder`` (``encode(texts) -> array``) embeds the sub-sentence units; without one, whole
+    sentences only. ``titles[d]``: whether document ``d``'s sentence 0 is its headline.
+    """
+    rows = [(d, s) for d, doc in enumerate(sentences) for s in range(len(doc))]
+    if not rows:
+        return EventClaims([], {})
+    table = centroid_table(list(vectors), list(languages), centroids)  # units are centred the same way
+    centred_docs = language_centred(list(vectors), list(languages), table)
+    centred = np.concatenate([c for c in centred_docs if len(c)])
+    owner = [d for d, _ in rows]
+    position = [s for _, s in rows]
+    is_title = [bool(titles[d]) and s == 0 if titles is not None else False for d, s in rows]
+    unit_vectors, unit_row = None, None
+    if encoder is not None:
+        unit_texts, unit_row = [], []
+        for r, (d, s) in enumerate(rows):
+            for unit in claim_units(sentences[d][s]):
+                unit_texts.append(unit)
+                unit_row.append(r)
+        if unit_texts:
+            raw = np.asarray(encoder.encode(unit_texts), dtype=np.float32)  # type: ignore[attr-defined]
+            unit_vectors = np.concatenate(
+                language_centred([raw[i : i + 1] for i in range(len(unit_texts))], [languages[rows[r][0]] for r in unit_row], table)
+            )
+    clusters, pairs = claim_clusters(centred, owner, position, is_title, params, unit_vectors, unit_row)
+    cluster_of = {r: k for k, members in enumerate(clusters) for r in members}
+    margins: dict[tuple[int, int], float] = {}
+    for pair in pairs:
+        if cluster_of[pair.a] == cluster_of[pair.b]:
+            for r in (pair.a, pair.b):
+                margins[rows[r]] = max(margins.get(rows[r], 0.0), pair.margin)
+    return EventClaims([[rows[r] for r in members] for members in clusters], margins)
