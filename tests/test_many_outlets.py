@@ -1,0 +1,149 @@
+"""Many outlets on one story: grouping that does not depend on the rest of the pile, claim clusters
+under constraints, and the coverage view. Synthetic e5-like vectors: a shared news direction, a
+language direction, a story direction and noise, so scores land where real e5 scores do."""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+
+import numpy as np
+from rich.console import Console
+
+from framing.match import ClaimParams, GroupingParams, claim_units, group_documents
+from framing.match.claims import ClaimPair, claim_clusters, constrained_clusters
+
+DIM = 64
+LANGUAGES = ("ru", "uk", "bg", "en")
+
+
+class Pile:
+    def __init__(self, seed: int = 0) -> None:
+        self.rng = np.random.default_rng(seed)
+        common = self.rng.normal(size=DIM)
+        self.common = common / np.linalg.norm(common)
+        self.language = {lang: self.rng.normal(size=DIM) / np.sqrt(DIM) for lang in LANGUAGES}
+        self.centroids = {lang: self._unit(2.2 * self.common + self.language[lang]) for lang in LANGUAGES}
+
+    @staticmethod
+    def _unit(v: np.ndarray) -> np.ndarray:
+        return v / np.linalg.norm(v, axis=-1, keepdims=True)
+
+    def story(self) -> np.ndarray:
+        return self.rng.normal(size=(12, DIM)) / np.sqrt(DIM)  # twelve claims
+
+    def article(self, claims: np.ndarray, language: str, which: list[int], noise: float = 0.35) -> np.ndarray:
+        sentences = 2.2 * self.common + self.language[language] + claims[which] + self.rng.normal(size=(len(which), DIM)) * noise / np.sqrt(DIM)
+        return self._unit(sentences).astype(np.float32)
+
+
+def grouped(ids, vectors, languages, dates=None, centroids=None, params=None):
+    events = group_documents(ids, None, [Counter() for _ in ids], dates or [None] * len(ids), params,
+                             sentence_vectors=vectors, languages=languages, centroids=centroids)
+    return {d: e.id for e in events for d in e.documents}, events
+
+
+def test_a_decision_about_two_articles_does_not_flip_with_the_rest_of_the_pile():
+    pile = Pile(1)
+    story = pile.story()
+    a, b = pile.article(story, "ru", [0, 1, 2, 3]), pile.article(story, "bg", [0, 2, 3, 5])
+    alone, _ = grouped(["a", "b"], [a, b], ["ru", "bg"], centroids=pile.centroids)
+    assert alone["a"] == alone["b"]  # two articles on one story join, even with no other documents
+    many = [pile.article(story, LANGUAGES[k % 4], list(range(k % 3, k % 3 + 5))) for k in range(12)]  # ten more on the story
+    others = [pile.article(pile.story(), LANGUAGES[k % 4], [0, 1, 2]) for k in range(20)]  # twenty other stories
+    ids = ["a", "b"] + [f"s{k}" for k in range(12)] + [f"o{k}" for k in range(20)]
+    languages = ["ru", "bg"] + [LANGUAGES[k % 4] for k in range(12)] + [LANGUAGES[k % 4] for k in range(20)]
+    crowded, _ = grouped(ids, [a, b, *many, *others], languages, centroids=pile.centroids)
+    assert crowded["a"] == crowded["b"] == crowded["s0"] == crowded["s11"]
+    assert len({crowded[f"o{k}"] for k in range(20)}) == 20 and crowded["o0"] != crowded["a"]
+
+
+def test_two_articles_in_one_language_join_and_dates_gate_only_when_both_are_known():
+    pile = Pile(2)
+    story = pile.story()
+    a, b = pile.article(story, "ru", [0, 1, 2]), pile.article(story, "ru", [0, 1, 4])
+    joined, _ = grouped(["a", "b"], [a, b], ["ru", "ru"], ["2024-11-13", None], pile.centroids)
+    assert joined["a"] == joined["b"]  # a missing date is no reason to split
+    apart, events = grouped(["a", "b"], [a, b], ["ru", "ru"], ["2024-11-13", "2024-12-03"], pile.centroids)
+    assert apart["a"] != apart["b"]
+    assert events[0].evidence["pairs"][0]["date_gap_days"] == 20
+
+
+def test_the_reason_given_for_a_set_apart_document_is_true():
+    from framing.render.views import set_apart_lines
+
+    pile = Pile(3)
+    story, other = pile.story(), pile.story()
+    docs = [pile.article(story, "en", [0, 1, 2, 3]) for _ in range(4)]
+    bridge = pile.article(np.concatenate([story[:2], other[:2]]), "en", [0, 1, 2, 3])  # half one story, half another
+    ids = ["s0", "s1", "s2", "s3", "x"]
+    threshold = 0.6
+    assignment, events = grouped(ids, [*docs, bridge], ["en"] * 5, centroids=pile.centroids, params=GroupingParams(threshold=threshold))
+    event = next(e for e in events if "s0" in e.documents)
+    for line in set_apart_lines(event):
+        pair = next(p for p in event.evidence["pairs"] if not p["linked"] and "x" in (p["a"], p["b"]))
+        if pair["score"] >= threshold:
+            assert "average" in line and pair["events_average"] < threshold
+        else:
+            assert f"score {pair['score']:.2f} < {threshold:.2f}" in line
+
+
+def test_claims_many_outlets_report_come_out_as_one_cluster_each():
+    pile = Pile(4)
+    story = pile.story()
+    vectors, owner, position, truth = [], [], [], []
+    for outlet in range(10):
+        order = list(range(12))
+        pile.rng.shuffle(order)
+        vectors.append(pile.article(story, LANGUAGES[outlet % 4], order))
+        owner += [outlet] * 12
+        position += list(range(12))
+        truth += order  # the claim each row states
+    centred = np.concatenate(vectors)
+    centred = np.stack([v - pile.centroids[LANGUAGES[o % 4]] for v, o in zip(centred, owner)])
+    centred /= np.linalg.norm(centred, axis=1, keepdims=True)
+    clusters, _ = claim_clusters(centred, owner, position, [False] * len(owner), ClaimParams(units=False))
+    assert sorted(len(c) for c in clusters) == [10] * 12
+    for cluster in clusters:
+        assert len({truth[r] for r in cluster}) == 1 and len({owner[r] for r in cluster}) == 10
+
+
+def test_a_merge_never_puts_two_non_neighbouring_sentences_of_one_document_together():
+    owner = np.array([0, 0, 0, 1])
+    position = np.array([0, 1, 2, 0])
+    pairs = [ClaimPair(0, 3, 0.5, "mutual"), ClaimPair(2, 3, 0.4, "one-sided"), ClaimPair(1, 3, 0.3, "one-sided")]
+    clusters = constrained_clusters(4, pairs, owner, position)
+    assert [0, 1, 3] in clusters and [2] in clusters  # 2 would sit apart from 0; 1 is 0's neighbour
+
+
+def test_units_are_quotes_and_halves_of_long_sentences():
+    quoted = 'Blinken said the deployment "requires and will get a firm response from the allies", officials added.'
+    assert "requires and will get a firm response from the allies" in claim_units(quoted)
+    long = ("The outgoing administration will keep strengthening everything it does for Ukraine, so that next year it can "
+            "either fight effectively or negotiate a peace with Russia from a position of strength.")
+    halves = claim_units(long)
+    assert len(halves) == 2 and halves[0].startswith("The outgoing") and halves[1].startswith("so that next year")
+    assert claim_units("A short sentence.") == []
+
+
+def test_coverage_view_fits_80_columns_for_twenty_outlets():
+    import framing
+    from framing.render import render
+
+    from .conftest import FakeEncoder
+
+    lead = "Officials said the minister met his counterparts in Brussels on Wednesday to discuss support."
+    extra = ["The talks lasted three hours and covered air defence.", "A second meeting is planned for December in Rome.",
+             "Critics said the promises came too late for the front.", "The minister did not take questions afterwards."]
+    texts = [(f"Minister meets counterparts in Brussels\n\n{lead} {extra[k % 4]} Story number {k} adds its own detail.",
+              {"id": f"outlet{k:02d}", "outlet": f"Outlet {k}", "language": "en", "date": "2024-11-13"}) for k in range(20)]
+    result = framing.compare(texts, encoder=FakeEncoder(), use_cache=False, frames=False, grouping=GroupingParams(threshold=0.3))
+    assert len(result.events) == 1
+    buffer = io.StringIO()
+    Console(file=buffer, width=80, color_system=None).print(render(result, width=80))
+    text = buffer.getvalue()
+    assert all(len(line) <= 80 for line in text.splitlines())
+    assert "as one outlet puts it" in text and "20/20" in text and "●" in text
+    side = io.StringIO()
+    Console(file=side, width=160, color_system=None).print(render(result, width=160, outlets=["outlet00", "outlet01"]))
+    assert "as one outlet puts it" not in side.getvalue() and "┃ claim" in side.getvalue()  # chosen outlets side by side
