@@ -5,7 +5,8 @@ English news with human translations, line-aligned, with document ids (DOCUMENT_
 
 Per story, a Russian, a Ukrainian and a Bulgarian version each drop about a third of the
 sentences, swap some neighbours, and take in two unrelated sentences from other stories. All
-versions of all stories go into one pile with no hint of which is which. Gold: a story's
+versions of all stories go into one pile with no hint of which is which. NTREX documents from
+different outlets on one real-world event (eval/many_outlets.py's SAME_EVENT) keep one member each. Gold: a story's
 versions form one event; two sentences with the same source line are a pair.
 
     python -m eval.ntrex_bench [--data DIR] [--stories N] [--encoder SPEC] [--grid]
@@ -26,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from eval.common import data_dir, embed, prf, table
+from eval.many_outlets import SAME_EVENT
 from framing.embed import language_centroids
 from framing.match import ClaimParams, GroupingParams, align_event, entities, group_documents
 
@@ -51,7 +53,8 @@ def build_case(data: Path, max_stories: int | None = None, min_lines: int = 6, v
     stories: dict[str, list[int]] = {}
     for line, story in enumerate(ids):
         stories.setdefault(story.split("\t")[0], []).append(line)
-    names = [s for s in stories if len(stories[s]) >= min_lines][: max_stories or None]
+    dropped = {doc for group in SAME_EVENT for doc in group[1:]}  # one document per real-world event
+    names = [s for s in stories if len(stories[s]) >= min_lines and s not in dropped][: max_stories or None]
     documents = []
     for story in names:
         for lang, variant in ((lang, v) for lang in LANGUAGES for v in range(variants)):
