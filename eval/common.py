@@ -30,6 +30,16 @@ def embed(texts: list[str], encoder_spec: str | None) -> np.ndarray:
     return vectors[[index[t] for t in texts]]
 
 
+def embed_documents(documents: list[list[str]], encoder_spec: str | None) -> list[np.ndarray]:
+    """One (sentences, d) array per document, all embedded in one cached pass."""
+    matrix = embed([s for sentences in documents for s in sentences], encoder_spec)
+    out, start = [], 0
+    for sentences in documents:
+        out.append(matrix[start : start + len(sentences)])
+        start += len(sentences)
+    return out
+
+
 def prf(predicted: Iterable, gold: Iterable) -> tuple[float, float, float]:
     p, g = set(predicted), set(gold)
     tp = len(p & g)

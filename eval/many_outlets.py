@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from eval.common import data_dir, embed, prf, table
+from eval.common import data_dir, embed_documents, prf, table
 
 FILES = {
     "ru": "newstest2019-ref.rus.txt",
@@ -198,12 +198,8 @@ def main() -> None:
     rows = []
     for seed in (int(s) for s in args.seeds.split(",")):
         articles = build_pile(data_dir(args.data), seed, args.stories)
-        flat = [s for a in articles for s in a.sentences]
-        matrix = embed(flat, args.encoder)
-        vectors, start = [], 0
-        for a in articles:
-            vectors.append(matrix[start : start + len(a.sentences)])
-            start += len(a.sentences)
+        vectors = embed_documents([a.sentences for a in articles], args.encoder)
+        n_sentences = sum(len(a.sentences) for a in articles)
         t0 = time.perf_counter()
         events, clusters = run_pipeline(articles, vectors, encoder)
         seconds = time.perf_counter() - t0
@@ -214,7 +210,7 @@ def main() -> None:
             m = result[str(size)]
             n_stories = len(stories) if size == "all" else sum(1 for s in stories.values() if s == size)
             rows.append([f"{seed} ({kind})", size, n_stories, m["group_f1"], m["pair_p"], m["pair_r"], m["pair_f1"]])
-        print(f"seed {seed}: {len(articles)} articles, {len(stories)} stories, {len(flat)} sentences, "
+        print(f"seed {seed}: {len(articles)} articles, {len(stories)} stories, {n_sentences} sentences, "
               f"{len(events)} events found; group + align {seconds:.1f} s", flush=True)
     print(table(["seed", "articles/story", "stories", "group F1", "pair P", "pair R", "pair F1"], rows))
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from eval.common import data_dir, embed, prf, table
+from eval.common import data_dir, embed_documents, prf, table
 from eval.many_outlets import SAME_EVENT
 from framing.embed import language_centroids
 from framing.match import ClaimParams, GroupingParams, align_event, entities, group_documents
@@ -134,15 +134,11 @@ def main() -> None:
     parser.add_argument("--grid", action="store_true", help="also print the threshold grid used for tuning")
     args = parser.parse_args()
     documents = build_case(data_dir(args.data), args.stories)
-    flat = [s for d in documents for s in d.sentences]
-    matrix = embed(flat, args.encoder)
-    vectors, start = [], 0
-    for d in documents:
-        vectors.append(matrix[start : start + len(d.sentences)])
-        start += len(d.sentences)
+    vectors = embed_documents([d.sentences for d in documents], args.encoder)
+    n_sentences = sum(len(d.sentences) for d in documents)
     stories = Counter(d.story for d in documents)
     print(f"NTREX comparable case: {len(stories)} stories x 3 languages = {len(documents)} documents, "
-          f"{len(flat)} sentences")
+          f"{n_sentences} sentences")
     rows = []
     for label, oracle in (("stories separated", True), ("stories mixed", False)):
         m = evaluate(documents, vectors, ClaimParams(units=False), oracle)

@@ -1,0 +1,37 @@
+"""The eval commands' building blocks on tiny slices with the fake encoder: the real piles' gold
+keeps pointing at real sentences, and the many-outlet bench builds and scores a pile."""
+
+from __future__ import annotations
+
+import pytest
+
+import framing
+from eval.real_piles import PILES, as_mode, load_pile, score_pile, sentence_of
+
+from .conftest import SHARED_DATA, FakeEncoder, fake_grouping
+
+
+@pytest.mark.parametrize("name", ["blinken_brussels", "atacms_permission"])
+def test_pile_gold_resolves_and_scores(name):
+    articles, event_of, claims = load_pile(PILES / name)
+    assert {a[1]["id"] for a in articles} == set(event_of) and len(articles) == 22
+    result = framing.compare(as_mode(articles, "manifest"), encoder=FakeEncoder(), use_cache=False, frames=False,
+                             grouping=fake_grouping())
+    lost = [(d, piece) for _, mentions in claims for d, piece in mentions if sentence_of(result, d, piece) is None]
+    assert len(lost) <= 2, lost  # a mention inside removed clutter is allowed, and listed in the pile's README
+    metrics = score_pile(result, event_of, claims)
+    assert 0 <= metrics["group_f1"] <= 1 and metrics["claim_pairs"] > 100 and metrics["main_size"] == 14
+
+
+@pytest.mark.skipif(not (SHARED_DATA / "ntrex").is_dir(), reason="needs ../shared/data/ntrex")
+def test_many_outlet_bench_builds_and_scores_a_small_pile():
+    from eval.many_outlets import SIZES, build_pile, run_pipeline, score
+
+    articles = build_pile(SHARED_DATA, seed=1, max_stories=8)
+    assert {a.size for a in articles} == set(SIZES) and len({a.id for a in articles}) == len(articles)
+    encoder = FakeEncoder()
+    vectors = [encoder.encode(a.sentences) for a in articles]
+    events, clusters = run_pipeline(articles, vectors)
+    assert sorted(i for e in events for i in e) == list(range(len(articles)))
+    result = score(articles, events, clusters)
+    assert set(result) == {"2", "4", "8", "16", "all"} and all(0 <= m["group_f1"] <= 1 for m in result.values())
