@@ -14,7 +14,8 @@ Scores: event grouping as pairwise P/R/F1 over all articles, and how many events
 story's articles fall into; claim pairs (two sentences of different articles stating one gold
 claim) as recall over gold pairs, and precision over predicted pairs whose two sentences are both
 annotated (a pair touching an unannotated sentence is not judged: the gold lists a selection of
-the shared facts). "oracle" aligns within the gold event, to tell alignment from grouping.
+the shared facts). "oracle events" runs the main story's articles alone, without the other
+events' articles (they may still be split into more than one event), to tell alignment from grouping.
 
     python -m eval.real_piles [--encoder SPEC] [--show]
 """

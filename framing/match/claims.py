@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .align import neighbour_means
-from .events import centroid_table, language_centred
+from .events import centred_by, centroid_table
 
 # Tuned on the many-outlet benchmark's tuning seeds (1, 2) and the seed gold (eval/many_outlets.py,
 # eval/seed_alignment.py); README.md gives the held-out numbers.
@@ -108,9 +108,8 @@ def sentence_margins(
         part_part = unit_vectors @ unit_vectors.T - (background[unit_row][:, None] + background[unit_row][None, :]) / 2 - unit_penalty
         for u, row in enumerate(unit_row):
             margin[row] = np.maximum(margin[row], part_whole[u])
-            margin[:, row] = np.maximum(margin[:, row], part_whole[u])
             np.maximum.at(margin[row], unit_row, part_part[u])
-        margin = np.maximum(margin, margin.T)
+        margin = np.maximum(margin, margin.T)  # the same for the other side's parts
     margin[owner[:, None] == owner[None, :]] = -np.inf
     return margin
 
@@ -210,7 +209,7 @@ def align_event(
     if not rows:
         return EventClaims([], {})
     table = centroid_table(list(vectors), list(languages), centroids)  # units are centred the same way
-    centred_docs = language_centred(list(vectors), list(languages), table)
+    centred_docs = centred_by(list(vectors), list(languages), table)
     centred = np.concatenate([c for c in centred_docs if len(c)])
     owner = [d for d, _ in rows]
     position = [s for _, s in rows]
@@ -224,9 +223,8 @@ def align_event(
                 unit_row.append(r)
         if unit_texts:
             raw = np.asarray(encoder.encode(unit_texts), dtype=np.float32)  # type: ignore[attr-defined]
-            unit_vectors = np.concatenate(
-                language_centred([raw[i : i + 1] for i in range(len(unit_texts))], [languages[rows[r][0]] for r in unit_row], table)
-            )
+            # each unit is one "document" of one row, centred with its sentence's language centroid
+            unit_vectors = np.concatenate(centred_by(list(raw[:, None, :]), [languages[rows[r][0]] for r in unit_row], table))
     clusters, pairs = claim_clusters(centred, owner, position, is_title, params, unit_vectors, unit_row)
     cluster_of = {r: k for k, members in enumerate(clusters) for r in members}
     margins: dict[tuple[int, int], float] = {}

@@ -143,10 +143,16 @@ def centroid_table(
 def language_centred(
     sentence_vectors: Sequence[np.ndarray],
     languages: Sequence[str | None],
-    centroids: Mapping[str | None, np.ndarray] | None = None,
+    centroids: Mapping[str, np.ndarray] | None = None,
 ) -> list[np.ndarray]:
     """Subtract each language's centroid (see :func:`centroid_table`) and renormalise."""
-    table = centroid_table(sentence_vectors, languages, centroids)  # type: ignore[arg-type]
+    return centred_by(sentence_vectors, languages, centroid_table(sentence_vectors, languages, centroids))
+
+
+def centred_by(
+    sentence_vectors: Sequence[np.ndarray], languages: Sequence[str | None], table: Mapping[str | None, np.ndarray]
+) -> list[np.ndarray]:
+    """Subtract the centroid ``table[language]`` from each array of vectors and renormalise."""
     out = []
     for vectors, language in zip(sentence_vectors, languages):
         if not len(vectors):
