@@ -35,3 +35,16 @@ def test_many_outlet_bench_builds_and_scores_a_small_pile():
     assert sorted(i for e in events for i in e) == list(range(len(articles)))
     result = score(articles, events, clusters)
     assert set(result) == {"2", "4", "8", "16", "all"} and all(0 <= m["group_f1"] <= 1 for m in result.values())
+
+
+@pytest.mark.skipif(not (SHARED_DATA / "ntrex").is_dir(), reason="needs ../shared/data/ntrex")
+def test_the_partition_ceiling_is_exact_without_merged_sentences_and_below_one_with_them():
+    from eval.common import prf
+    from eval.many_outlets import build_pile, gold_pairs, partition_ceiling
+
+    articles = build_pile(SHARED_DATA, seed=1, max_stories=8)
+    precision, recall, _ = prf(partition_ceiling(articles), gold_pairs(articles))
+    assert precision == 1.0 and recall < 1.0  # the pile has merged sentences
+    for article in articles:
+        article.lines = [unit[:1] for unit in article.lines]
+    assert prf(partition_ceiling(articles), gold_pairs(articles))[:2] == (1.0, 1.0)

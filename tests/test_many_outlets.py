@@ -116,6 +116,31 @@ def test_a_merge_never_puts_two_non_neighbouring_sentences_of_one_document_toget
     assert [0, 1, 3] in clusters and [2] in clusters  # 2 would sit apart from 0; 1 is 0's neighbour
 
 
+def test_one_merged_sentence_does_not_join_two_claims_that_other_outlets_state_apart():
+    # outlets 0-2 state claims A and B in sentences 0 and 1; outlet 3 merges them into its sentence 0
+    owner = np.array([0, 0, 1, 1, 2, 2, 3])
+    position = np.array([0, 1, 0, 1, 0, 1, 0])
+    a_rows, b_rows = [0, 2, 4], [1, 3, 5]
+    pairs = [ClaimPair(x, y, 0.4, "mutual") for x, y in ((0, 2), (2, 4), (1, 3), (3, 5))]
+    pairs += [ClaimPair(min(r, 6), max(r, 6), 0.3, "mutual") for r in a_rows + b_rows]
+    clusters = constrained_clusters(7, sorted(pairs, key=lambda p: -p.margin), owner, position)
+    assert [0, 2, 4, 6] in clusters and [1, 3, 5] in clusters
+    # one outlet splitting what another writes as one sentence still joins
+    assert constrained_clusters(3, [ClaimPair(0, 2, 0.3, "mutual"), ClaimPair(1, 2, 0.2, "mutual")],
+                                np.array([0, 0, 1]), np.array([0, 1, 0])) == [[0, 1, 2]]
+
+
+def test_clusters_joined_by_one_strong_pair_but_unrelated_otherwise_stay_apart():
+    owner, position = np.array([0, 1, 2, 3]), np.array([0, 0, 0, 0])
+    margin = np.full((4, 4), -0.3)
+    margin[0, 1] = margin[1, 0] = margin[2, 3] = margin[3, 2] = 0.4
+    margin[1, 2] = margin[2, 1] = 0.2  # the one link between claim {0, 1} and claim {2, 3}
+    pairs = [ClaimPair(0, 1, 0.4, "mutual"), ClaimPair(2, 3, 0.4, "mutual"), ClaimPair(1, 2, 0.2, "mutual")]
+    assert constrained_clusters(4, pairs, owner, position, margin=margin) == [[0, 1], [2, 3]]
+    margin[0, 2] = margin[2, 0] = margin[1, 3] = margin[3, 1] = margin[0, 3] = margin[3, 0] = 0.1
+    assert constrained_clusters(4, pairs, owner, position, margin=margin) == [[0, 1, 2, 3]]
+
+
 def test_units_are_quotes_and_halves_of_long_sentences():
     quoted = 'Blinken said the deployment "requires and will get a firm response from the allies", officials added.'
     assert "requires and will get a firm response from the allies" in claim_units(quoted)

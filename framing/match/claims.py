@@ -15,8 +15,11 @@ Built for many outlets, paraphrased rather than translated, in several languages
 * **constrained clustering**: candidate pairs (mutual best per document pair at ``mutual_margin``,
   one-sided best at ``extra_margin``; a headline with another article's lead at ``headline_margin``)
   are merged strongest first, and a merge is refused when it would put two sentences of one
-  document that are not neighbours into one claim: that is how one loose sentence used to chain
-  two claims together.
+  document that are not neighbours into one claim (that is how one loose sentence used to chain
+  two claims together), when more than one document would state the claim in two sentences (two
+  claims that one outlet merged into one sentence, while others state them apart), or when the two
+  clusters' members are, on average, unrelated (mean margin below ``cluster_margin``: one strong
+  pair, the rest not).
 
 Pure functions on arrays and strings; :func:`align_event` is the thin wrapper that takes an encoder.
 """
@@ -39,6 +42,8 @@ DEFAULT_MUTUAL_MARGIN = 0.12
 DEFAULT_EXTRA_MARGIN = 0.3
 DEFAULT_HEADLINE_MARGIN = 0.08
 UNIT_PENALTY = 0.03
+SPLIT_DOCUMENTS = 1
+DEFAULT_CLUSTER_MARGIN = -0.05
 LONG_SENTENCE_WORDS = 24
 MIN_UNIT_WORDS = 4
 _QUOTED = re.compile(r"[«„“\"]([^«»„“”\"]{12,})[»“”\"]")
@@ -53,6 +58,8 @@ class ClaimParams:
     headline_margin: float = DEFAULT_HEADLINE_MARGIN
     unit_penalty: float = UNIT_PENALTY
     units: bool = True  # match quoted spans and halves of long sentences too (the caller embeds them)
+    split_documents: int = SPLIT_DOCUMENTS  # how many documents may state one claim in two neighbouring sentences
+    cluster_margin: float = DEFAULT_CLUSTER_MARGIN  # two clusters merge only if their members' mean margin reaches this
 
 
 @dataclass(frozen=True)
@@ -145,8 +152,17 @@ def candidate_pairs(
     return sorted(pairs.values(), key=lambda p: (-p.margin, p.a, p.b))
 
 
-def constrained_clusters(n_rows: int, pairs: Sequence[ClaimPair], owner: np.ndarray, position: np.ndarray) -> list[list[int]]:
-    """Merge pairs strongest first; refuse a merge that puts two non-neighbouring sentences of one document together."""
+def constrained_clusters(
+    n_rows: int,
+    pairs: Sequence[ClaimPair],
+    owner: np.ndarray,
+    position: np.ndarray,
+    split_documents: int = SPLIT_DOCUMENTS,
+    margin: np.ndarray | None = None,
+    cluster_margin: float = DEFAULT_CLUSTER_MARGIN,
+) -> list[list[int]]:
+    """Merge pairs strongest first; refuse a merge that puts two non-neighbouring sentences of one document together,
+    or that would have more than ``split_documents`` documents state the claim in two or more sentences."""
     cluster_of = list(range(n_rows))
     members: dict[int, list[int]] = {r: [r] for r in range(n_rows)}
 
@@ -154,12 +170,20 @@ def constrained_clusters(n_rows: int, pairs: Sequence[ClaimPair], owner: np.ndar
         spots: dict[int, list[int]] = {}
         for r in rows:
             spots.setdefault(int(owner[r]), []).append(int(position[r]))
-        return all(max(p) - min(p) == len(p) - 1 for p in spots.values())  # one run of neighbours per document
+        if not all(max(p) - min(p) == len(p) - 1 for p in spots.values()):  # one run of neighbours per document
+            return False
+        # one outlet may split a sentence that others write as one; when several do, they are two claims
+        # that a merged sentence elsewhere links (the two claims' members would all be paired wrongly)
+        return sum(len(p) > 1 for p in spots.values()) <= split_documents
 
     for pair in pairs:
         ca, cb = cluster_of[pair.a], cluster_of[pair.b]
         if ca == cb or not allowed(members[ca] + members[cb]):
             continue
+        if margin is not None and len(members[ca]) + len(members[cb]) > 2:
+            cross = margin[np.ix_(members[ca], members[cb])]
+            if cross[np.isfinite(cross)].mean() < cluster_margin:  # one strong pair, the rest unrelated: a chain
+                continue
         keep, gone = min(ca, cb), max(ca, cb)
         for r in members[gone]:
             cluster_of[r] = keep
@@ -188,7 +212,7 @@ def claim_clusters(
         centred, owner_arr, params.k, unit_vectors, None if unit_row is None else np.asarray(unit_row, dtype=np.int64), params.unit_penalty
     )
     pairs = candidate_pairs(margin, owner_arr, np.asarray(position), np.asarray(is_title, dtype=bool), params)
-    return constrained_clusters(n, pairs, owner_arr, np.asarray(position)), pairs
+    return constrained_clusters(n, pairs, owner_arr, np.asarray(position), params.split_documents, margin, params.cluster_margin), pairs
 
 
 def align_event(
