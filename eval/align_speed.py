@@ -15,7 +15,7 @@ import time
 
 import numpy as np
 
-from eval.common import table
+from eval.common import step, table
 from framing.match.align import align
 
 SHAPES = [(2, 20), (5, 40), (10, 40), (20, 40), (10, 100), (40, 40)]
@@ -40,6 +40,7 @@ def main() -> None:
     args = parser.parse_args()
     rows = []
     for articles, sentences in SHAPES:
+        step(f"{articles} articles x {sentences} sentences")
         vectors, owner = synthetic_event(articles, sentences)
         align(vectors, owner)  # warm-up
         start = time.perf_counter()

@@ -1,14 +1,33 @@
-"""Shared helpers for the eval commands: where the reference data lies, cached embedding, F1."""
+"""Shared helpers for the eval commands: where the reference data lies, progress on stderr, cached embedding, F1."""
 
 from __future__ import annotations
 
 import os
+import sys
+import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NoReturn
 
 import numpy as np
 
 DATA_ENV = "FRAMING_DATA"
+_START = time.perf_counter()
+
+_SIB200_FILES = tuple(f"{lang}/{split}.tsv" for lang in ("rus_Cyrl", "ukr_Cyrl", "bul_Cyrl", "eng_Latn") for split in ("train", "dev", "test"))
+# Folder under the data folder -> (dataset name, where to get it, files the eval commands read).
+DATASETS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "ntrex": (
+        "NTREX-128",
+        "github.com/MicrosoftTranslator/NTREX, folder NTREX-128",
+        ("DOCUMENT_IDS.tsv", "newstest2019-src.eng.txt", "newstest2019-ref.rus.txt", "newstest2019-ref.ukr.txt", "newstest2019-ref.bul.txt"),
+    ),
+    "sib200": (
+        "SIB-200",
+        "github.com/dadelani/sib-200, data/annotated",
+        _SIB200_FILES,
+    ),
+}
 
 
 def data_dir(given: str | None = None) -> Path:
@@ -18,6 +37,49 @@ def data_dir(given: str | None = None) -> Path:
     if os.environ.get(DATA_ENV):
         return Path(os.environ[DATA_ENV])
     return Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+
+
+def fail(message: str) -> NoReturn:
+    """One line ``error: message`` on stderr, then exit status 2 (as argparse does for a bad option)."""
+    sys.stderr.write(f"error: {message}\n")
+    sys.stderr.flush()
+    raise SystemExit(2)
+
+
+def missing_data(folder: Path, *names: str) -> str | None:
+    """What of the datasets ``names`` (folders of DATASETS) is missing under ``folder``, in words; None if nothing."""
+    problems, sources = [], []
+    for name in names:
+        title, source, files = DATASETS[name]
+        where = folder / name
+        if not where.is_dir():
+            problems.append(f"no {title} under {where}")
+        else:
+            absent = [f for f in files if not (where / f).is_file()]
+            if not absent:
+                continue
+            shown = ", ".join(absent[:3]) + (f" and {len(absent) - 3} more" if len(absent) > 3 else "")
+            problems.append(f"{title} under {where} lacks {shown}")
+        sources.append(f"{title} comes from {source}")
+    if not problems:
+        return None
+    holding = " and ".join(f"{n}/" for n in DATASETS)
+    return (f"{'; '.join(problems)}: pass --data DIR or set {DATA_ENV} to the folder holding {holding} "
+            f"(the repository expects it at ../shared/data; {'; '.join(sources)})")
+
+
+def require_data(folder: Path, *names: str) -> Path:
+    """``folder`` if it holds every dataset in ``names`` ("ntrex", "sib200"); otherwise exit 2 with one line on stderr."""
+    problem = missing_data(folder, *names)
+    if problem:
+        fail(problem)
+    return folder
+
+
+def step(message: str) -> None:
+    """Progress on stderr (``[eval +12.3s] message``), so a run whose stdout goes to a file is not silent."""
+    sys.stderr.write(f"[eval +{time.perf_counter() - _START:.1f}s] {message}\n")
+    sys.stderr.flush()
 
 
 def embed(texts: list[str], encoder_spec: str | None) -> np.ndarray:

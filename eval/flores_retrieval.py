@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from eval.common import data_dir, embed, table
+from eval.common import data_dir, embed, require_data, step, table
 
 LANGUAGES = {"ru": "rus_Cyrl", "uk": "ukr_Cyrl", "bg": "bul_Cyrl", "en": "eng_Latn"}
 
@@ -45,11 +45,15 @@ def main() -> None:
     parser.add_argument("--data", help="folder holding sib200/ (default: $FRAMING_DATA or ../shared/data)")
     parser.add_argument("--encoder", action="append", help="encoder spec; repeat to compare (default: e5-small)")
     args = parser.parse_args()
-    texts = load_flores(data_dir(args.data))
+    texts = load_flores(require_data(data_dir(args.data), "sib200"))
     specs = args.encoder or ["e5-small"]
     results = {}
     for spec in specs:
-        vectors = {code: embed(sentences, spec) for code, sentences in texts.items()}
+        vectors = {}
+        for code, sentences in texts.items():
+            step(f"{spec}: embedding {len(sentences)} {code} sentences")
+            vectors[code] = embed(sentences, spec)
+        step(f"{spec}: scoring every language pair")
         results[spec] = retrieval_table(vectors)
         codes = list(texts)
         rows = [[a, *[results[spec][(a, b)] if a != b else "-" for b in codes]] for a in codes]

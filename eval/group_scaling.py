@@ -16,7 +16,7 @@ from collections import Counter
 
 import numpy as np
 
-from eval.common import cpu_description, table
+from eval.common import cpu_description, step, table
 from framing.match import group_documents
 
 LANGUAGES = ("ru", "uk", "bg", "en")
@@ -53,8 +53,10 @@ def main() -> None:
     args = parser.parse_args()
     rows = []
     for n in (int(x) for x in args.sizes.split(",")):
+        step(f"{n} articles: building the synthetic pile")
         ids, vectors, languages, entities, _ = synthetic_pile(n)
         sentences = sum(len(v) for v in vectors)
+        step(f"{n} articles: grouping {sentences} sentences")
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         t0 = time.perf_counter()
         events = group_documents(ids, None, entities, [None] * n, sentence_vectors=vectors, languages=languages)

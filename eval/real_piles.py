@@ -27,7 +27,7 @@ import sys
 from itertools import combinations
 from pathlib import Path
 
-from eval.common import prf, table
+from eval.common import prf, step, table
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -117,12 +117,14 @@ def run(encoder: str | None, show: bool) -> list[list]:
     import framing
     from framing.embed import CachedEncoder, resolve_encoder
 
+    step("loading the encoder")
     model = CachedEncoder(resolve_encoder(encoder))
     rows = []
     piles = [*sorted(p for p in PILES.iterdir() if (p / "manifest.toml").exists()), SEEDS]
     for folder in piles:
         articles, event_of, claims = load_pile(folder)
         for mode in MODES:
+            step(f"{folder.name}: {len(articles)} articles, {mode}")
             result = framing.compare(as_mode(articles, mode), encoder=model, frames=False)
             m = score_pile(result, event_of, claims)
             oracle = ""

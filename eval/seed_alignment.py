@@ -14,7 +14,7 @@ import sys
 from itertools import combinations
 from pathlib import Path
 
-from eval.common import table
+from eval.common import step, table
 from framing.ingest.documents import Document
 from framing.match import ClaimParams
 from framing.pipeline import compare
@@ -89,6 +89,7 @@ def main() -> None:
     parser.add_argument("--show", action="store_true")
     parser.add_argument("--sweep", action="store_true", help="also score other mutual-margin thresholds")
     args = parser.parse_args()
+    step(f"framing compare {args.seeds}")
     result = compare([args.seeds], encoder=args.encoder)
     metrics = score(result)
     print(table(list(metrics), [list(metrics.values())]))
@@ -96,6 +97,7 @@ def main() -> None:
         rows = []
         for units in (True, False):
             for margin in (0.04, 0.06, 0.08, 0.1, 0.12, 0.16):
+                step(f"sweep: units {units}, mutual margin {margin}")
                 params = ClaimParams(mutual_margin=margin, units=units)
                 m = score(compare([args.seeds], encoder=args.encoder, params=params, frames=False))
                 rows.append([units, margin, m["pairs predicted"], m["pair P"], m["pair R"], m["pair F1"], m["omission P"], m["omission R"]])

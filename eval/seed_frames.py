@@ -16,7 +16,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from eval.common import table
+from eval.common import step, table
 from eval.seed_alignment import SEEDS, find_sentence
 from framing.pipeline import compare
 from framing.render.views import document_cues
@@ -91,6 +91,7 @@ def main() -> None:
     parser.add_argument("--seeds", default=str(SEEDS))
     parser.add_argument("--show", action="store_true")
     args = parser.parse_args()
+    step(f"framing compare {args.seeds}, with frames")
     result = compare([args.seeds], encoder=args.encoder, labels=args.labels)
     metrics, rows = score(result)
     print(table(list(metrics), [list(metrics.values())]))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from eval.common import data_dir, embed, table
+from eval.common import data_dir, embed, require_data, step, table
 from eval.flores_retrieval import LANGUAGES
 from framing.frames.classify import zero_shot_scores
 from framing.frames.labels import Label, LabelSet, load_labels
@@ -48,10 +48,11 @@ def main() -> None:
     parser.add_argument("--encoder", default=None)
     parser.add_argument("--labels", default=str(LABELS))
     args = parser.parse_args()
-    data = data_dir(args.data)
+    data = require_data(data_dir(args.data), "sib200")
     labels = load_labels(args.labels)
     label_vectors = {}
     for name, (label_set, _) in variants(labels).items():
+        step(f"embedding the label texts: {name}")
         label_vectors[name] = [embed(x.texts, args.encoder) for x in label_set.labels]
     rows = []
     timing = None
@@ -60,6 +61,7 @@ def main() -> None:
     abstain: dict[str, tuple[float, float]] = {}
     for code, folder in LANGUAGES.items():
         texts, gold = load_split(data, folder, "test")
+        step(f"{code}: embedding {len(texts)} test sentences and labelling them")
         vectors = embed(texts, args.encoder)
         majority = Counter(gold).most_common(1)[0][1] / len(gold)
         results.setdefault("majority baseline", {})[code] = majority
@@ -81,6 +83,7 @@ def main() -> None:
     print(table(["default", *codes], [["abstained share", *[abstain[c][0] for c in codes]],
                                      ["accuracy where not abstained", *[abstain[c][1] for c in codes]]]))
     print(f"\nlabelling 204 sentences x {len(labels)} labels once embeddings exist: {timing * 1000:.2f} ms")
+    step("timing the 14 Policy Frames on 1,000 train sentences")
     frames = load_labels()
     frame_vectors = [embed(x.texts, args.encoder) for x in frames.labels]
     texts = [t for _, folder in LANGUAGES.items() for t in load_split(data, folder, "train")[0]][:1000]

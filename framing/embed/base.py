@@ -54,6 +54,46 @@ def quiet_transformers() -> None:
 _CENTROID_FAMILIES = ("multilingual-e5-small",)
 
 
+class ModelNotFoundError(RuntimeError):
+    """A model named by the user that is neither on disk nor downloadable now."""
+
+
+def _hub_host() -> tuple[str, int]:
+    from urllib.parse import urlparse
+
+    url = urlparse(os.environ.get("HF_ENDPOINT") or "https://huggingface.co")
+    return url.hostname or "huggingface.co", url.port or (80 if url.scheme == "http" else 443)
+
+
+def require_model(reference: str, what: str = "model", timeout: float = 3.0) -> None:
+    """Fail in seconds, with one line, when ``reference`` is neither a folder, nor in the Hugging Face
+    cache, nor reachable: otherwise transformers retries for minutes and prints dozens of warnings."""
+    import socket
+    from pathlib import Path
+
+    path = Path(reference).expanduser()
+    if path.exists():
+        return
+    if reference.startswith((".", "/", "~")) or reference.count("/") > 1:
+        raise ModelNotFoundError(f"no {what} folder {reference}")
+    try:
+        from huggingface_hub.constants import HF_HUB_CACHE
+
+        if (Path(HF_HUB_CACHE) / f"models--{reference.replace('/', '--')}").is_dir():
+            return  # downloaded before; transformers finds it offline too
+    except ImportError:  # pragma: no cover - sentence-transformers brings huggingface_hub
+        pass
+    advice = (f"{what} {reference!r} is not on disk and {{why}}: pass a local folder, or run once with network "
+              "access (the download is then cached); see README, 'Working offline'")
+    if os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes", "on"):
+        raise ModelNotFoundError(advice.format(why="HF_HUB_OFFLINE is set"))
+    host, port = _hub_host()
+    try:
+        socket.create_connection((host, port), timeout=timeout).close()
+    except OSError:
+        raise ModelNotFoundError(advice.format(why=f"{host} cannot be reached")) from None
+
+
 @functools.lru_cache(maxsize=8)
 def language_centroids(encoder_name: str) -> dict[str, np.ndarray]:
     """Shipped per-language mean vectors for the encoder's model family ({} when none ship).

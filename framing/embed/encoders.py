@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .base import Encoder, normalise, quiet_transformers, thread_count
+from .base import Encoder, normalise, quiet_transformers, require_model, thread_count
 from .cache import EmbeddingCache, cache_dir
 
 log = logging.getLogger(__name__)
@@ -59,6 +59,7 @@ class SentenceTransformerEncoder:
             import torch
             from sentence_transformers import SentenceTransformer
 
+            require_model(self.model_ref, "encoder")
             torch.set_num_threads(thread_count())
             quiet_transformers()
             log.info("loading sentence-transformers model %s", self.model_ref)

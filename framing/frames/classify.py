@@ -24,7 +24,7 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-from ..embed import Encoder
+from ..embed import Encoder, require_model
 from .labels import LabelSet
 
 log = logging.getLogger(__name__)
@@ -213,6 +213,7 @@ class NLIZeroShot:
         if self._pipeline is None:
             from transformers import pipeline
 
+            require_model(self.model_ref, "NLI model")
             log.info("loading NLI model %s", self.model_ref)
             self._pipeline = pipeline("zero-shot-classification", model=self.model_ref, device="cpu")
         return self._pipeline

@@ -17,7 +17,7 @@ from .labels import LabelSet, load_labels
 class Item:
     text: str
     source: str  # the input path as given
-    position: int  # line number (1-based) with --lines, else sentence id
+    position: int  # 1-based, like an editor's line number: the line with --lines, else the sentence (its id + 1)
 
 
 @dataclass
@@ -46,7 +46,7 @@ def read_items(paths: Sequence[str], lines: bool) -> tuple[list[Item], list[Inpu
     """Items from files: each non-blank line with ``lines``, else each body sentence."""
     if not lines:
         ingested = load_documents(list(paths))
-        items = [Item(s.text, d.path, s.id) for d in ingested.documents for s in d.sentences]
+        items = [Item(s.text, d.path, s.id + 1) for d in ingested.documents for s in d.sentences]
         return items, ingested.errors
     files, errors = expand_inputs(list(paths))
     items: list[Item] = []
@@ -73,7 +73,7 @@ def label(
 ) -> LabelResult:
     """Label the sentences (or, with ``lines``, the lines) of ``inputs``, and/or the given ``texts``."""
     items, errors = read_items([str(p) for p in inputs], lines) if inputs else ([], [])
-    items += [Item(t, "<text>", i) for i, t in enumerate(texts or [])]
+    items += [Item(t, "<text>", i) for i, t in enumerate(texts or [], 1)]
     label_set = labels if isinstance(labels, LabelSet) else load_labels(labels)
     if isinstance(classifier, str) and classifier.startswith("nli:"):
         chosen: Classifier = resolve_classifier(classifier, None)  # NLI needs no sentence encoder

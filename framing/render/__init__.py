@@ -11,11 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..result import ComparisonResult, register_view
-from .files import write_atomic
+from .files import OutputPathError, check_writable, write_atomic
 from .html import to_html
 from .json_contract import SCHEMA_VERSION, to_dict, to_json
 from .markdown import to_markdown
 from .tables import to_pandas
+from .views import ClaimCounts, EventView, SelectionError, check_selection, claim_counts, event_views
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -24,6 +25,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SCHEMA_VERSION",
+    "ClaimCounts",
+    "EventView",
+    "OutputPathError",
+    "SelectionError",
+    "check_selection",
+    "check_writable",
+    "claim_counts",
+    "event_views",
     "label_table",
     "render",
     "to_dict",

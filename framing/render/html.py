@@ -6,7 +6,7 @@ import html
 from typing import TYPE_CHECKING
 
 from ..frames import find_signals
-from .views import LEGEND, changed_words, claim_summary, document_cues, event_views, set_apart_lines, short_label
+from .views import LEGEND, changed_words, document_cues, event_views, set_apart_lines, short_label
 
 if TYPE_CHECKING:
     from ..result import ComparisonResult
@@ -56,7 +56,8 @@ def to_html(
 ) -> str:
     """The report as HTML: per event, header, side-by-side table with colours, summary, legend."""
     parts = []
-    for event, docs, clusters in event_views(result, events, outlets):
+    for view in event_views(result, events, outlets):
+        event, docs, clusters = view.event, view.docs, view.clusters
         parts.append(f"<h2>Event {html.escape(event.id)}: {len(docs)} document(s)</h2><ul>")
         for d in docs:
             meta = " · ".join(html.escape(x) for x in (d.outlet or d.id, d.country, d.language, d.date) if x)
@@ -79,9 +80,9 @@ def to_html(
                 else:
                     cells.append('<td class="missing">— not reported —</td>')
             number = cluster.id.split(".")[-1]
-            rows.append(f"<tr><td class='claim'>{number}<br>{len(cluster.documents)}/{len(docs)}</td>{''.join(cells)}</tr>")
+            rows.append(f"<tr><td class='claim'>{number}<br>{len(view.reporting(cluster))}/{len(docs)}</td>{''.join(cells)}</tr>")
         parts.append(f"<table><tr><th style='width:5em'>claim</th>{head}</tr>{''.join(rows)}</table>")
-        parts.append(f"<p><b>{claim_summary(clusters, len(docs))}</b></p><table>")
+        parts.append(f"<p><b>{html.escape(view.counts.summary())}</b></p><table>")
         parts.append("<tr><th>outlet</th><th>frames (mean share over sentences)</th><th>loaded / attribution</th></tr>")
         for d in docs:
             profile = list(result.document_frames(d.id).items())[:3]
@@ -95,7 +96,8 @@ def to_html(
         parts.append("</table>")
     css_class = {"loaded wording": "loaded", "differs from the aligned claim": "changed"}
     legend = "".join(f"<span class='{css_class.get(name, name)}'>{html.escape(name)}</span>" for name, _ in LEGEND)
-    parts.append(f"<p class='legend'>legend: {legend} <span class='frame'>[Frame score] per sentence; grey = the classifier abstains</span></p>")
+    frames_note = " <span class='frame'>[Frame score] per sentence; grey = the classifier abstains</span>" if result.frames is not None else ""
+    parts.append(f"<p class='legend'>legend: {legend}{frames_note}</p>")
     fragment = "\n".join(parts)
     if not standalone:
         return fragment

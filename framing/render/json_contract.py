@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from ..findings import actors_near_loaded_words, is_attributed
 from ..frames import find_signals
+from .views import event_views
 
 if TYPE_CHECKING:
     from ..result import ComparisonResult
@@ -63,7 +65,11 @@ def to_dict(result: ComparisonResult) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
         "documents": documents,
-        "events": [{"id": e.id, "documents": e.documents, "evidence": e.evidence} for e in result.events],
+        "events": [
+            {"id": view.event.id, "documents": view.event.documents, "evidence": view.event.evidence,
+             "counts": asdict(view.counts)}
+            for view in event_views(result)
+        ],
         "clusters": [
             {
                 "id": c.id,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .views import changed_words, claim_summary, event_views, short_label
+from .views import changed_words, event_views, short_label
 
 if TYPE_CHECKING:
     from ..result import ComparisonResult
@@ -17,7 +17,8 @@ def _md(text: str) -> str:
 def to_markdown(result: ComparisonResult, events: list[str] | None = None, outlets: list[str] | None = None) -> str:
     """The report as Markdown: per event, a table with one column per outlet, then a summary."""
     lines = ["# framing: side-by-side coverage", ""]
-    for event, docs, clusters in event_views(result, events, outlets):
+    for view in event_views(result, events, outlets):
+        event, docs, clusters = view.event, view.docs, view.clusters
         lines += [f"## Event {event.id}: {len(docs)} document(s)", ""]
         lines += [f"- **{_md(d.outlet or d.id)}** ({' · '.join(x for x in (d.country, d.language, d.date) if x)}): {_md(d.title or '')}"
                   for d in docs]
@@ -42,12 +43,13 @@ def to_markdown(result: ComparisonResult, events: list[str] | None = None, outle
                         text += f" `{short_label(top[0][0])}{mark} {top[0][1]:.2f}`"
                     texts.append(text)
                 cells.append("<br>".join(texts))
-            lines.append(f"| {cluster.id.split('.')[-1]} ({len(cluster.documents)}/{len(docs)}) | " + " | ".join(cells) + " |")
-        summary = claim_summary(clusters, len(docs))
+            lines.append(f"| {cluster.id.split('.')[-1]} ({len(view.reporting(cluster))}/{len(docs)}) | " + " | ".join(cells) + " |")
+        summary = view.counts.summary()
         lines += ["", f"{summary[0].upper()}{summary[1:]}.", ""]
         for d in docs:
             profile = ", ".join(f"{short_label(n)} {v:.2f}" for n, v in list(result.document_frames(d.id).items())[:3])
             lines.append(f"- {_md(d.outlet or d.id)}: {profile or 'frames not computed'}")
         lines.append("")
-    lines.append("**Bold**: a number, name, date or cue that the aligned claim lacks. `Frame score` per sentence; `?` = the classifier abstains.")
+    lines.append("**Bold**: a number, name, date or cue that the aligned claim lacks."
+                 + (" `Frame score` per sentence; `?` = the classifier abstains." if result.frames is not None else ""))
     return "\n".join(lines) + "\n"

@@ -22,8 +22,8 @@ from .views import (
     LEGEND,
     MISSING,
     SIGNAL_STYLE,
+    EventView,
     changed_words,
-    claim_summary,
     column_letters,
     coverage_rows,
     document_cues,
@@ -101,37 +101,38 @@ def _cell(result: ComparisonResult, doc: Document, cluster: Cluster, changed: di
     return Text("\n").join(parts)
 
 
-def _row_label(cluster: Cluster, n_docs: int) -> Text:
+def _row_label(view: EventView, cluster: Cluster) -> Text:
     number = cluster.id.split(".")[-1]
-    if n_docs < 2:
+    if len(view.docs) < 2:
         return Text(number, style="dim")
-    if len(cluster.documents) < 2:
+    shown = len(view.reporting(cluster))
+    if shown < 2:
         return Text(f"{number}\nonly 1", style="dim")
     best = max(m.score for m in cluster.members)
-    return Text(f"{number}\n{len(cluster.documents)}/{n_docs}\nm{best:.2f}", style="dim")
+    return Text(f"{number}\n{shown}/{len(view.docs)}\nm{best:.2f}", style="dim")
 
 
-def _table(result: ComparisonResult, docs: list[Document], clusters: list[Cluster]) -> Table:
+def _table(result: ComparisonResult, view: EventView) -> Table:
     table = Table(show_lines=True, expand=True)
     table.add_column("claim", no_wrap=True, width=6)
-    for d in docs:
+    for d in view.docs:
         table.add_column(_header(d), overflow="fold", ratio=1)
-    for cluster in clusters:
+    for cluster in view.clusters:
         changed = changed_words(result, cluster)
-        table.add_row(_row_label(cluster, len(docs)), *(_cell(result, d, cluster, changed) for d in docs))
+        table.add_row(_row_label(view, cluster), *(_cell(result, d, cluster, changed) for d in view.docs))
     return table
 
 
-def _stacked(result: ComparisonResult, docs: list[Document], clusters: list[Cluster]) -> RenderableType:
+def _stacked(result: ComparisonResult, view: EventView) -> RenderableType:
     blocks = []
-    for cluster in clusters:
+    for cluster in view.clusters:
         changed = changed_words(result, cluster)
         lines = []
-        for d in docs:
+        for d in view.docs:
             lines.append(Text.assemble((f"{d.outlet or d.id}: ", "bold"), _cell(result, d, cluster, changed)))
-        shared = len(cluster.documents)
+        shared = len(view.reporting(cluster))
         margin = max(m.score for m in cluster.members)
-        title = f"{cluster.id} · {shared}/{len(docs)} outlets" + (f" · margin {margin:.2f}" if shared > 1 else "")
+        title = f"{cluster.id} · {shared}/{len(view.docs)} outlets" + (f" · margin {margin:.2f}" if shared > 1 else "")
         blocks.append(Panel(Group(*lines), title=title, title_align="left"))
     return Group(*blocks)
 
@@ -141,11 +142,10 @@ def _bar(share: float, width: int = BAR_WIDTH) -> str:
     return "█" * int(full) + ("▌" if full - int(full) >= 0.5 else "")
 
 
-def _summary(result: ComparisonResult, docs: list[Document], clusters: list[Cluster]) -> RenderableType:
+def _summary(result: ComparisonResult, view: EventView) -> RenderableType:
     """Claims shared by all / some / one; each outlet's frame profile as bars; its loaded words and sources."""
-    parts: list[RenderableType] = []
-    if len(docs) > 1:
-        parts.append(Text(claim_summary(clusters, len(docs)), style="bold"))
+    parts: list[RenderableType] = [Text(view.counts.summary(), style="bold")]
+    docs = view.docs
     table = Table(box=None, show_header=True, expand=False, padding=(0, 1))
     table.add_column("outlet", overflow="fold", max_width=28)
     table.add_column("frames (mean share over sentences)", overflow="fold")
@@ -171,19 +171,23 @@ def _summary(result: ComparisonResult, docs: list[Document], clusters: list[Clus
     return Group(*parts)
 
 
-def legend() -> Text:
+def legend(frames: bool = True) -> Text:
+    """The colours used; the frame-score note only when frames were computed."""
     out = Text("legend: ", style="dim")
     for name, style in LEGEND:
         out.append(name, style=style)
         out.append("  ")
-    out.append("[Frame score] per sentence; '?' = the classifier abstains", style="dim")
+    if frames:
+        out.append("[Frame score] per sentence; '?' = the classifier abstains", style="dim")
+    out.rstrip()
     return out
 
 
-def _coverage(result: ComparisonResult, docs: list[Document], clusters: list[Cluster]) -> RenderableType:
+def _coverage(result: ComparisonResult, view: EventView) -> RenderableType:
     """One row per claim two or more outlets report, one narrow column per outlet, the claim in one outlet's words."""
+    docs = view.docs
     letters = column_letters(len(docs))
-    rows, alone = coverage_rows(result, docs, clusters)
+    rows, alone = coverage_rows(result, view)
     table = Table(box=None, show_header=True, pad_edge=False, padding=(0, 1, 0, 0), expand=True)
     table.add_column("claim", no_wrap=True, style="dim")
     for letter in letters:
@@ -216,19 +220,20 @@ def render(
     ``view``: "auto" (a coverage grid from five outlets on, side by side below), "coverage" or "columns".
     """
     parts: list[RenderableType] = []
-    for event, docs, clusters in event_views(result, events, outlets, only_differences):
+    for view_of_event in event_views(result, events, outlets, only_differences):
+        event, docs = view_of_event.event, view_of_event.docs
         parts.append(Rule(f"event {event.id}"))
         coverage = use_coverage(docs, view)
         columns = dict(zip((d.id for d in docs), column_letters(len(docs)))) if coverage else None
         parts.append(_event_header(result, event.id, columns))
         narrow = width is not None and len(docs) >= 3 and width < MIN_COLUMN * len(docs)
         if coverage:
-            parts.append(_coverage(result, docs, clusters))
+            parts.append(_coverage(result, view_of_event))
         else:
-            parts.append(_stacked(result, docs, clusters) if narrow else _table(result, docs, clusters))
-        parts.append(_summary(result, docs, clusters))
+            parts.append(_stacked(result, view_of_event) if narrow else _table(result, view_of_event))
+        parts.append(_summary(result, view_of_event))
     if parts:
-        parts.append(legend())
+        parts.append(legend(result.frames is not None))
     if result.errors:
         parts.append(Text("\n".join(f"skipped {e}" for e in result.errors), style="red"))
     return Group(*parts)

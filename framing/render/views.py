@@ -49,12 +49,36 @@ def changed_words(result: ComparisonResult, cluster: Cluster) -> dict[tuple[str,
     return out
 
 
-def claim_summary(clusters: list[Cluster], n_docs: int) -> str:
-    """"claims: N; shared by all: a; by some: b; by one outlet only: c" for one event's view."""
-    shared_all = sum(1 for c in clusters if len(c.documents) == n_docs)
-    single = sum(1 for c in clusters if len(c.documents) == 1)
-    return (f"claims: {len(clusters)}; shared by all: {shared_all}; by some: {len(clusters) - shared_all - single}; "
-            f"by one outlet only: {single}")
+@dataclass(frozen=True)
+class ClaimCounts:
+    """How many of an event's shown claims the shown outlets share: computed once, read by every report."""
+
+    claims: int
+    outlets: int  # shown documents
+    by_all: int  # reported by every shown document (two or more)
+    by_some: int  # by two or more, not all
+    by_one: int  # by exactly one shown document
+
+    def summary(self) -> str:
+        """"claims: N; shared by all 3: a; by some: b; by one outlet only: c" (a single outlet: its claim count)."""
+        if self.outlets < 2:
+            return f"claims: {self.claims} (one outlet)"
+        return (f"claims: {self.claims}; shared by all {self.outlets}: {self.by_all}; by some: {self.by_some}; "
+                f"by one outlet only: {self.by_one}")
+
+
+def reporting(cluster: Cluster, docs: list[Document]) -> list[str]:
+    """The shown documents that report a claim, in column order."""
+    members = set(cluster.documents)
+    return [d.id for d in docs if d.id in members]
+
+
+def claim_counts(clusters: list[Cluster], docs: list[Document]) -> ClaimCounts:
+    per_claim = [len(reporting(c, docs)) for c in clusters]
+    n = len(docs)
+    by_all = sum(1 for k in per_claim if n >= 2 and k == n)
+    by_one = sum(1 for k in per_claim if k == 1)
+    return ClaimCounts(len(per_claim), n, by_all, len(per_claim) - by_all - by_one, by_one)
 
 
 def document_cues(result: ComparisonResult, doc: Document, kinds: tuple[str, ...] = ("loaded", "attribution")) -> dict[str, list[str]]:
@@ -95,17 +119,41 @@ def set_apart_lines(event: Event, limit: int = 4) -> list[str]:
     return lines
 
 
+@dataclass(frozen=True)
+class EventView:
+    """What a report shows of one event: its shown documents and claims, and their counts."""
+
+    event: Event
+    docs: list[Document]
+    clusters: list[Cluster]
+
+    def reporting(self, cluster: Cluster) -> list[str]:
+        return reporting(cluster, self.docs)
+
+    @property
+    def counts(self) -> ClaimCounts:
+        return claim_counts(self.clusters, self.docs)
+
+
+class SelectionError(ValueError):
+    """An asked-for event or outlet that the result does not hold."""
+
+
 def event_views(
     result: ComparisonResult,
     events: list[str] | None = None,
     outlets: list[str] | None = None,
     only_differences: bool = False,
-) -> list[tuple[Event, list[Document], list[Cluster]]]:
+) -> list[EventView]:
     """What a report shows: per event, its documents and claim clusters, narrowed as asked.
 
     ``events`` are event ids; ``outlets`` match outlet names or document ids (prefixes or parts).
-    Shared by the terminal, HTML and Markdown reports, so all three show the same thing.
+    Shared by the terminal, HTML and Markdown reports, so all three show the same thing. A claim is
+    shown when a shown document reports it; with ``only_differences``, when its shown members differ
+    or a shown document leaves it out. Raises :class:`SelectionError` for an event or outlet that
+    matches nothing.
     """
+    check_selection(result, events, outlets)
     views = []
     for event in result.events:
         if events and event.id not in events:
@@ -115,12 +163,27 @@ def event_views(
             docs = [d for d in docs if any(_matches(d, o) for o in outlets)]
             if not docs:
                 continue
-        shown = {d.id for d in docs}
-        clusters = [c for c in result.clusters if c.event == event.id and shown & set(c.documents)]
+        clusters = [c for c in result.clusters if c.event == event.id and reporting(c, docs)]
         if only_differences:
-            clusters = [c for c in clusters if c.differences or len(shown & set(c.documents)) < len(docs)]
-        views.append((event, docs, clusters))
+            clusters = [c for c in clusters if c.differences or len(reporting(c, docs)) < len(docs)]
+        views.append(EventView(event, docs, clusters))
     return views
+
+
+def check_selection(result: ComparisonResult, events: list[str] | None, outlets: list[str] | None) -> None:
+    """One readable error for an event id or an outlet that matches nothing in ``result``."""
+    known = [e.id for e in result.events]
+    unknown = [e for e in events or [] if e not in known]
+    if unknown:
+        raise SelectionError(f"no event {', '.join(unknown)} (events: {', '.join(known)})")
+    unmatched = [o for o in outlets or [] if not any(_matches(d, o) for d in result.documents)]
+    if unmatched:
+        names = sorted({d.outlet or d.id for d in result.documents})
+        raise SelectionError(f"no outlet or document matches {', '.join(unmatched)} (outlets: {', '.join(names)})")
+    if events and outlets and not any(
+        _matches(result.document(d), o) for e in result.events if e.id in events for d in e.documents for o in outlets
+    ):
+        raise SelectionError(f"event {', '.join(events)} has none of the outlets {', '.join(outlets)}")
 
 
 def _matches(doc: Document, wanted: str) -> bool:
@@ -158,14 +221,14 @@ class CoverageRow:
     outlets: int  # how many shown documents report it
 
 
-def coverage_rows(result: ComparisonResult, docs: list[Document], clusters: list[Cluster]) -> tuple[list[CoverageRow], dict[str, int]]:
+def coverage_rows(result: ComparisonResult, view: EventView) -> tuple[list[CoverageRow], dict[str, int]]:
     """Claims reported by two or more shown documents, in reading order; and, per document id, how
     many claims only it reports (listed as counts, not dropped)."""
-    shown = [d.id for d in docs]
+    shown = [d.id for d in view.docs]
     rows: list[CoverageRow] = []
     alone: dict[str, int] = dict.fromkeys(shown, 0)
-    for cluster in clusters:
-        present = [d for d in shown if d in cluster.documents]
+    for cluster in view.clusters:
+        present = view.reporting(cluster)
         if len(present) < 2:
             for d in present:
                 alone[d] += 1
