@@ -76,6 +76,7 @@ COMMANDS: tuple[EvalCommand, ...] = (
     EvalCommand("group_scaling", "eval.group_scaling", ("--sizes", "1000,10000"), "grouping at scale, synthetic vectors"),
     EvalCommand("flores_retrieval", "eval.flores_retrieval", ("--encoder", "e5-small-fp32", "--encoder", "e5-small"),
                 "FLORES cross-lingual retrieval, fp32 vs int8"),
+    EvalCommand("int8_agreement", "eval.int8_agreement", ("--seeds", "3"), "int8 against fp32 decisions: seeds and one pile"),
     EvalCommand("align_speed", "eval.align_speed", (), "alignment speed, synthetic vectors"),
     EvalCommand("sib200_zero_shot", "eval.sib200_zero_shot", (), "SIB-200 zero-shot topics"),
     EvalCommand("seed_frames", "eval.seed_frames", ("--show",), "frames on the seeds against the gold"),
