@@ -152,3 +152,18 @@ def test_a_model_name_not_on_disk_fails_in_seconds_with_one_line(tmp_path, monke
         require_model(str(tmp_path / "missing" / "model"), "encoder")
     assert time.perf_counter() - start < 2
     require_model(str(tmp_path), "encoder")  # a folder that exists is left to the loader
+
+
+def test_the_seed_manifest_names_only_files_the_repository_has() -> None:
+    import sys
+    from pathlib import Path
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    manifest = (seeds / "manifest.toml").read_text(encoding="utf-8")
+    files = [a["file"] for a in tomllib.loads(manifest)["article"]]
+    assert files and all((seeds / f).is_file() for f in files)
+    assert "../" not in manifest  # nothing outside the repository
