@@ -13,6 +13,8 @@ from pathlib import Path
 
 from . import boilerplate, langid, metadata
 from .documents import Document, InputError, Sentence, Span
+from .outlets import OutletTable, shipped_table, table_for
+from .page_meta import Clue, best_clue, domain_of, url_date
 from .reading import RawText, expand_inputs, read_text
 from .segment import split_sentences
 
@@ -27,11 +29,73 @@ class IngestResult:
     errors: list[InputError] = field(default_factory=list)
 
 
-def build_document(raw: RawText, doc_id: str, known: dict[str, str] | None = None) -> Document:
-    """Clean, segment and describe one decoded text. ``known`` holds manifest fields."""
-    known = known or {}
+def describe(
+    raw: RawText, header: list[Span], removed: list[Span], body: str, first_line: str, known: dict[str, str], outlets: OutletTable
+) -> tuple[dict[str, str | None], dict[str, str]]:
+    """Title, date, outlet and country, each with where it came from: what the user gave, then the
+    page's markup (most trusted first), then the text. An outlet nothing names stays unknown."""
+    given_by = known.get("given_by", "manifest")
+    clues = list(raw.clues)
+    if known.get("url"):
+        clues.append(Clue("url", known["url"], "given address", 1.0))
+    values: dict[str, str | None] = {}
+    source: dict[str, str] = {}
+
+    def pick(field: str, value: str | None, where: str) -> None:
+        if known.get(field):
+            values[field], source[field] = known[field], given_by
+        else:
+            values[field], source[field] = value, where if value else "unknown"
+
+    title = best_clue(clues, "title")
+    pick("title", title.value if title else first_line, title.source if title else "first line")
+
+    dates = sorted((c for c in clues if c.field == "date"), key=lambda c: -c.confidence)
+    urls = sorted((c for c in clues if c.field == "url"), key=lambda c: -c.confidence)
+    for url in urls:
+        if url_date(url.value):
+            dates.append(Clue("date", url_date(url.value) or "", f"address path ({url.source})", 0.7))
+    if dates:
+        pick("date", dates[0].value, dates[0].source)
+    else:
+        years = [int(c.value[:4]) for c in clues if c.field == "date"]
+        pick("date", *metadata.guess_date(header, body, years))
+
+    domain = next((domain_of(u.value) for u in urls if domain_of(u.value)), None)
+    own_wire = outlets.name_for(domain) if domain else None
+    outlet, where = None, "unknown"
+    for clue in sorted((c for c in clues if c.field == "outlet"), key=lambda c: -c.confidence):
+        if outlets.is_wire(clue.value) and clue.value != own_wire:
+            continue  # a credited agency, not this site
+        if clue.source == "title tail" and domain is None and outlets.known_name(clue.value) is None and len(clue.value.split()) > 3:
+            continue
+        outlet, where = outlets.known_name(clue.value) or clue.value, clue.source
+        break
+    if outlet is None and domain:
+        outlet, where = outlets.name_for(domain) or domain, f"address {domain}" + (" (outlet table)" if outlets.name_for(domain) else "")
+    if outlet is None:
+        found, where = metadata.outlet_from_clutter(removed, outlets.is_wire)
+        if found:
+            named = outlets.name_for(found) if "." in found else outlets.known_name(found)
+            outlet = named or found
+            where += " (outlet table)" if named else ""
+    pick("outlet", outlet, where)
+    pick("country", None, "unknown")
+    return values, source
+
+
+def build_document(raw: RawText, doc_id: str, known: dict[str, str] | None = None, outlets: OutletTable | None = None) -> Document:
+    """Clean, segment and describe one decoded text. ``known`` holds given fields (manifest, table, front matter)."""
+    known = dict(known or {})
     text = raw.text
-    cleaned = boilerplate.clean(text, raw.outside_main)
+    outside = set(raw.outside_main)
+    if raw.format == "text":
+        given, body_at = metadata.front_matter(text)
+        if body_at:
+            # the block stays in the text (offsets hold) and is listed as removed, its fields given
+            outside |= {m.start() for m in re.finditer(r"(?m)^(?=.)", text[:body_at])}
+            known = {**given, "given_by": "front matter", **known}  # a manifest or table row still wins
+    cleaned = boilerplate.clean(text, frozenset(outside))
     if not cleaned.kept:
         raise InputError(raw.path, "no article text left after removing page clutter")
     first_kept = cleaned.kept[0]
@@ -63,21 +127,10 @@ def build_document(raw: RawText, doc_id: str, known: dict[str, str] | None = Non
     ]
     body_start = next((a for a, b, _ in cleaned.kept if _SENTENCE_END.search(text[a:b])), len(text))
     header = [s for s in cleaned.removed if s.start < body_start]
-    guessed_outlet, outlet_source = metadata.guess_outlet(cleaned.removed, raw.path)
-    guesses = {
-        "title": (first_line, "first line"),
-        "date": (metadata.guess_date(header, body_text), "text"),
-        "outlet": (guessed_outlet, outlet_source),
-        "country": (None, "unknown"),
-    }
-    values: dict[str, str | None] = {}
-    for name, (guess, where) in guesses.items():
-        if known.get(name):
-            values[name], source[name] = known[name], "manifest"
-        else:
-            values[name], source[name] = guess, where
+    values, found = describe(raw, header, cleaned.removed, body_text, first_line, known, outlets or shipped_table())
+    source.update(found)
     if known.get("language"):
-        source["language"] = "manifest"
+        source["language"] = known.get("given_by", "manifest")
     return Document(
         id=doc_id,
         path=raw.path,
@@ -111,27 +164,41 @@ def load_documents(
     """Read every input; a bad one becomes an error in the result and the rest go on."""
     files, errors = expand_inputs(list(paths))
     result = IngestResult(errors=list(errors))
-    manifests: dict[Path, dict[str, dict[str, str]]] = {}
+    given: dict[Path, dict[str, dict[str, str]]] = {}
+    tables: dict[Path, OutletTable] = {}
     taken: set[str] = set()
     for path in files:
         if on_document:
             on_document(path)
         folder = Path(path).parent
-        if folder not in manifests:
-            try:
-                manifests[folder] = metadata.load_manifest(folder)
-            except (OSError, ValueError) as exc:
-                result.errors.append(InputError(str(folder / metadata.MANIFEST_NAME), f"unreadable manifest ({exc})"))
-                manifests[folder] = {}
+        if folder not in given:
+            given[folder], tables[folder] = _folder_metadata(folder, result.errors)
         try:
             raw = read_text(path)
-            doc = build_document(raw, _unique_id(path, taken), manifests[folder].get(Path(path).name))
+            doc = build_document(raw, _unique_id(path, taken), given[folder].get(Path(path).name), tables[folder])
         except InputError as exc:
             log.warning("%s", exc)
             result.errors.append(exc)
             continue
         result.documents.append(doc)
     return result
+
+
+def _folder_metadata(folder: Path, errors: list[InputError]) -> tuple[dict[str, dict[str, str]], OutletTable]:
+    """What a folder's manifest.toml, metadata.csv / metadata.jsonl and outlets.toml say; a broken one is an error line."""
+    known: dict[str, dict[str, str]] = {}
+    for name, read in ((metadata.MANIFEST_NAME, metadata.load_manifest), ("metadata.csv/.jsonl", metadata.load_metadata_tables)):
+        try:
+            for file, fields in read(folder).items():
+                known[file] = {**fields, **known.get(file, {})}  # the manifest, read first, wins
+        except (OSError, ValueError, UnicodeDecodeError) as exc:
+            errors.append(InputError(str(folder / name), f"unreadable metadata ({exc})"))
+    try:
+        table = table_for(folder)
+    except (OSError, ValueError) as exc:
+        errors.append(InputError(str(folder / "outlets.toml"), f"unreadable outlet table ({exc})"))
+        table = shipped_table()
+    return known, table
 
 
 def documents_from_texts(items: Iterable[tuple[str, dict[str, str]]]) -> list[Document]:

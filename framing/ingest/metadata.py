@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from .documents import Span
@@ -30,26 +32,59 @@ else:  # pragma: no cover
 MANIFEST_NAME = "manifest.toml"
 FIELDS = ("outlet", "country", "language", "date", "title")
 
-_MONTH_NUMBERS = {
-    **dict.fromkeys(["январ", "січ", "януар", "jan"], 1),
-    **dict.fromkeys(["феврал", "лют", "февруар", "feb"], 2),
-    **dict.fromkeys(["март", "берез", "mar"], 3),
-    **dict.fromkeys(["апрел", "квіт", "април", "apr"], 4),
-    **dict.fromkeys(["ма", "травн", "май", "may"], 5),
-    **dict.fromkeys(["июн", "черв", "юни", "jun"], 6),
-    **dict.fromkeys(["июл", "лип", "юли", "jul"], 7),
-    **dict.fromkeys(["август", "серп", "aug"], 8),
-    **dict.fromkeys(["сентябр", "верес", "септемв", "sep"], 9),
-    **dict.fromkeys(["октябр", "жовт", "октомв", "oct"], 10),
-    **dict.fromkeys(["ноябр", "листопад", "ноемв", "nov"], 11),
-    **dict.fromkeys(["декабр", "груд", "декемв", "dec"], 12),
-}
+# Whole month words (ru/uk genitive and nominative, bg, en with abbreviations): a stem alone would
+# read "5 машин" as 5 May.
+_MONTH_WORDS = [
+    re.compile(pattern, re.I)
+    for pattern in (
+        r"январ[ья]|січ(?:ня|ень)|януари|jan(?:uary)?",
+        r"феврал[ья]|лют(?:ого|ий)|февруари|feb(?:ruary)?",
+        r"марта?|берез(?:ня|ень)|mar(?:ch)?",
+        r"апрел[ья]|квіт(?:ня|ень)|април|apr(?:il)?",
+        r"ма[йя]|трав(?:ня|ень)|may",
+        r"июн[ья]|черв(?:ня|ень)|юни|june?",
+        r"июл[ья]|лип(?:ня|ень)|юли|july?",
+        r"августа?|серп(?:ня|ень)|aug(?:ust)?",
+        r"сентябр[ья]|верес(?:ня|ень)|септември|sept?(?:ember)?",
+        r"октябр[ья]|жовт(?:ня|ень)|октомври|oct(?:ober)?",
+        r"ноябр[ья]|листопада?|ноември|nov(?:ember)?",
+        r"декабр[ья]|груд(?:ня|ень)|декември|dec(?:ember)?",
+    )
+]
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b")
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
-_WORD_DATE = re.compile(r"\b(\d{1,2})\s+([A-Za-zА-Яа-яЁёІіЇїЄєҐґ]{3,})\.?,?\s+(\d{4})\b")
-_DOMAIN = re.compile(r"(?<![\w.-])((?:[a-z0-9-]+\.)+(?:net|com|ua|ru|bg|org|info|news|eu|uk))\b", re.I)
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?(?!\d)")
+_LETTERS = r"[A-Za-zА-Яа-яЁёІіЇїЄєҐґ]{3,}"
+_ORDINAL = r"(?:st|nd|rd|th|-?го|-?е|-?ти|-?ви|-?ри)?"
+# "13 ноября 2024", "13th November 2024", "13 ноября" (no year)
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}}){_ORDINAL}\s+({_LETTERS})\.?,?(?:\s+(\d{{4}}))?(?!\d)")
+# "November 13, 2024", "Nov. 13th 2024", "Nov 13" (no year)
+_MONTH_DAY = re.compile(rf"\b({_LETTERS})\.?\s+(\d{{1,2}}){_ORDINAL}\b,?(?:\s+(\d{{4}}))?(?![\d:])")
+_WEEKDAY_OR_TODAY = re.compile(
+    r"понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|понеділок|вівторок|середа|четвер|п.ятниця|субота|"
+    r"неділя|понеделник|сряда|четвъртък|петък|събота|неделя|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"сегодня|сьогодні|днес|today|погода|weather|курс|°",
+    re.I,
+)
+_DOMAIN = re.compile(r"(?<![\w.@-])((?:[a-z0-9-]+\.)+(?:net|com|ua|ru|bg|org|info|news|eu|uk|media|io|ie))\b", re.I)
 # Clutter that speaks for the page's own outlet; lists of other stories name other outlets.
 _OWN_CLUTTER = ("byline, credit, ad or promotion", "masthead or label")
+# A masthead is a name, not a button or a person: a few words, no digits, not a menu word.
+_NOT_A_NAME = re.compile(
+    r"^(?:читать|читати|четете|read|войти|увійти|вход|login|log in|sign|меню|menu|поиск|пошук|търсене|search|"
+    r"главная|головна|начало|home|новости|новини|news|актуально|популярное|top|online|онлайн|english|русский|"
+    r"українська|български|видео|відео|video|фото|photo|readout|подписаться|subscribe)\b",
+    re.I,
+)
+
+
+DATELINE_REACH = 60  # characters into the body where a dateline's date may start
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    position: int
+    iso: str  # YYYY-MM-DD, or MM-DD when the text gives no year
+    has_year: bool
 
 
 def load_manifest(folder: Path) -> dict[str, dict[str, str]]:
@@ -62,58 +97,141 @@ def load_manifest(folder: Path) -> dict[str, dict[str, str]]:
     entries: dict[str, dict[str, str]] = {}
     for entry in data.get("article", []):
         if "file" in entry:
-            entries[str(entry["file"])] = {k: str(v) for k, v in entry.items() if k in FIELDS}
+            entries[str(entry["file"])] = {**{k: str(v) for k, v in entry.items() if k in (*FIELDS, "url")}, "given_by": "manifest"}
     return entries
 
 
+TABLE_NAMES = ("metadata.csv", "metadata.jsonl")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n((?:[A-Za-z_]+[ \t]*:[^\n]*\n)+)---[ \t]*\n")
+
+
+def load_metadata_tables(folder: Path) -> dict[str, dict[str, str]]:
+    """File name -> known fields from ``metadata.csv`` / ``metadata.jsonl`` in ``folder``.
+
+    Each row names its file by ``path`` or ``file`` (relative to the folder, or just the name) and
+    may give ``url``, ``outlet``, ``date``, ``language``, ``title``, ``country``. Raises ValueError
+    on a row that cannot be read.
+    """
+    import csv
+    import json
+
+    entries: dict[str, dict[str, str]] = {}
+    for name in TABLE_NAMES:
+        path = folder / name
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8-sig")
+        if name.endswith(".csv"):
+            rows = list(csv.DictReader(text.splitlines()))
+        else:
+            rows = []
+            for number, line in enumerate(text.splitlines(), 1):
+                if line.strip():
+                    try:
+                        rows.append(json.loads(line))
+                    except ValueError:
+                        raise ValueError(f"{path}: line {number} is not JSON") from None
+        for row in rows:
+            file = str(row.get("path") or row.get("file") or "").strip()
+            if not file:
+                raise ValueError(f"{path}: a row without path or file")
+            fields = {k: str(v).strip() for k, v in row.items() if k in (*FIELDS, "url") and v not in (None, "")}
+            entries[Path(file).name] = {**fields, "given_by": name}
+    return entries
+
+
+def front_matter(text: str) -> tuple[dict[str, str], int]:
+    """Fields of a ``---`` block at the top of a text file, and where the text after it starts."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, 0
+    fields = {}
+    for line in m.group(1).splitlines():
+        key, _, value = line.partition(":")
+        key = key.strip().lower()
+        if key in (*FIELDS, "url") and value.strip():
+            fields[key] = value.strip().strip("\"'")
+    return fields, m.end()
+
+
 def _month(word: str) -> int | None:
-    word = word.lower()
-    for stem, number in sorted(_MONTH_NUMBERS.items(), key=lambda kv: -len(kv[0])):
-        if word.startswith(stem):
-            return number
-    return None
+    return next((n for n, pattern in enumerate(_MONTH_WORDS, 1) if pattern.fullmatch(word)), None)
 
 
-def find_dates(text: str) -> list[str]:
-    """Full dates (with a year) in the text, ISO formatted, in order of appearance."""
-    found: list[tuple[int, str]] = []
+def find_dates(text: str) -> list[FoundDate]:
+    """Dates in the text, in order of appearance; a date without a year has ``has_year`` False."""
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match, year: int | None, month: int | None, day: int) -> None:
+        if not month or not 1 <= day <= 31 or (year is not None and not 1900 < year < 2100):
+            return
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            return
+        taken.append((m.start(), m.end()))
+        iso = f"{year:04d}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
+        found.append(FoundDate(m.start(), iso, year is not None))
+
     for m in _NUMERIC_DATE.finditer(text):
-        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        if 1 <= day <= 31 and 1 <= month <= 12:
-            found.append((m.start(), f"{year:04d}-{month:02d}-{day:02d}"))
+        month = int(m.group(2))
+        add(m, int(m.group(3)), month if 1 <= month <= 12 else None, int(m.group(1)))
     for m in _ISO_DATE.finditer(text):
         year, month = int(m.group(1)), int(m.group(2))
-        if 1900 < year < 2100 and 1 <= month <= 12:
-            day = f"-{m.group(3)}" if m.group(3) else ""
-            found.append((m.start(), f"{year:04d}-{month:02d}{day}"))
-    for m in _WORD_DATE.finditer(text):
-        month = _month(m.group(2))
-        if month:
-            found.append((m.start(), f"{int(m.group(3)):04d}-{month:02d}-{int(m.group(1)):02d}"))
-    return [d for _, d in sorted(found)]
+        if m.group(3) and 1 <= month <= 12:
+            add(m, year, month, int(m.group(3)))
+    for m in _DAY_MONTH.finditer(text):
+        add(m, int(m.group(3)) if m.group(3) else None, _month(m.group(2)), int(m.group(1)))
+    for m in _MONTH_DAY.finditer(text):
+        add(m, int(m.group(3)) if m.group(3) else None, _month(m.group(1)), int(m.group(2)))
+    return sorted(found, key=lambda d: d.position)
 
 
-def guess_date(header_spans: list[Span], body: str) -> str | None:
-    """The article's date: a stamp or dateline before the body, else the first full date in it."""
-    for span in header_spans:
-        dates = find_dates(span.text)
-        if dates:
-            return dates[0]
-    dates = find_dates(body)
-    return dates[0] if dates else None
+def _with_year(date: FoundDate, years: list[int]) -> str | None:
+    """A full date: as found, or a year-less one given the year that the page's other dates show."""
+    if date.has_year:
+        return date.iso
+    return f"{years[0]:04d}-{date.iso}" if years else None
 
 
-def guess_outlet(removed: list[Span], path: str) -> tuple[str, str]:
-    """(outlet, where it came from): a web address in the clutter, a masthead, or the file name."""
+def guess_date(header_spans: list[Span], body: str, known_years: list[int] | None = None) -> tuple[str | None, str]:
+    """(the article's date, where it came from): a stamp before the body, else a dateline opening it.
+
+    Among stamps before the body, the one nearest the body wins, skipping lines with a weekday, a
+    "today" or a weather or currency box: that is a site's header date, not the article's. A date
+    without a year takes its year from the page's other dates, or stays unknown.
+    """
+    header = [(span, find_dates(span.text)) for span in header_spans]
+    years = list(known_years or [])
+    years += [int(d.iso[:4]) for _, dates in header for d in dates if d.has_year]
+    lead = body[:160]
+    years += [int(d.iso[:4]) for d in find_dates(lead) if d.has_year]
+    plain = [(span, dates) for span, dates in header if dates and not _WEEKDAY_OR_TODAY.search(span.text)]
+    for _, dates in reversed(plain or [(s, d) for s, d in header if d]):
+        for date in dates:
+            value = _with_year(date, years)
+            if value:
+                return value, "date line before the article"
+    for date in find_dates(lead):
+        value = _with_year(date, years)
+        # a dateline opens the article; a date deep in its first sentence is what the story is about
+        if value and date.position <= DATELINE_REACH:
+            return value, "dateline"
+    return None, "unknown"
+
+
+def outlet_from_clutter(removed: list[Span], is_wire: Callable[[str], bool]) -> tuple[str | None, str]:
+    """(outlet, where it came from) from the page's own clutter: a web address, or a masthead-like line."""
     counts: dict[str, int] = {}
     for span in removed:
         if span.reason not in _OWN_CLUTTER:
             continue
         for domain in _DOMAIN.findall(span.text):
-            counts[domain.lower()] = counts.get(domain.lower(), 0) + 1
+            counts[domain.lower().removeprefix("www.")] = counts.get(domain.lower().removeprefix("www."), 0) + 1
     if counts:
         return max(counts, key=lambda d: counts[d]), "web address in the removed text"
     for span in removed:
-        if span.reason == "masthead or label" and not re.search(r"\d", span.text):
-            return span.text, "masthead line"
-    return Path(path).stem, "file name"
+        text = span.text.strip(" ·|—-")
+        if (span.reason == "masthead or label" and not re.search(r"\d", text) and not _NOT_A_NAME.match(text)
+                and not is_wire(text) and 1 <= len(text.split()) <= 4):
+            return text, "masthead line"
+    return None, "unknown"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .documents import InputError
+from .page_meta import Clue, page_clues
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,7 @@ class RawText:
     format: str  # "text" or "html"
     # For HTML: start offsets of the lines (page blocks) outside the main text trafilatura found.
     outside_main: frozenset[int] = frozenset()
+    clues: tuple[Clue, ...] = ()  # what the page's markup says about itself (HTML only)
 
 
 def expand_inputs(paths: list[str]) -> tuple[list[str], list[InputError]]:
@@ -227,5 +229,5 @@ def read_text(path: str) -> RawText:
     is_html = Path(path).suffix.lower() in {".html", ".htm", ".xhtml"} or bool(_HTML_START.match(data[:512]))
     if is_html:
         page_text, outside = html_to_text(text, path)
-        return RawText(path, page_text, encoding, "html", outside)
+        return RawText(path, page_text, encoding, "html", outside, tuple(page_clues(text)))
     return RawText(path, text, encoding, "text")
