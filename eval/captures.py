@@ -1,0 +1,61 @@
+"""Regenerate the report captures that README.md and eval/reports/README.md quote (real bundled model).
+
+Writes into ``--out`` (default eval/reports): ``seeds_80.txt`` and ``seeds_160.txt`` (``framing compare
+seeds/ --width N``, no colour), ``seeds.html`` and ``seeds.md`` (``--html``, ``--markdown``),
+``pile12_coverage_80.txt`` (twelve articles of eval/piles/blinken_brussels in four languages, the
+coverage view at 80 columns, no frames). Prints one summary line per capture (its claim counts), so
+``python -m eval.all`` records them.
+
+    python -m eval.captures [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+from pathlib import Path
+
+from eval.common import step
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+PILE = ROOT / "eval" / "piles" / "blinken_brussels"
+PILE12 = ("a7s4", "b4x9", "c8n4", "e6j1", "h1k8", "m8u3", "n9d5", "p2w6", "q7m2", "r1g6", "t3v7", "w2f8")
+
+
+def _terminal(result: object, width: int, **options: object) -> str:
+    from rich.console import Console
+
+    from framing.render import render
+
+    buffer = io.StringIO()
+    Console(file=buffer, width=width, color_system=None, force_terminal=False).print(render(result, width=width, **options))
+    return buffer.getvalue()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "eval" / "reports"))
+    args = parser.parse_args()
+    import framing
+    from framing.render import event_views, to_html, to_markdown, write_atomic
+
+    out = Path(args.out)
+    step("seed articles: framing compare seeds/")
+    seeds = framing.compare([str(SEEDS)])
+    for width in (80, 160):
+        write_atomic(out / f"seeds_{width}.txt", _terminal(seeds, width))
+    write_atomic(out / "seeds.html", to_html(seeds))
+    write_atomic(out / "seeds.md", to_markdown(seeds))
+    for view in event_views(seeds):
+        print(f"seeds, event {view.event.id} ({', '.join(view.event.documents)}): {view.counts.summary()}")
+    step("twelve articles of the blinken_brussels pile")
+    files = [str(next(PILE.glob(f"{name}*.txt"))) for name in PILE12]
+    pile = framing.compare(files, frames=False)
+    write_atomic(out / "pile12_coverage_80.txt", _terminal(pile, 80))
+    for view in event_views(pile):
+        print(f"pile of 12, event {view.event.id}: {len(view.docs)} documents; {view.counts.summary()}")
+
+
+if __name__ == "__main__":
+    main()
