@@ -42,7 +42,8 @@ _WEEKDAYS = (
 )
 _STAMP_TOKEN = re.compile(
     rf"^(?:{_TIME}|{_DATE}|\d{{1,2}}|\d{{4}}|{_MONTHS}|{_WEEKDAYS}|\d+(?:[.,]\d+)?\s?[тkкKmMм]?|"
-    rf"(?:сегодня|вчера|сьогодні|вчора|днес|вчера|today|yesterday))$",
+    rf"(?:сегодня|вчера|сьогодні|вчора|днес|е|вчера|today|yesterday|is|г|года|року|р|година|"
+    rf"bst|gmt|utc|cet|cest|eet|eest|msk|мск|est|edt|pst|pdt|et|kyiv|київ|киев|по киеву|за київським часом))$",
     re.I,
 )
 _STAMP_START = re.compile(rf"^\s*(?:{_TIME}\s+{_DATE}|{_DATE},?\s+{_TIME}|{_TIME}|{_DATE})\b")
@@ -64,9 +65,24 @@ _LINE_MARKER = re.compile(
     r"напомним\b|нагадаємо\b|ранее\s.{0,40}\sписал|раніше\s.{0,40}\sписал|также\s.{0,40}\sсообщал|"
     r"читайте\b|подробнее\b|детальніше\b|прочетете\b|read more|see also|почему вы можете доверять|"
     r"подписывайтесь|підписуйтесь|абонирайте|subscribe|sign up|follow us|share (?:this|on)|"
+    r"(?:коммент\w*|комент\w*|comments?)\s*(?:\(\d+\)|\d+)?\s*$|напиши\w* (?:коментар|комментар)|leave a (?:comment|reply)|"
+    r"you must be logged in|войдите,? чтобы|увійдіть,? щоб|влезте,? за да|log in to|"
+    r"(?:прочетена|прочитан[оа]|просмотр\w*|перегляд\w*|views?)\b[^.!?]{0,20}\d|\d[\d\s]*\s*(?:просмотр\w*|переглядів|views|пъти)\b|"
+    r"photograph:|image:|picture:|credit:|зображення:|изображение:|illustration:|"
+    r"підтримайте|підтримати|поддержите|поддержать|подкрепете|подкрепи|support (?:us|our|independent)|donate|"
+    r"become a (?:member|supporter)|"
     r"поделиться|поширити|сподели|©|copyright|\d+\s*(?:хв|мин|min)\.?\s*(?:читати|чтения|read)|"
     r"время чтения|час читання|cookies?\b|all rights reserved|все права защищены|всі права захищені|"
     r"(?:published|updated|posted|опубликовано|обновлено|опубліковано|оновлено|публикувано|обновено)\b.{0,40}\d)",
+    re.I,
+)
+# A weather or exchange-rate box: a temperature or a currency rate in a short line.
+_WEATHER_OR_RATES = re.compile(r"[−+-]?\d+\s?°|\b(?:USD|EUR|долар\w*|доллар\w*|евро|євро|лв)\s*[\d.,]+\s*$", re.I)
+# Share and follow buttons: a short line made only of network names and sharing words.
+_SOCIAL = re.compile(
+    r"^(?:(?:facebook|twitter|x|telegram|viber|whatsapp|linkedin|vk|вконтакте|вк|одноклассники|ok|instagram|youtube|tiktok|"
+    r"дзен|threads|reddit|e-?mail|email|print|печат|печать|друк|share|поделиться|поширити|сподели|копировать ссылку|"
+    r"скопировать ссылку|копіювати посилання|copy link)[\s,·|/•]*)+$",
     re.I,
 )
 # Tokens removed from inside an otherwise good line. "link": a related story's headline that the
@@ -118,7 +134,7 @@ def is_stamp(text: str) -> bool:
     body = text.strip(" /|·•-–—,")
     if not body:
         return True
-    tokens = [t for t in re.split(r"[\s,/|·•]+", body) if t]
+    tokens = [t.rstrip(":.") or t for t in re.split(r"[\s,/|·•]+", body) if t]
     if tokens and all(_STAMP_TOKEN.match(t) for t in tokens):
         return True
     match = _STAMP_START.match(body)
@@ -141,8 +157,10 @@ def _is_body_paragraph(text: str) -> bool:
     return len(text) >= 80 and bool(_SENTENCE_END.search(text)) and _words(text) >= 12
 
 
-def classify_lines(lines: list[Line]) -> list[str | None]:
-    """A removal reason per line, or None for a body line."""
+def classify_lines(lines: list[Line], preset: dict[int, str] | None = None) -> list[str | None]:
+    """A removal reason per line, or None for a body line. ``preset``: reasons already known by line
+    index (an HTML page's blocks outside its main text); such lines do not start the body."""
+    preset = preset or {}
     reasons: list[str | None] = [None] * len(lines)
     stamps = [is_stamp(line.text) for line in lines]
     body_started = False
@@ -152,6 +170,9 @@ def classify_lines(lines: list[Line]) -> list[str | None]:
         text = line.text
         near_stamp = (i > 0 and stamps[i - 1]) or (i + 1 < len(lines) and stamps[i + 1])
         key = re.sub(r"\W+", " ", text.lower()).strip()
+        if i in preset:
+            reasons[i] = preset[i]
+            continue
         if stamps[i]:
             reasons[i] = "stamp (time, date or count)"
         elif key in seen and _words(text) >= 3:
@@ -161,6 +182,10 @@ def classify_lines(lines: list[Line]) -> list[str | None]:
             in_zone = True
         elif _LINE_MARKER.match(text) and len(text) < 400:
             reasons[i] = "byline, credit, ad or promotion"
+        elif _SOCIAL.match(text):
+            reasons[i] = "share or follow buttons"
+        elif _WEATHER_OR_RATES.search(text) and _words(text) <= 8 and not _FINAL.search(text):
+            reasons[i] = "weather or rates box"
         elif in_zone:
             if _is_strong_paragraph(text) and not near_stamp:
                 in_zone = False
@@ -179,6 +204,7 @@ def classify_lines(lines: list[Line]) -> list[str | None]:
         seen.add(key)
         if reasons[i] is None and _is_body_paragraph(text):
             body_started = True
+    _mark_header_lines(lines, reasons)
     _mark_headline_runs(lines, reasons, body_started_at=_first_body(lines, reasons))
     _mark_sandwiched(lines, reasons)
     return reasons
@@ -189,6 +215,19 @@ def _first_body(lines: list[Line], reasons: list[str | None]) -> int:
         if reasons[i] is None and _is_body_paragraph(line.text):
             return i
     return len(lines)
+
+
+def _mark_header_lines(lines: list[Line], reasons: list[str | None]) -> None:
+    """Before the headline (the last headline-shaped line before the first body paragraph), short lines
+    without a full stop are the site's header: its name, slogan, "today" line, menu, banners."""
+    first_body = _first_body(lines, reasons)
+    headline = next((i for i in range(first_body - 1, -1, -1)
+                     if reasons[i] is None and _is_headline(lines[i].text) and _words(lines[i].text) >= 3), None)
+    if headline is None:
+        return
+    for i in range(headline):
+        if reasons[i] is None and _words(lines[i].text) <= HEADER_LINE_WORDS and not _FINAL.search(lines[i].text):
+            reasons[i] = "site header before the headline"
 
 
 def _mark_headline_runs(lines: list[Line], reasons: list[str | None], body_started_at: int) -> None:
@@ -217,6 +256,7 @@ def _mark_sandwiched(lines: list[Line], reasons: list[str | None]) -> None:
                 reasons[i] = "label between clutter"
 
 
+HEADER_LINE_WORDS = 8
 OUTSIDE_MAIN = "outside the page's main text (trafilatura)"
 
 
@@ -226,8 +266,7 @@ def clean(text: str, outside_main: frozenset[int] = frozenset()) -> Cleaned:
     ``outside_main``: start offsets of lines an HTML extractor put outside the article.
     """
     lines = split_lines(text)
-    reasons = classify_lines(lines)
-    reasons = [OUTSIDE_MAIN if line.start in outside_main else reason for line, reason in zip(lines, reasons)]
+    reasons = classify_lines(lines, {i: OUTSIDE_MAIN for i, line in enumerate(lines) if line.start in outside_main})
     kept: list[tuple[int, int, int]] = []
     removed: list[Span] = []
     paragraph = 0

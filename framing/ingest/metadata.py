@@ -67,10 +67,11 @@ _WEEKDAY_OR_TODAY = re.compile(
 )
 _DOMAIN = re.compile(r"(?<![\w.@-])((?:[a-z0-9-]+\.)+(?:net|com|ua|ru|bg|org|info|news|eu|uk|media|io|ie))\b", re.I)
 # Clutter that speaks for the page's own outlet; lists of other stories name other outlets.
-_OWN_CLUTTER = ("byline, credit, ad or promotion", "masthead or label")
+_OWN_CLUTTER = ("byline, credit, ad or promotion", "masthead or label", "site header before the headline")
 # A masthead is a name, not a button or a person: a few words, no digits, not a menu word.
 _NOT_A_NAME = re.compile(
-    r"^(?:читать|читати|четете|read|войти|увійти|вход|login|log in|sign|меню|menu|поиск|пошук|търсене|search|"
+    r"^(?:skip|перейти|пропустить|пропустити|прескочи|читать|читати|четете|read|войти|увійти|вход|login|log in|sign|"
+    r"меню|menu|поиск|пошук|търсене|search|"
     r"главная|головна|начало|home|новости|новини|news|актуально|популярное|top|online|онлайн|english|русский|"
     r"українська|български|видео|відео|video|фото|photo|readout|подписаться|subscribe)\b",
     re.I,
@@ -229,6 +230,12 @@ def outlet_from_clutter(removed: list[Span], is_wire: Callable[[str], bool]) -> 
             counts[domain.lower().removeprefix("www.")] = counts.get(domain.lower().removeprefix("www."), 0) + 1
     if counts:
         return max(counts, key=lambda d: counts[d]), "web address in the removed text"
+    from .page_meta import copyright_name
+
+    for span in removed:
+        name = copyright_name(span.text)
+        if name and not is_wire(name):
+            return name, "copyright line"
     for span in removed:
         text = span.text.strip(" ·|—-")
         if (span.reason == "masthead or label" and not re.search(r"\d", text) and not _NOT_A_NAME.match(text)

@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 # confidence by source: markup written for machines beats what a reader sees
 CONFIDENCE = {
     "json-ld": 0.95, "meta": 0.9, "canonical address": 0.85, "time element": 0.75,
-    "address path": 0.7, "title tail": 0.6,
+    "address path": 0.7, "title tail": 0.6, "copyright line": 0.55, "masthead": 0.5,
 }
 _DATE_META = (
     "article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
@@ -29,6 +29,28 @@ _OUTLET_META = ("og:site_name", "application-name", "publisher", "dc.publisher",
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_]|$)|/((?:19|20)\d{2})(\d{2})(\d{2})(?:/|[-_]|$)")
 _ISO_START = re.compile(r"^\s*((?:19|20)\d{2})-(\d{2})-(\d{2})")
 _TITLE_TAIL = re.compile(r"^(?P<head>.{12,}?)\s+[|—–·:-]\s+(?P<tail>[^|—–·]{2,40})$")
+_MASTHEAD_CLASS = re.compile(r"logo|brand|masthead|site-?name|site-?title|sitename|publication|paper-?name|paper-?title", re.I)
+# "© 2024 Outlet Name. All rights reserved", "© Outlet, 2010-2024", "Copyright 2024 Outlet"
+COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*)?[,.]?\s*"
+    r"(?P<name>[^\d©|,.;:\n][^©|,;:\n]{1,40}?)\s*(?:[,.]?\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?))?\s*"
+    r"(?:[.,|]|all rights|все права|всі права|всички права|$)",
+    re.I,
+)
+_NOT_A_MASTHEAD = re.compile(r"^(?:logo|лого|логотип|home|главная|головна|начало|menu|меню)\b", re.I)
+
+
+def copyright_name(text: str) -> str | None:
+    """The holder named in a "© 2024 Outlet. All rights reserved" line: a name, capitalised, not the boilerplate."""
+    m = COPYRIGHT.search(text)
+    if not m:
+        return None
+    name = m.group("name").strip(" .-–")
+    if not name[:1].isupper() and not name[:1].isdigit() or re.match(r"(?:all rights|все права|всі права|всички права)", name, re.I):
+        return None
+    return name
+
+
 _NEWS_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting", "webpage", "liveblogposting"}
 
 
@@ -143,6 +165,18 @@ def page_clues(html: str) -> list[Clue]:
     times = root.xpath("//article//time[@datetime] | //main//time[@datetime]") or root.xpath("//time[@datetime]")
     for time in times[:1]:
         add("date", iso_date(time.get("datetime") or ""), "time element")
+    for element in root.xpath("//header//*[@class or @id] | //*[@class or @id][not(ancestor::article)]")[:400]:
+        marks = f"{element.get('class', '')} {element.get('id', '')}"
+        if _MASTHEAD_CLASS.search(marks) and not re.search(r"footer|author|byline|partner|sponsor", marks, re.I):
+            text = " ".join(element.text_content().split()) or next((img.get("alt") or "" for img in element.iter("img")), "")
+            if 1 <= len(text.split()) <= 5 and not re.search(r"\d{3}", text) and not _NOT_A_MASTHEAD.match(text):
+                add("outlet", text, "masthead")
+                break
+    for footer in root.xpath("//footer | //*[contains(@class, 'footer') or contains(@id, 'footer')]"):
+        name = copyright_name(" ".join(footer.text_content().split()))
+        if name:
+            add("outlet", name, "copyright line")
+            break
     title = " ".join((root.findtext(".//title") or "").split())
     m = _TITLE_TAIL.match(title)
     if m:

@@ -146,7 +146,9 @@ def page_blocks(html: str) -> list[str]:
     title = root.findtext(".//title") or ""
     for bad in root.xpath("|".join(f"//{t}" for t in _DROP_TAGS)):
         bad.drop_tree()
-    blocks: list[str] = [_norm(title)] if _norm(title) else []
+    headings = {_norm(h.text_content()) for h in root.xpath("//h1 | //h2")}
+    # the <title> bar leads the text (it may carry the site's name) unless it only repeats a heading
+    blocks: list[str] = [_norm(title)] if _norm(title) and _norm(title) not in headings else []
 
     def walk(element) -> None:  # noqa: ANN001 - an lxml element
         if not isinstance(element.tag, str):
@@ -181,6 +183,38 @@ def _same_text(block: str, main_line: str) -> bool:
     return block == main_line or (len(block) >= 20 and (block in main_line or main_line in block))
 
 
+LEAD_REACH = 10  # page blocks after the headline where its lead may sit (share bars and bylines between)
+_LEAD_CLASS = re.compile(r"lead|subtitle|sub-title|standfirst|summary|intro|excerpt|dek|description|anons", re.I)
+
+
+def _keep_headline_and_lead(html: str, blocks: list[str], in_main: list[bool]) -> None:
+    """trafilatura keeps the story's paragraphs but often leaves out its headline (the <h1>) and the
+    lead set in a subtitle block above the body: they are the story too. The <title> bar, which
+    repeats the headline with the site's name, stays out."""
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except Exception:  # lxml raises several kinds on broken markup
+        return
+    headlines = [_norm(h.text_content()) for h in root.xpath("//h1") if _norm(h.text_content())]
+    if not headlines:  # no <h1>: the first heading inside the article or main part
+        headlines = [_norm(h.text_content()) for h in root.xpath("//article//h2 | //main//h2 | //*[contains(@class, 'heading')]")
+                     if _norm(h.text_content())][:1]
+    leads = {_norm(e.text_content()) for e in root.xpath("//*[@class or @itemprop]")
+             if _LEAD_CLASS.search(f"{e.get('class', '')} {e.get('itemprop', '')}") and _norm(e.text_content())}
+    leads |= {_norm(m.get("content") or "") for m in root.xpath("//meta[@name='description' or @property='og:description']")}
+    # where the story's paragraphs begin (trafilatura may also keep a site's header lines above them)
+    first_main = next((i for i, keep in enumerate(in_main) if keep and len(blocks[i].split()) >= 10), len(blocks))
+    headline_at = next((i for i, b in enumerate(blocks) if headlines and b == headlines[0]), None)
+    if headline_at is None or headline_at > first_main + 3:
+        return
+    in_main[headline_at] = True
+    for i in range(headline_at + 1, min(len(blocks), headline_at + LEAD_REACH)):
+        if blocks[i] in leads and len(blocks[i].split()) >= 6:
+            in_main[i] = True
+
+
 def html_to_text(html: str, path: str) -> tuple[str, frozenset[int]]:
     """The page's visible text, one block per paragraph, and which blocks lie outside the main text.
 
@@ -196,6 +230,7 @@ def html_to_text(html: str, path: str) -> tuple[str, frozenset[int]]:
     main_lines = [_norm(line) for line in main.splitlines() if line.strip()]
     blocks = page_blocks(html)
     in_main = [any(_same_text(b, m) for m in main_lines) for b in blocks]
+    _keep_headline_and_lead(html, blocks, in_main)
     found = sum(1 for m in main_lines if any(_same_text(b, m) for b in blocks))
     if not blocks or found < 0.8 * len(main_lines):
         log.info("%s: page blocks do not line up with the extracted text; using the extracted text only", path)
