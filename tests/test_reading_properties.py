@@ -60,3 +60,17 @@ def test_mixed_encodings(tmp_path: Path, parts: list[tuple[str, str]]) -> None:
 @given(word=st.sampled_from(["слово", "word", "x", "Блинкен заявил"]), length=st.integers(2_000, 60_000))
 def test_huge_lines(tmp_path: Path, word: str, length: int) -> None:
     _check(tmp_path, "huge.txt", ((word + " ") * (length // (len(word) + 1))).encode("utf-8"))
+
+
+def test_lines_two_pages_of_one_site_share_are_template_but_one_shared_headline_is_not(tmp_path: Path) -> None:
+    menu = "Новини Полтави\nПолітика\nЕкономіка\nСпорт\nПідписатися на розсилку\n"
+    body_a = "Міська рада затвердила новий бюджет на наступний рік, збільшивши видатки на школи та лікарні.\n"
+    body_b = "У парку відкрили оновлений фонтан, який реставрували понад два роки за кошти громади.\n"
+    (tmp_path / "a.txt").write_text(menu + "Міська рада ухвалила бюджет на рік\n" + body_a * 3, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(menu + "У парку знову працює фонтан\n" + body_b * 3, encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Інший сайт\nМіська рада ухвалила бюджет на рік\n" + body_a.replace("школи", "дороги") * 3, encoding="utf-8")
+    docs = {Path(d.path).stem: d for d in load_documents([str(tmp_path)]).documents}
+    removed_a = {s.text: s.reason for s in docs["a"].removed}
+    assert all(removed_a.get(line, "").startswith("repeated on other pages") for line in ("Політика", "Економіка", "Спорт"))
+    assert any("ухвалила бюджет" in s.text for s in docs["c"].sentences)  # one shared headline is not a template
+    assert any("ухвалила бюджет" in s.text for s in docs["a"].sentences)

@@ -125,6 +125,44 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+def line_key(text: str) -> str:
+    """A line as compared across pages: lower case, punctuation as spaces."""
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+TEMPLATE_LINE_WORDS = 8  # longer lines, or full sentences, may be a quote that many outlets carry
+
+
+TEMPLATE_SHARED_LINES = 3  # two pages share a template when they share this many short lines
+TEMPLATE_COMMON_PAGES = 50  # a short line on this many pages is template whatever else they share
+
+
+def template_lines(texts: list[str]) -> frozenset[str]:
+    """Short lines (no full stop, at most TEMPLATE_LINE_WORDS words) that two pages share along with at
+    least TEMPLATE_SHARED_LINES - 1 other such lines: a site's menus, taglines and buttons, seen once a
+    pile has two pages of that site. One shared line alone (two outlets giving a wire story the same
+    short headline) is not a template."""
+    pages_of: dict[str, list[int]] = {}
+    for page, text in enumerate(texts):
+        for key in {line_key(line.text) for line in split_lines(text)
+                    if _words(line.text) <= TEMPLATE_LINE_WORDS and not _FINAL.search(line.text)}:
+            if key:
+                pages_of.setdefault(key, []).append(page)
+    shared: dict[tuple[int, int], list[str]] = {}
+    template = set()
+    for key, pages in pages_of.items():
+        if len(pages) >= TEMPLATE_COMMON_PAGES:
+            template.add(key)
+            continue
+        for i, a in enumerate(pages):
+            for b in pages[i + 1 :]:
+                shared.setdefault((a, b), []).append(key)
+    for keys in shared.values():
+        if len(keys) >= TEMPLATE_SHARED_LINES:
+            template.update(keys)
+    return frozenset(template)
+
+
 def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
@@ -157,10 +195,13 @@ def _is_body_paragraph(text: str) -> bool:
     return len(text) >= 80 and bool(_SENTENCE_END.search(text)) and _words(text) >= 12
 
 
-def classify_lines(lines: list[Line], preset: dict[int, str] | None = None) -> list[str | None]:
+def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, template: frozenset[str] = frozenset()) -> list[str | None]:
     """A removal reason per line, or None for a body line. ``preset``: reasons already known by line
-    index (an HTML page's blocks outside its main text); such lines do not start the body."""
-    preset = preset or {}
+    index (an HTML page's blocks outside its main text); such lines do not start the body.
+    ``template``: keys (:func:`line_key`) of short lines that recur on other pages of the pile."""
+    preset = dict(preset or {})
+    preset.update({i: TEMPLATE for i, line in enumerate(lines) if i not in preset and line_key(line.text) in template
+                   and _words(line.text) <= TEMPLATE_LINE_WORDS and not _FINAL.search(line.text)})
     reasons: list[str | None] = [None] * len(lines)
     stamps = [is_stamp(line.text) for line in lines]
     body_started = False
@@ -169,7 +210,7 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None) -> l
     for i, line in enumerate(lines):
         text = line.text
         near_stamp = (i > 0 and stamps[i - 1]) or (i + 1 < len(lines) and stamps[i + 1])
-        key = re.sub(r"\W+", " ", text.lower()).strip()
+        key = line_key(text)
         if i in preset:
             reasons[i] = preset[i]
             continue
@@ -257,16 +298,18 @@ def _mark_sandwiched(lines: list[Line], reasons: list[str | None]) -> None:
 
 
 HEADER_LINE_WORDS = 8
+TEMPLATE = "repeated on other pages of the pile (site template)"
 OUTSIDE_MAIN = "outside the page's main text (trafilatura)"
 
 
-def clean(text: str, outside_main: frozenset[int] = frozenset()) -> Cleaned:
+def clean(text: str, outside_main: frozenset[int] = frozenset(), template: frozenset[str] = frozenset()) -> Cleaned:
     """Keep the article's lines; list every removed piece with its reason.
 
-    ``outside_main``: start offsets of lines an HTML extractor put outside the article.
+    ``outside_main``: start offsets of lines an HTML extractor put outside the article;
+    ``template``: short lines that recur across the pile's pages (:func:`template_lines`).
     """
     lines = split_lines(text)
-    reasons = classify_lines(lines, {i: OUTSIDE_MAIN for i, line in enumerate(lines) if line.start in outside_main})
+    reasons = classify_lines(lines, {i: OUTSIDE_MAIN for i, line in enumerate(lines) if line.start in outside_main}, template)
     kept: list[tuple[int, int, int]] = []
     removed: list[Span] = []
     paragraph = 0

@@ -84,8 +84,15 @@ def describe(
     return values, source
 
 
-def build_document(raw: RawText, doc_id: str, known: dict[str, str] | None = None, outlets: OutletTable | None = None) -> Document:
-    """Clean, segment and describe one decoded text. ``known`` holds given fields (manifest, table, front matter)."""
+def build_document(
+    raw: RawText,
+    doc_id: str,
+    known: dict[str, str] | None = None,
+    outlets: OutletTable | None = None,
+    template: frozenset[str] = frozenset(),
+) -> Document:
+    """Clean, segment and describe one decoded text. ``known`` holds given fields (manifest, table, front matter);
+    ``template`` the short lines that recur across the pile (see :func:`boilerplate.template_lines`)."""
     known = dict(known or {})
     text = raw.text
     outside = set(raw.outside_main)
@@ -95,7 +102,7 @@ def build_document(raw: RawText, doc_id: str, known: dict[str, str] | None = Non
             # the block stays in the text (offsets hold) and is listed as removed, its fields given
             outside |= {m.start() for m in re.finditer(r"(?m)^(?=.)", text[:body_at])}
             known = {**given, "given_by": "front matter", **known}  # a manifest or table row still wins
-    cleaned = boilerplate.clean(text, frozenset(outside))
+    cleaned = boilerplate.clean(text, frozenset(outside), template)
     if not cleaned.kept:
         raise InputError(raw.path, "no article text left after removing page clutter")
     first_kept = cleaned.kept[0]
@@ -166,16 +173,24 @@ def load_documents(
     result = IngestResult(errors=list(errors))
     given: dict[Path, dict[str, dict[str, str]]] = {}
     tables: dict[Path, OutletTable] = {}
-    taken: set[str] = set()
-    for path in files:
+    raws: list[RawText] = []
+    for path in files:  # read everything first: lines that recur across pages are a site's template
         if on_document:
             on_document(path)
+        try:
+            raws.append(read_text(path))
+        except InputError as exc:
+            log.warning("%s", exc)
+            result.errors.append(exc)
+    template = boilerplate.template_lines([raw.text for raw in raws])
+    taken: set[str] = set()
+    for raw in raws:
+        path = raw.path
         folder = Path(path).parent
         if folder not in given:
             given[folder], tables[folder] = _folder_metadata(folder, result.errors)
         try:
-            raw = read_text(path)
-            doc = build_document(raw, _unique_id(path, taken), given[folder].get(Path(path).name), tables[folder])
+            doc = build_document(raw, _unique_id(path, taken), given[folder].get(Path(path).name), tables[folder], template)
         except InputError as exc:
             log.warning("%s", exc)
             result.errors.append(exc)
