@@ -3,7 +3,9 @@
 Writes into ``--out`` (default eval/reports): ``seeds_80.txt`` and ``seeds_160.txt`` (``framing compare
 seeds/ --width N``, no colour), ``seeds.html`` and ``seeds.md`` (``--html``, ``--markdown``),
 ``pile12_coverage_80.txt`` (twelve articles of eval/piles/blinken_brussels in four languages, the
-coverage view at 80 columns, no frames). Prints one summary line per capture (its claim counts), so
+coverage view at 80 columns, no frames), ``html_pages_160.txt`` (the 28 HTML pages of eval/pages, copied
+into one folder as a user would save them: each document's outlet and date with where it came from).
+Prints one summary line per capture (its claim counts), so
 ``python -m eval.all`` records them.
 
     python -m eval.captures [--out DIR]
@@ -20,6 +22,7 @@ from eval.common import step
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 PILE = ROOT / "eval" / "piles" / "blinken_brussels"
+PAGES = ROOT / "eval" / "pages"
 PILE12 = ("a7s4", "b4x9", "c8n4", "e6j1", "h1k8", "m8u3", "n9d5", "p2w6", "q7m2", "r1g6", "t3v7", "w2f8")
 
 
@@ -55,6 +58,17 @@ def main() -> None:
     write_atomic(out / "pile12_coverage_80.txt", _terminal(pile, 80))
     for view in event_views(pile):
         print(f"pile of 12, event {view.event.id}: {len(view.docs)} documents; {view.counts.summary()}")
+    step("the HTML pages of eval/pages in one folder")
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        for page in sorted(PAGES.glob("*/*.html")):
+            shutil.copy(page, Path(folder) / f"{page.parent.name[0]}_{page.name}")
+        pages = framing.compare([folder], frames=False)
+    write_atomic(out / "html_pages_160.txt", _terminal(pages, 160))
+    described = sum(1 for d in pages.documents if d.outlet and d.date)
+    print(f"HTML pages: {len(pages.documents)} documents, {described} with outlet and date, {len(pages.events)} events")
 
 
 if __name__ == "__main__":

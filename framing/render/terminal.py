@@ -57,6 +57,21 @@ def _header(doc: Document) -> str:
     return " · ".join(x for x in (doc.outlet or doc.id, doc.country, doc.language, doc.date) if x)
 
 
+GIVEN_SOURCES = ("manifest", "front matter", "metadata.csv", "metadata.jsonl")
+
+
+def _described(doc: Document) -> str:
+    """Outlet and date with where each came from, unless the user gave them (then they need no note)."""
+    def value(field: str, shown: str | None, missing: str) -> str:
+        where = doc.metadata_source.get(field, "")
+        if not shown:
+            return missing
+        return shown if where in GIVEN_SOURCES or not where else f"{shown} [{where}]"
+
+    parts = [value("outlet", doc.outlet, "outlet unknown"), doc.country, doc.language, value("date", doc.date, "date unknown")]
+    return " · ".join(x for x in parts if x)
+
+
 def _event_header(result: ComparisonResult, event_id: str, columns: dict[str, str] | None = None) -> RenderableType:
     event = next(e for e in result.events if e.id == event_id)
     docs = [result.document(d) for d in event.documents]
@@ -66,7 +81,7 @@ def _event_header(result: ComparisonResult, event_id: str, columns: dict[str, st
                   f"dates {' to '.join(dict.fromkeys([dates[0], dates[-1]])) if dates else '?'}", style="bold")]
     for d in docs:
         column = f"{columns.get(d.id, ' ')} " if columns is not None else ""
-        lines.append(Text(f"  {column}{d.id}  {_header(d)}  — {_shorten(d.title or '', 100)}"))
+        lines.append(Text(f"  {column}{d.id}  {_described(d)}  — {_shorten(d.title or '', 100)}"))
     for line in set_apart_lines(event):
         lines.append(Text(f"  {line}", style="dim"))
     return Group(*lines)
