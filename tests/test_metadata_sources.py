@@ -1,0 +1,63 @@
+"""Where a document's date and outlet come from: given metadata first, then page markup, then the text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from framing.ingest import load_documents
+from framing.ingest.metadata import find_dates, guess_date
+
+BODY = ("Міністр закордонних справ заявив у Брюсселі, що союзники посилять протиповітряну оборону до зими. "
+        "За його словами, рішення ухвалили після тривалих переговорів з партнерами.\n")
+
+
+def _one(folder: Path, name: str = "a.txt"):
+    result = load_documents([str(folder / name)])
+    assert not result.errors, result.errors
+    return result.documents[0]
+
+
+def test_front_matter_is_given_metadata_and_listed_as_removed(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("---\noutlet: Вечірній Київ\ndate: 2024-11-13\n---\n" + BODY, encoding="utf-8")
+    doc = _one(tmp_path)
+    assert (doc.outlet, doc.date) == ("Вечірній Київ", "2024-11-13")
+    assert doc.metadata_source["outlet"] == doc.metadata_source["date"] == "front matter"
+    assert any("outlet: Вечірній Київ" in span.text for span in doc.removed)
+    assert all("---" not in s.text and "outlet:" not in s.text for s in doc.sentences)
+
+
+def test_a_metadata_table_beside_the_files_wins_and_a_url_gives_outlet_and_date(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(BODY.replace("зими", "весни"), encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("path,outlet,date\na.txt,Рівне Вечірнє,2024-11-14\n", encoding="utf-8")
+    rows = [{"file": "b.txt", "url": "https://www.pravda.com.ua/news/2024/11/13/7484000/"}]
+    (tmp_path / "metadata.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    docs = {Path(d.path).name: d for d in load_documents([str(tmp_path)]).documents}
+    assert (docs["a.txt"].outlet, docs["a.txt"].date, docs["a.txt"].metadata_source["outlet"]) == ("Рівне Вечірнє", "2024-11-14", "metadata.csv")
+    assert docs["b.txt"].outlet == "Українська правда" and docs["b.txt"].date == "2024-11-13"
+
+
+def test_an_outlet_table_beside_the_inputs_extends_the_shipped_one(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(BODY + "© 2024 novyny-volyni.com.ua\n", encoding="utf-8")
+    assert _one(tmp_path).outlet == "novyny-volyni.com.ua"
+    (tmp_path / "outlets.toml").write_text('[domains]\n"novyny-volyni.com.ua" = "Новини Волині"\n', encoding="utf-8")
+    assert _one(tmp_path).outlet == "Новини Волині"
+
+
+def test_wire_datelines_give_a_date_only_with_a_year_and_never_the_outlet(tmp_path: Path) -> None:
+    text = "BRUSSELS, Nov 13 (Reuters) - NATO allies will step up air defence for Ukraine before winter, the minister said.\n"
+    (tmp_path / "a.txt").write_text(text * 2, encoding="utf-8")
+    doc = _one(tmp_path)
+    assert doc.date is None and doc.outlet is None  # no year anywhere: unknown, not guessed; Reuters is a source
+    (tmp_path / "a.txt").write_text("13.11.2024 17:21\n" + text * 2, encoding="utf-8")
+    assert _one(tmp_path).date == "2024-11-13"
+
+
+def test_a_site_today_header_is_not_the_article_date() -> None:
+    from framing.ingest.documents import Span
+
+    header = [Span(0, 30, "Субота, 23 листопада 2024", "stamp"), Span(31, 60, "12 листопада 2024, 15:22", "stamp")]
+    assert guess_date(header, BODY) == ("2024-11-12", "date line before the article")
+    assert [d.iso for d in find_dates("5 машин и 3 мая")] == ["05-03"]  # a number before a noun is no month
+    assert [d.iso for d in find_dates("December 3, 2024 and 13th November 2024")] == ["2024-12-03", "2024-11-13"]
