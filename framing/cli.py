@@ -67,6 +67,7 @@ def cli() -> None:
 @click.option("--outlets", default=None, help="Comma-separated outlets or document ids (prefixes) to show.")
 @click.option("--width", type=int, default=None, help="Render for this many columns.")
 @click.option("--only-differences", is_flag=True, help="Show only claims that differ or that some outlet leaves out.")
+@click.option("--findings-only", is_flag=True, help="Per event, only the ranked findings (numbers, speakers, omissions, ...).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("--view", type=click.Choice(["auto", "coverage", "columns"]), default="auto", show_default=True,
               help="Per event: a coverage grid (one row per claim, a narrow column per outlet), columns side by side, "
@@ -88,6 +89,7 @@ def compare(
     outlets: str | None,
     width: int | None,
     only_differences: bool,
+    findings_only: bool,
     no_cache: bool,
     view: str,
     group_threshold: float | None,
@@ -176,7 +178,8 @@ def compare(
         _fail(err, exc)
     if not quiet:
         console = Console(width=width) if width else Console()
-        console.print(render(result, width=console.width, only_differences=only_differences, view=view, **selection))
+        console.print(render(result, width=console.width, only_differences=only_differences, view=view,
+                             findings_only=findings_only, **selection))
 
 
 @cli.command(name="label")

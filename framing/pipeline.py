@@ -15,7 +15,7 @@ import numpy as np
 
 from . import render  # noqa: F401 - registers the result's views (JSON, pandas, Rich, HTML)
 from .embed import CachedEncoder, Encoder, centroids_for, resolve_encoder
-from .findings import compare_claims
+from .findings import Claim, Finding, Member, compare_claims, event_findings
 from .frames import Classifier, EmbeddingZeroShot, LabelSet, Lexicon, load_labels, resolve_classifier, resolve_lexicon
 from .ingest import Document, documents_from_texts, load_documents
 from .match import ClaimParams, Event, GroupingParams, align_event, entities, group_documents
@@ -72,6 +72,16 @@ def _event_clusters(
                 )
         clusters.append(cluster)
     return clusters
+
+
+def _event_findings(event: Event, documents: dict[str, Document], clusters: list[Cluster], lexicon: Lexicon) -> list[Finding]:
+    claims = [
+        Claim(c.id, tuple(Member(m.document, m.sentence, documents[m.document].sentences[m.sentence].text) for m in c.members))
+        for c in clusters
+    ]
+    counts = {d: len(documents[d].sentences) for d in event.documents}
+    names = {d: documents[d].outlet or d for d in event.documents}
+    return event_findings(event.id, event.documents, claims, counts, names, lexicon)
 
 
 def compare(
@@ -161,6 +171,9 @@ def compare(
     unit_encoder = active if params.units else None  # quoted spans and halves of long sentences get vectors too
     clusters = [c for e in events for c in _event_clusters(e, by_id, vectors, params, lexicon, unit_encoder, centroids)]
     timings["align"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    findings = [f for e in events for f in _event_findings(e, by_id, [c for c in clusters if c.event == e.id], lexicon)]
+    timings["findings"] = time.perf_counter() - t0
 
     labelling, frame_rows, label_set = None, {}, None
     if frames and all_texts:
@@ -175,7 +188,7 @@ def compare(
         frame_rows = {(d.id, s.id): i for i, (d, s) in enumerate((d, s) for d in documents for s in d.sentences)}
         timings["classify"] = time.perf_counter() - t0
     stats = {"computed": cached.computed, "from_cache": cached.hits} if cached else {}
-    return ComparisonResult(documents, events, clusters, errors, timings, stats, labelling, frame_rows, label_set, lexicon)
+    return ComparisonResult(documents, events, clusters, errors, timings, stats, labelling, frame_rows, label_set, lexicon, findings)
 
 
 __all__ = ["ComparisonResult", "compare"]

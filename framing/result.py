@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .findings import Finding
 from .frames import Labelling, LabelSet, Lexicon
 from .ingest import Document, InputError
 from .match import Event
@@ -46,6 +47,7 @@ class ComparisonResult:
     frame_rows: dict[tuple[str, int], int] = field(default_factory=dict)
     label_set: LabelSet | None = None
     lexicon: Lexicon | None = None  # the signal cues the findings and views use (shipped + --signals)
+    findings: list[Finding] = field(default_factory=list)  # per event, most important first
 
     def __repr__(self) -> str:
         # The default dataclass repr would print every article's full text in a REPL or notebook.

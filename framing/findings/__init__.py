@@ -1,15 +1,22 @@
-"""Stage 6, findings: what differs between aligned claims, and who is named near loaded words.
+"""Stage 6, findings: what differs between aligned claims, ranked findings per event, who is named near loaded words.
 
 ``differences`` compares two claims (numbers as values, names by cross-script keys, dates,
-attribution, quoting, hedging); ``tone`` lists actors next to loaded wording, without claiming a polarity.
+attribution, quoting, hedging); ``ranking`` lists an event's findings (numbers, speakers, omissions,
+rewrites, sources, loaded words, quotes, additions) most important first; ``tone`` lists actors next to loaded wording, without claiming a polarity.
 """
 
 from .differences import Difference, compare_claims, dates, numbers
+from .ranking import Claim, Finding, Member, event_findings, speakers
 from .tone import NOT_DERIVED, ActorEvidence, actors_near_loaded_words, is_attributed
 
 __all__ = [
     "NOT_DERIVED",
     "ActorEvidence",
+    "Claim",
+    "Finding",
+    "Member",
+    "event_findings",
+    "speakers",
     "Difference",
     "actors_near_loaded_words",
     "compare_claims",

@@ -46,7 +46,7 @@ td.claim{width:5em;color:#888;font-size:12px}
 .attribution{color:#0a7d8c}.quote{color:#1a7f37}.hedging{color:#9a6700;background:#fff8c5}
 .certainty{color:#8250df}.loaded{color:#cf222e;font-weight:bold}.changed{text-decoration:underline;font-weight:bold}
 .frame{color:#555;font-size:12px}.frame.abstained{color:#aaa}
-.apart{color:#777;font-size:13px}.legend span{margin-right:1em}
+.apart{color:#777;font-size:13px}.findings .kind{font-weight:bold;margin-right:.4em}.legend span{margin-right:1em}
 .bar{display:inline-block;height:10px;background:#4c72b0;vertical-align:middle}
 """
 
@@ -65,6 +65,14 @@ def to_html(
         parts.append("</ul>")
         for line in set_apart_lines(event):
             parts.append(f"<div class='apart'>{html.escape(line)}</div>")
+        found = view.findings(result)
+        if len(docs) > 1:
+            items = "".join(
+                f"<li><span class='kind'>{html.escape(f.kind)}</span> {html.escape(f.summary)} "
+                + " ".join(f"<a href='#{html.escape(c)}'>{html.escape(c.split('.')[-1])}</a>" for c in f.clusters[:6]) + "</li>"
+                for f in found
+            )
+            parts.append(f"<h3>Findings ({len(found)})</h3><ol class='findings'>{items}</ol>")
         head = "".join(
             f"<th>{html.escape(d.outlet or d.id)}<br><small>{html.escape(' · '.join(x for x in (d.country, d.language, d.date) if x))}</small></th>"
             for d in docs
@@ -80,7 +88,8 @@ def to_html(
                 else:
                     cells.append('<td class="missing">— not reported —</td>')
             number = cluster.id.split(".")[-1]
-            rows.append(f"<tr><td class='claim'>{number}<br>{len(view.reporting(cluster))}/{len(docs)}</td>{''.join(cells)}</tr>")
+            shown = len(view.reporting(cluster))
+            rows.append(f"<tr id='{html.escape(cluster.id)}'><td class='claim'>{number}<br>{shown}/{len(docs)}</td>{''.join(cells)}</tr>")
         parts.append(f"<table><tr><th style='width:5em'>claim</th>{head}</tr>{''.join(rows)}</table>")
         parts.append(f"<p><b>{html.escape(view.counts.summary())}</b></p><table>")
         parts.append("<tr><th>outlet</th><th>frames (mean share over sentences)</th><th>loaded / attribution</th></tr>")

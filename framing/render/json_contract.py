@@ -80,6 +80,7 @@ def to_dict(result: ComparisonResult) -> dict:
             }
             for c in result.clusters
         ],
+        "findings": [{k: v for k, v in f.to_dict().items() if k != "weight"} for f in result.findings],
         "labels": {
             "set": result.label_set.name if result.label_set else None,
             "names": result.label_set.names if result.label_set else [],

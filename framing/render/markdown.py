@@ -22,6 +22,11 @@ def to_markdown(result: ComparisonResult, events: list[str] | None = None, outle
         lines += [f"## Event {event.id}: {len(docs)} document(s)", ""]
         lines += [f"- **{_md(d.outlet or d.id)}** ({' · '.join(x for x in (d.country, d.language, d.date) if x)}): {_md(d.title or '')}"
                   for d in docs]
+        found = view.findings(result)
+        if len(docs) > 1:
+            lines += ["", f"**Findings ({len(found)})**", ""]
+            lines += [f"{n}. *{f.kind}*: {_md(f.summary)}" + (f" ({', '.join(c.split('.')[-1] for c in f.clusters[:4])})" if f.clusters else "")
+                      for n, f in enumerate(found, 1)]
         lines += ["", "| claim | " + " | ".join(_md(d.outlet or d.id) for d in docs) + " |",
                   "|---|" + "---|" * len(docs)]
         for cluster in clusters:

@@ -19,6 +19,7 @@ from .views import (
     CHANGED_STYLE,
     COVERAGE_LEGEND,
     DIFFERS,
+    FINDINGS_SHOWN,
     LEGEND,
     MISSING,
     SIGNAL_STYLE,
@@ -32,6 +33,9 @@ from .views import (
     short_label,
     use_coverage,
 )
+
+FINDING_STYLE = {"number": "bold red", "speaker": "bold red", "omission": "yellow", "lineage": "cyan", "attribution": "cyan",
+                 "loaded": "bold red", "quote": "green", "number only in one": "yellow", "addition": "dim"}
 
 if TYPE_CHECKING:
     from ..frames import LabelResult
@@ -222,6 +226,18 @@ def _coverage(result: ComparisonResult, view: EventView) -> RenderableType:
     return Group(*parts)
 
 
+def _findings(result: ComparisonResult, view: EventView, limit: int | None = FINDINGS_SHOWN) -> RenderableType:
+    """The event's findings first: kind, one-line summary, the claims it concerns."""
+    found = view.findings(result)
+    lines = [Text(f"findings: {len(found)}" + (f" (the first {limit} shown; all in --json)" if limit and len(found) > limit else ""),
+                  style="bold")]
+    for finding in found[:limit] if limit else found:
+        claims = ", ".join(c.split(".")[-1] for c in finding.clusters[:4]) + ("…" if len(finding.clusters) > 4 else "")
+        lines.append(Text.assemble((f"  {finding.kind:<12} ", FINDING_STYLE.get(finding.kind, "")), finding.summary,
+                                   (f"  [{claims}]" if claims else "", "dim")))
+    return Group(*lines)
+
+
 def render(
     result: ComparisonResult,
     width: int | None = None,
@@ -229,10 +245,12 @@ def render(
     events: list[str] | None = None,
     outlets: list[str] | None = None,
     view: str = "auto",
+    findings_only: bool = False,
 ) -> RenderableType:
     """The whole report; ``events`` and ``outlets`` narrow it (see :func:`event_views`).
 
     ``view``: "auto" (a coverage grid from five outlets on, side by side below), "coverage" or "columns".
+    ``findings_only``: per event, the header and every finding, without the claim table.
     """
     parts: list[RenderableType] = []
     for view_of_event in event_views(result, events, outlets, only_differences):
@@ -241,6 +259,10 @@ def render(
         coverage = use_coverage(docs, view)
         columns = dict(zip((d.id for d in docs), column_letters(len(docs)))) if coverage else None
         parts.append(_event_header(result, event.id, columns))
+        if len(docs) > 1:
+            parts.append(_findings(result, view_of_event, None if findings_only else FINDINGS_SHOWN))
+        if findings_only:
+            continue
         narrow = width is not None and len(docs) >= 3 and width < MIN_COLUMN * len(docs)
         if coverage:
             parts.append(_coverage(result, view_of_event))

@@ -12,6 +12,7 @@ from ..findings import compare_claims
 from ..frames import find_signals
 
 if TYPE_CHECKING:
+    from ..findings import Finding
     from ..ingest import Document
     from ..match import Event
     from ..result import Cluster, ComparisonResult
@@ -134,6 +135,11 @@ class EventView:
     def counts(self) -> ClaimCounts:
         return claim_counts(self.clusters, self.docs)
 
+    def findings(self, result: ComparisonResult) -> list[Finding]:
+        """The event's findings about shown documents only, most important first."""
+        shown = {d.id for d in self.docs}
+        return [f for f in result.findings if f.event == self.event.id and set(f.documents) <= shown]
+
 
 class SelectionError(ValueError):
     """An asked-for event or outlet that the result does not hold."""
@@ -189,6 +195,10 @@ def check_selection(result: ComparisonResult, events: list[str] | None, outlets:
 def _matches(doc: Document, wanted: str) -> bool:
     wanted = wanted.lower()
     return doc.id.lower().startswith(wanted) or (doc.outlet or "").lower().startswith(wanted) or wanted in (doc.outlet or "").lower()
+
+
+# The terminal shows this many findings per event first; the rest are counted (all are in the JSON).
+FINDINGS_SHOWN = 10
 
 
 # Past this many outlets, side-by-side columns stop working: the reports switch to the coverage view.
