@@ -74,14 +74,35 @@ def _event_clusters(
     return clusters
 
 
-def _event_findings(event: Event, documents: dict[str, Document], clusters: list[Cluster], lexicon: Lexicon) -> list[Finding]:
+def _event_findings(
+    event: Event,
+    documents: dict[str, Document],
+    clusters: list[Cluster],
+    lexicon: Lexicon,
+    vectors: Mapping[str, np.ndarray],
+    centroids: Mapping[str, np.ndarray],
+) -> list[Finding]:
+    centred = {}
+    for d in event.documents:
+        v = vectors[d] - centroids.get(documents[d].language or "", 0.0)
+        centred[d] = v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
+    # How close each document's unmatched sentences (claims it alone reports) come to each claim it does
+    # not report: close, and the aligner missed a counterpart; far, and the document leaves the claim out.
+    alone = {(c.members[0].document, m.sentence) for c in clusters if len(c.documents) == 1 for m in c.members}
+    nearest = {}
+    for c in clusters:
+        rows = np.stack([centred[m.document][m.sentence] for m in c.members])
+        for d in event.documents:
+            own = [s for s in range(len(centred[d])) if (d, s) in alone]
+            if d not in c.documents and own:
+                nearest[(c.id, d)] = float((centred[d][own] @ rows.T).max())
     claims = [
         Claim(c.id, tuple(Member(m.document, m.sentence, documents[m.document].sentences[m.sentence].text) for m in c.members))
         for c in clusters
     ]
     counts = {d: len(documents[d].sentences) for d in event.documents}
     names = {d: documents[d].outlet or d for d in event.documents}
-    return event_findings(event.id, event.documents, claims, counts, names, lexicon)
+    return event_findings(event.id, event.documents, claims, counts, names, lexicon, nearest)
 
 
 def compare(
@@ -172,7 +193,8 @@ def compare(
     clusters = [c for e in events for c in _event_clusters(e, by_id, vectors, params, lexicon, unit_encoder, centroids)]
     timings["align"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    findings = [f for e in events for f in _event_findings(e, by_id, [c for c in clusters if c.event == e.id], lexicon)]
+    findings = [f for e in events
+                for f in _event_findings(e, by_id, [c for c in clusters if c.event == e.id], lexicon, vectors, centroids)]
     timings["findings"] = time.perf_counter() - t0
 
     labelling, frame_rows, label_set = None, {}, None

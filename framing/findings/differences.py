@@ -17,7 +17,10 @@ _SCALES = [
     (re.compile(r"^(?:млн|миллион|мільйон|милион|million|mn|m\b)", re.I), 1e6),
     (re.compile(r"^(?:тыс|тис|хил|thousand|k\b)", re.I), 1e3),
 ]
-_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:[.,]\d+)?)(\s*%|\s*[-‑]?\s*[A-Za-zА-Яа-яІіЇїЄє]+\.?)?")
+_NUMBER = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:[ \u00a0]\d{3})+|\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:[.,]\d+)?)(\s*%|\s*[-‑]?\s*[A-Za-zА-Яа-яІіЇїЄє]+\.?)?"
+)
+_PERCENT_WORD = re.compile(r"^(?:процент|відсот|процента|percent|per\s*cent)", re.I)
 _DATE_WORD = re.compile(r"^\s*(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
                         r"січ|лют|берез|квіт|травн|черв|лип|серп|верес|жовт|листопад|груд|"
                         r"януари|февруари|април|юни|юли|септември|октомври|ноември|декември)", re.I)
@@ -33,20 +36,28 @@ class Difference:
         return {"kind": self.kind, "only_in": self.only_in, "value": self.value}
 
 
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.I)
+
+
 def numbers(text: str) -> dict[str, str]:
-    """Normalised value -> surface text of each amount in the sentence (dates and years excluded)."""
+    """Normalised value -> surface text of each amount in the sentence (times, dates and years excluded)."""
     found: dict[str, str] = {}
+    text = _TIME.sub(lambda m: " " * len(m.group(0)), re.sub(r"per cent", "percent", text, flags=re.I))
     for m in _NUMBER.finditer(text):
         digits, tail = m.group(1), (m.group(2) or "")
         if _DATE_WORD.match(tail) or re.fullmatch(r"(19|20)\d\d", digits) and "%" not in tail:
             continue
-        value = float(digits.replace(" ", "").replace("\u00a0", "").replace(",", "."))
+        compact = digits.replace(" ", "").replace("\u00a0", "")
+        # "25,000" is English thousands; "1,35" a Slavic decimal comma
+        compact = compact.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", compact) else compact.replace(",", ".")
+        value = float(compact)
         word = tail.strip().lstrip("-‑").strip()
+        percent = "%" in tail or bool(_PERCENT_WORD.match(word))
         for pattern, scale in _SCALES:
             if pattern.match(word):
                 value *= scale
                 break
-        key = f"{value:g}%" if "%" in tail else f"{value:g}"
+        key = f"{value:g}%" if percent else f"{value:g}"
         found[key] = (digits + tail).strip()
     return found
 

@@ -30,6 +30,7 @@ def _key(name: str) -> str:
 class OutletTable:
     domains: dict[str, str] = field(default_factory=dict)
     wires: frozenset[str] = frozenset()  # casefolded, punctuation as spaces
+    wire_names: tuple[str, ...] = ()  # as written in the table
 
     def name_for(self, domain: str | None) -> str | None:
         """The outlet of a domain or of its nearest listed parent (edition.cnn.com -> cnn.com)."""
@@ -53,8 +54,8 @@ class OutletTable:
     def extended(self, other: dict) -> OutletTable:
         """This table with another table's domains and wires added (the other wins)."""
         domains = {**self.domains, **{str(k).lower(): str(v) for k, v in other.get("domains", {}).items()}}
-        wires = self.wires | {_key(str(n)) for n in other.get("wires", {}).get("names", [])}
-        return OutletTable(domains, wires)
+        names = tuple(str(n) for n in other.get("wires", {}).get("names", []))
+        return OutletTable(domains, self.wires | {_key(n) for n in names}, tuple(dict.fromkeys(self.wire_names + names)))
 
 
 @functools.lru_cache(maxsize=1)
