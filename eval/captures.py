@@ -4,7 +4,8 @@ Writes into ``--out`` (default eval/reports): ``seeds_80.txt`` and ``seeds_160.t
 seeds/ --width N``, no colour), ``seeds.html`` and ``seeds.md`` (``--html``, ``--markdown``),
 ``pile12_coverage_80.txt`` (twelve articles of eval/piles/blinken_brussels in four languages, the
 coverage view at 80 columns, no frames), ``html_pages_160.txt`` (the 28 HTML pages of eval/pages, copied
-into one folder as a user would save them: each document's outlet and date with where it came from).
+into one folder as a user would save them: each document's outlet and date with where it came from; the
+event headers and findings only, ``--findings-only``).
 Prints one summary line per capture (its claim counts), so
 ``python -m eval.all`` records them.
 
@@ -66,7 +67,7 @@ def main() -> None:
         for page in sorted(PAGES.glob("*/*.html")):
             shutil.copy(page, Path(folder) / f"{page.parent.name[0]}_{page.name}")
         pages = framing.compare([folder], frames=False)
-    write_atomic(out / "html_pages_160.txt", _terminal(pages, 160))
+    write_atomic(out / "html_pages_160.txt", _terminal(pages, 160, findings_only=True))  # headers and findings only
     described = sum(1 for d in pages.documents if d.outlet and d.date)
     print(f"HTML pages: {len(pages.documents)} documents, {described} with outlet and date, {len(pages.events)} events")
 
