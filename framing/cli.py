@@ -132,6 +132,8 @@ def compare(
     def on_stage(name: str) -> None:
         if progress is not None and task is not None:
             progress.update(task, description=labels_for_stage.get(name, name), total=None, completed=0)
+            if not err.is_terminal:  # a bar needs a terminal; a log file gets one line per stage
+                err.print(labels_for_stage.get(name, name), highlight=False)
 
     def on_progress(done: int, total: int) -> None:
         if progress is not None and task is not None:

@@ -167,3 +167,19 @@ def test_the_seed_manifest_names_only_files_the_repository_has() -> None:
     files = [a["file"] for a in tomllib.loads(manifest)["article"]]
     assert files and all((seeds / f).is_file() for f in files)
     assert "../" not in manifest  # nothing outside the repository
+
+
+def test_cli_progress_is_one_line_per_stage_when_stderr_is_not_a_terminal(monkeypatch, result: ComparisonResult) -> None:
+    import framing.pipeline
+    from framing.cli import cli
+
+    def staged(*args: object, on_stage=None, **kwargs: object) -> ComparisonResult:  # noqa: ANN001
+        for name in ("ingest", "embed", "group"):
+            on_stage(name)
+        return result
+
+    monkeypatch.setattr(framing.pipeline, "compare", staged)
+    run = CliRunner().invoke(cli, ["compare", "x.txt", "--width", "100"])
+    assert run.exit_code == 0
+    for label in ("reading articles…", "embedding sentences…", "grouping articles into events…"):
+        assert label in run.output
