@@ -89,7 +89,9 @@ def test_every_report_prints_the_same_counts(result: ComparisonResult, selection
 def test_row_labels_count_only_the_outlets_shown(result: ComparisonResult) -> None:
     markdown = to_markdown(result, outlets=["Alpha", "Beta"])
     rows = [line.split("|")[1].strip() for line in markdown.splitlines() if re.match(r"\| c\d", line)]
-    assert rows == ["c1 (2/2)", "c2 (2/2)", "c3 (1/2)", "c4 (1/2)", "c5 (1/2)"]
+    assert rows == ["c1 (2/2)", "c2 (2/2)"]  # claims one shown outlet alone reports are listed under it
+    assert "**Only in Alpha (2)**" in markdown and "**Only in Beta (1)**" in markdown
+    assert "- c3: Alpha sentence 2." in markdown and "- c5: Beta sentence 2." in markdown
     console = Console(width=120, record=True, color_system=None)
     console.print(render(result, width=120, outlets=["Alpha", "Beta"], view="coverage"))
     text = console.export_text()

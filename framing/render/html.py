@@ -57,7 +57,7 @@ def to_html(
     """The report as HTML: per event, header, side-by-side table with colours, summary, legend."""
     parts = []
     for view in event_views(result, events, outlets):
-        event, docs, clusters = view.event, view.docs, view.clusters
+        event, docs = view.event, view.docs
         parts.append(f"<h2>Event {html.escape(event.id)}: {len(docs)} document(s)</h2><ul>")
         for d in docs:
             meta = " · ".join(html.escape(x) for x in (d.outlet or d.id, d.country, d.language, d.date) if x)
@@ -78,7 +78,7 @@ def to_html(
             for d in docs
         )
         rows = []
-        for cluster in clusters:
+        for cluster in view.shared:
             changed = changed_words(result, cluster)
             cells = []
             for d in docs:
@@ -91,6 +91,16 @@ def to_html(
             shown = len(view.reporting(cluster))
             rows.append(f"<tr id='{html.escape(cluster.id)}'><td class='claim'>{number}<br>{shown}/{len(docs)}</td>{''.join(cells)}</tr>")
         parts.append(f"<table><tr><th style='width:5em'>claim</th>{head}</tr>{''.join(rows)}</table>")
+        for d in docs:
+            own = view.alone().get(d.id, [])
+            if own:
+                items = "".join(
+                    f"<li id='{html.escape(c.id)}'><span class='claim'>{c.id.split('.')[-1]}</span> "
+                    + "<br>".join(_cell_html(result, d.id, m.sentence, changed_words(result, c).get((d.id, m.sentence), []))
+                                  for m in c.members if m.document == d.id) + "</li>"
+                    for c in own
+                )
+                parts.append(f"<h4>Only in {html.escape(d.outlet or d.id)} ({len(own)})</h4><ul class='alone'>{items}</ul>")
         parts.append(f"<p><b>{html.escape(view.counts.summary())}</b></p><table>")
         parts.append("<tr><th>outlet</th><th>frames (mean share over sentences)</th><th>loaded / attribution</th></tr>")
         for d in docs:

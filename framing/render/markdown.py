@@ -18,7 +18,7 @@ def to_markdown(result: ComparisonResult, events: list[str] | None = None, outle
     """The report as Markdown: per event, a table with one column per outlet, then a summary."""
     lines = ["# framing: side-by-side coverage", ""]
     for view in event_views(result, events, outlets):
-        event, docs, clusters = view.event, view.docs, view.clusters
+        event, docs = view.event, view.docs
         lines += [f"## Event {event.id}: {len(docs)} document(s)", ""]
         lines += [f"- **{_md(d.outlet or d.id)}** ({' · '.join(x for x in (d.country, d.language, d.date) if x)}): {_md(d.title or '')}"
                   for d in docs]
@@ -29,7 +29,7 @@ def to_markdown(result: ComparisonResult, events: list[str] | None = None, outle
                       for n, f in enumerate(found, 1)]
         lines += ["", "| claim | " + " | ".join(_md(d.outlet or d.id) for d in docs) + " |",
                   "|---|" + "---|" * len(docs)]
-        for cluster in clusters:
+        for cluster in view.shared:
             changed = changed_words(result, cluster)
             cells = []
             for d in docs:
@@ -49,6 +49,12 @@ def to_markdown(result: ComparisonResult, events: list[str] | None = None, outle
                     texts.append(text)
                 cells.append("<br>".join(texts))
             lines.append(f"| {cluster.id.split('.')[-1]} ({len(view.reporting(cluster))}/{len(docs)}) | " + " | ".join(cells) + " |")
+        for d in docs:
+            own = view.alone().get(d.id, [])
+            if own:
+                lines += ["", f"**Only in {_md(d.outlet or d.id)} ({len(own)})**", ""]
+                lines += [f"- {c.id.split('.')[-1]}: " + " ".join(_md(d.sentences[m.sentence].text) for m in c.members if m.document == d.id)
+                          for c in own]
         summary = view.counts.summary()
         lines += ["", f"{summary[0].upper()}{summary[1:]}.", ""]
         for d in docs:

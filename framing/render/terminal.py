@@ -136,15 +136,30 @@ def _table(result: ComparisonResult, view: EventView) -> Table:
     table.add_column("claim", no_wrap=True, width=6)
     for d in view.docs:
         table.add_column(_header(d), overflow="fold", ratio=1)
-    for cluster in view.clusters:
+    for cluster in view.shared:
         changed = changed_words(result, cluster)
         table.add_row(_row_label(view, cluster), *(_cell(result, d, cluster, changed) for d in view.docs))
     return table
 
 
+def _alone(result: ComparisonResult, view: EventView) -> RenderableType:
+    """Claims only one shown outlet reports, gathered under that outlet (not rows of "not reported" cells)."""
+    blocks: list[RenderableType] = []
+    for doc in view.docs:
+        own = view.alone().get(doc.id, [])
+        if not own:
+            continue
+        lines = [Text(f"only in {doc.outlet or doc.id} ({len(own)}):", style="bold")]
+        for cluster in own:
+            changed = changed_words(result, cluster)
+            lines.append(Text.assemble((f"  {cluster.id.split('.')[-1]:<4} ", "dim"), _cell(result, doc, cluster, changed)))
+        blocks.append(Group(*lines))
+    return Group(*blocks)
+
+
 def _stacked(result: ComparisonResult, view: EventView) -> RenderableType:
     blocks = []
-    for cluster in view.clusters:
+    for cluster in view.shared:
         changed = changed_words(result, cluster)
         lines = []
         for d in view.docs:
@@ -268,6 +283,7 @@ def render(
             parts.append(_coverage(result, view_of_event))
         else:
             parts.append(_stacked(result, view_of_event) if narrow else _table(result, view_of_event))
+            parts.append(_alone(result, view_of_event))
         parts.append(_summary(result, view_of_event))
     if parts:
         parts.append(legend(result.frames is not None))

@@ -135,6 +135,23 @@ class EventView:
     def counts(self) -> ClaimCounts:
         return claim_counts(self.clusters, self.docs)
 
+    @property
+    def shared(self) -> list[Cluster]:
+        """Claims two or more shown outlets report (all claims when one outlet is shown): the table's rows."""
+        return self.clusters if len(self.docs) < 2 else [c for c in self.clusters if len(self.reporting(c)) >= 2]
+
+    def alone(self) -> dict[str, list[Cluster]]:
+        """Per shown document, the claims only it reports among those shown: listed under the outlet, not as
+        table rows of "not reported" cells. Empty when one outlet is shown (its table holds them)."""
+        if len(self.docs) < 2:
+            return {}
+        out: dict[str, list[Cluster]] = {}
+        for cluster in self.clusters:
+            present = self.reporting(cluster)
+            if len(present) == 1:
+                out.setdefault(present[0], []).append(cluster)
+        return out
+
     def findings(self, result: ComparisonResult) -> list[Finding]:
         """The event's findings about shown documents only, most important first."""
         shown = {d.id for d in self.docs}
