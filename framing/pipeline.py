@@ -19,6 +19,7 @@ from .findings import Claim, Finding, Member, compare_claims, event_findings
 from .frames import Classifier, EmbeddingZeroShot, LabelSet, Lexicon, load_labels, resolve_classifier, resolve_lexicon
 from .ingest import Document, documents_from_texts, load_documents
 from .match import ClaimParams, Event, GroupingParams, align_event, entities, group_documents
+from .match.events import centred_by, centroid_table
 from .result import Cluster, ClusterMember, ComparisonResult
 
 log = logging.getLogger(__name__)
@@ -82,10 +83,10 @@ def _event_findings(
     vectors: Mapping[str, np.ndarray],
     centroids: Mapping[str, np.ndarray],
 ) -> list[Finding]:
-    centred = {}
-    for d in event.documents:
-        v = vectors[d] - centroids.get(documents[d].language or "", 0.0)
-        centred[d] = v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
+    # centred the way the claim aligner centres them (shipped centroids, else the event's own)
+    own = [vectors[d] for d in event.documents]
+    languages = [documents[d].language for d in event.documents]
+    centred = dict(zip(event.documents, centred_by(own, languages, centroid_table(own, languages, centroids))))
     # How close each document's unmatched sentences (claims it alone reports) come to each claim it does
     # not report: close, and the aligner missed a counterpart; far, and the document leaves the claim out.
     alone = {(c.members[0].document, m.sentence) for c in clusters if len(c.documents) == 1 for m in c.members}

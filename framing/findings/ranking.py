@@ -44,11 +44,11 @@ LINEAGE_SHARE = 0.7
 _PLACES = (
     "Россия России Росія Росії Русия Russia Украина Украины Україна України Украйна Ukraine США САЩ USA "
     "Брюссель Брюсселе Брюсселі Брюксел Brussels Киев Киеве Київ Києві Kyiv Kiev Москва Москве Moscow "
-    "Вашингтон Washington Европа Європа Europe Корея Корее Корея Korea Китай Китаю China Германия Німеччина "
-    "Германия Germany Франция Франція Франция France Великобритания Великобританії Британия Британії "
+    "Вашингтон Washington Европа Європа Europe Корея Корее Korea Китай Китаю China Германия Німеччина "
+    "Germany Франция Франція France Великобритания Великобританії Британия Британії "
     "Britain Польша Польща Полша Poland Иран Іран Iran Израиль Ізраїль Израел Israel Газа Gaza Крым Крим "
     "Crimea Донбасс Донбас Donbas Харьков Харків Kharkiv Одесса Одеса Odesa София Софія Sofia Болгария "
-    "Болгарія България Bulgaria Бельгия Бельгія Белгия Belgium Запад Захід Запада West Кремль Кремль Kremlin"
+    "Болгарія България Bulgaria Бельгия Бельгія Белгия Belgium Запад Захід Запада West Кремль Kremlin"
 ).split()
 _PLACE_KEYS = {entities.entity_key(w) for w in _PLACES}
 _NOT_SPEAKERS = {w.lower() for w in (
@@ -136,14 +136,24 @@ def speakers(text: str, names: set[str] | None = None) -> dict[str, str]:
     return found
 
 
+def _latin_letters(word: str, g_as_h: bool = False) -> str:
+    """A name in plain Latin letters (the entity keys' table, with дж/ж = j and th = t); ``g_as_h``: Ukrainian
+    г and Latin g read as h (Голлі = Холи = Holly)."""
+    lowered = word.lower()
+    pairs = (("дж", "j"), ("ж", "j"), ("й", "i"), ("х", "h"), *((("г", "h"),) if g_as_h else ()),
+             ("ц", "ts"), ("ч", "ch"), ("ш", "sh"), ("щ", "sh"))
+    for cyrillic, latin in pairs:
+        lowered = lowered.replace(cyrillic, latin)
+    latin = lowered.translate(entities._TRANSLIT).replace("th", "t")  # noqa: SLF001 - the same table as entity keys
+    if g_as_h:
+        latin = latin.replace("g", "h")
+    return re.sub(r"[^a-z]", "", latin.replace("y", "i").replace("w", "v").replace("c", "k").replace("q", "k"))
+
+
 def name_keys(word: str) -> set[str]:
     """Loose cross-script keys of a name (Джордан = Jordan, Спит = Spieth, Уотерс = Вотерс = Waters): the first
     three consonants, once as they are and once without v/w (W is В or У in Cyrillic), if still two long."""
-    lowered = word.lower()
-    for cyrillic, latin in (("дж", "j"), ("ж", "j"), ("й", "i"), ("х", "h"), ("ц", "ts"), ("ч", "ch"), ("ш", "sh"), ("щ", "sh")):
-        lowered = lowered.replace(cyrillic, latin)
-    latin = lowered.translate(entities._TRANSLIT).replace("th", "t")  # noqa: SLF001 - the same table as entity keys
-    latin = re.sub(r"[^a-z]", "", latin.replace("y", "i").replace("w", "v").replace("c", "k").replace("q", "k"))
+    latin = _latin_letters(word)
     keys = set()
     for dropped in ("aeiou", "aeiouv"):
         skeleton = re.sub(r"(.)\1+", r"\1", re.sub(f"[{dropped}]", "", latin))
@@ -153,13 +163,8 @@ def name_keys(word: str) -> set[str]:
 
 
 def latin_name(word: str) -> str:
-    """A name in plain Latin letters, consonants only, for fuzzy comparison (Голлі, Холи, Holly -> "hl")."""
-    lowered = word.lower()
-    for cyrillic, latin in (("дж", "j"), ("ж", "j"), ("й", "i"), ("х", "h"), ("г", "h"), ("ц", "ts"), ("ч", "ch"), ("ш", "sh"), ("щ", "sh")):
-        lowered = lowered.replace(cyrillic, latin)
-    latin = lowered.translate(entities._TRANSLIT).replace("th", "t").replace("g", "h")  # noqa: SLF001 - the same table
-    latin = re.sub(r"[^a-z]", "", latin.replace("y", "i").replace("w", "v").replace("c", "k").replace("q", "k"))
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouv]", "", latin))
+    """A name as consonants in plain Latin letters, for fuzzy comparison (Голлі, Холи, Holly -> "hl")."""
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouv]", "", _latin_letters(word, g_as_h=True)))
 
 
 def same_name(x: str, y: str) -> bool:
@@ -194,13 +199,12 @@ def _sources(text: str) -> set[str]:
     return found
 
 
-def _grouped(value_of: dict[str, str], name: Callable[[str], str], verb: str = "says") -> list[str]:
-    """"A and B say X", "C says Y": documents gathered by what they say."""
+def _grouped(value_of: dict[str, str], name: Callable[[str], str], verb: tuple[str, str] = ("says", "say")) -> list[str]:
+    """"A and B say X", "C says Y": documents gathered by what they say; ``verb``: (singular, plural)."""
     groups: dict[str, list[str]] = {}
     for d, value in value_of.items():
         groups.setdefault(value, []).append(name(d))
-    return [f"{', '.join(who)} {verb if len(who) == 1 else verb.replace('says', 'say').replace('gives', 'give').replace('cites', 'cite')} {value}"
-            for value, who in groups.items()]
+    return [f"{', '.join(who)} {verb[0] if len(who) == 1 else verb[1]} {value}" for value, who in groups.items()]
 
 
 def _evidence(claim: Claim, documents: Sequence[str], words: dict[str, list[str]] | None = None) -> list[dict]:
@@ -253,12 +257,14 @@ def event_findings(
 
             # each side gives it to someone the other never names: not a translation picking another nearby name
             if any(_unnamed_in(said[a], named_in[b]) and _unnamed_in(said[b], named_in[a]) for a in named for b in named if a < b):
-                add("speaker", [claim.id], named, "; ".join(_grouped({d: ", ".join(said[d].values()) for d in named}, name, "gives it to"))
-                    + f": {_short(claim.text_of(named[0]))}", _evidence(claim, named, {d: list(said[d].values()) for d in named}))
+                who = _grouped({d: ", ".join(said[d].values()) for d in named}, name, ("gives it to", "give it to"))
+                add("speaker", [claim.id], named, "; ".join(who) + f": {_short(claim.text_of(named[0]))}",
+                    _evidence(claim, named, {d: list(said[d].values()) for d in named}))
             cited = {d: _sources(claim.text_of(d)) for d in docs}
             if len({frozenset(c) for c in cited.values()}) > 1:
-                add("attribution", [claim.id], docs, "; ".join(_grouped({d: ", ".join(sorted(cited[d])) or "no source" for d in docs}, name, "cites"))
-                    + f": {_short(claim.text_of(docs[0]))}", _evidence(claim, docs, {d: sorted(cited[d]) for d in docs}))
+                sources = _grouped({d: ", ".join(sorted(cited[d])) or "no source" for d in docs}, name, ("cites", "cite"))
+                add("attribution", [claim.id], docs, "; ".join(sources) + f": {_short(claim.text_of(docs[0]))}",
+                    _evidence(claim, docs, {d: sorted(cited[d]) for d in docs}))
             signals = {d: find_signals(claim.text_of(d), lexicon) for d in docs}
             loaded = {d: sorted({s.trigger for s in signals[d] if s.kind == "loaded"}) for d in docs}
             plain = [d for d in docs if not loaded[d]]

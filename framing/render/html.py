@@ -91,8 +91,9 @@ def to_html(
             shown = len(view.reporting(cluster))
             rows.append(f"<tr id='{html.escape(cluster.id)}'><td class='claim'>{number}<br>{shown}/{len(docs)}</td>{''.join(cells)}</tr>")
         parts.append(f"<table><tr><th style='width:5em'>claim</th>{head}</tr>{''.join(rows)}</table>")
+        alone = view.alone()
         for d in docs:
-            own = view.alone().get(d.id, [])
+            own = alone.get(d.id, [])
             if own:
                 items = "".join(
                     f"<li id='{html.escape(c.id)}'><span class='claim'>{c.id.split('.')[-1]}</span> "

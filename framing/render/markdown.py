@@ -49,8 +49,9 @@ def to_markdown(result: ComparisonResult, events: list[str] | None = None, outle
                     texts.append(text)
                 cells.append("<br>".join(texts))
             lines.append(f"| {cluster.id.split('.')[-1]} ({len(view.reporting(cluster))}/{len(docs)}) | " + " | ".join(cells) + " |")
+        alone = view.alone()
         for d in docs:
-            own = view.alone().get(d.id, [])
+            own = alone.get(d.id, [])
             if own:
                 lines += ["", f"**Only in {_md(d.outlet or d.id)} ({len(own)})**", ""]
                 lines += [f"- {c.id.split('.')[-1]}: " + " ".join(_md(d.sentences[m.sentence].text) for m in c.members if m.document == d.id)

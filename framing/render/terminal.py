@@ -145,8 +145,9 @@ def _table(result: ComparisonResult, view: EventView) -> Table:
 def _alone(result: ComparisonResult, view: EventView) -> RenderableType:
     """Claims only one shown outlet reports, gathered under that outlet (not rows of "not reported" cells)."""
     blocks: list[RenderableType] = []
+    alone = view.alone()
     for doc in view.docs:
-        own = view.alone().get(doc.id, [])
+        own = alone.get(doc.id, [])
         if not own:
             continue
         lines = [Text(f"only in {doc.outlet or doc.id} ({len(own)}):", style="bold")]
