@@ -106,6 +106,52 @@ def _event_findings(
     return event_findings(event.id, event.documents, claims, counts, names, lexicon, nearest)
 
 
+def group_events(
+    documents: Sequence[Document],
+    vectors: Mapping[str, np.ndarray],
+    centroids: Mapping[str, np.ndarray],
+    grouping: GroupingParams | None = None,
+    id_prefix: str = "",
+) -> list[Event]:
+    """Group the documents that have sentences into events (``id_prefix`` + "e1", "e2", ...)."""
+    usable = [d for d in documents if d.sentences]
+    texts = [[s.text for s in d.sentences] for d in usable]
+    return group_documents(
+        [d.id for d in usable],
+        None,
+        [entities.document_entities(t) for t in texts],
+        [d.date for d in usable],
+        grouping,
+        entity_names=[entities.surface_forms(t) for t in texts],
+        sentence_vectors=[vectors[d.id] for d in usable],
+        languages=[d.language for d in usable],
+        centroids=centroids,
+        id_prefix=id_prefix,
+    )
+
+
+def align_events(
+    events: Sequence[Event],
+    documents: Sequence[Document],
+    vectors: Mapping[str, np.ndarray],
+    encoder: Encoder | None,
+    centroids: Mapping[str, np.ndarray],
+    lexicon: Lexicon,
+    params: ClaimParams | None = None,
+) -> tuple[list[Cluster], list[Finding]]:
+    """Each event's claim clusters (with their differences) and ranked findings."""
+    by_id = {d.id: d for d in documents}
+    params = params or ClaimParams()
+    unit_encoder = encoder if params.units else None  # quoted spans and halves of long sentences get vectors too
+    clusters: list[Cluster] = []
+    findings: list[Finding] = []
+    for event in events:
+        found = _event_clusters(event, by_id, vectors, params, lexicon, unit_encoder, centroids)
+        clusters.extend(found)
+        findings.extend(_event_findings(event, by_id, found, lexicon, vectors, centroids))
+    return clusters, findings
+
+
 def compare(
     inputs: Sequence[str | Path | tuple[str, dict]],
     encoder: Encoder | str | None = None,
@@ -171,32 +217,14 @@ def compare(
     stage("group")
     t0 = time.perf_counter()
     centroids = centroids_for(active)
-    usable = [d for d in documents if d.sentences]
-    texts = [[s.text for s in d.sentences] for d in usable]
-    events = group_documents(
-        [d.id for d in usable],
-        None,
-        [entities.document_entities(t) for t in texts],
-        [d.date for d in usable],
-        grouping,
-        entity_names=[entities.surface_forms(t) for t in texts],
-        sentence_vectors=[vectors[d.id] for d in usable],
-        languages=[d.language for d in usable],
-        centroids=centroids,
-    )
+    events = group_events(documents, vectors, centroids, grouping)
     timings["group"] = time.perf_counter() - t0
 
     stage("align")
     t0 = time.perf_counter()
-    by_id = {d.id: d for d in documents}
-    params = params or ClaimParams()
-    unit_encoder = active if params.units else None  # quoted spans and halves of long sentences get vectors too
-    clusters = [c for e in events for c in _event_clusters(e, by_id, vectors, params, lexicon, unit_encoder, centroids)]
+    clusters, findings = align_events(events, documents, vectors, active, centroids, lexicon, params)
     timings["align"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    findings = [f for e in events
-                for f in _event_findings(e, by_id, [c for c in clusters if c.event == e.id], lexicon, vectors, centroids)]
-    timings["findings"] = time.perf_counter() - t0
+    timings["findings"] = 0.0  # computed with the claims (align_events)
 
     labelling, frame_rows, label_set = None, {}, None
     if frames and all_texts:

@@ -207,11 +207,13 @@ def group_documents(
     sentence_vectors: Sequence[np.ndarray] | None = None,
     languages: Sequence[str | None] | None = None,
     centroids: Mapping[str, np.ndarray] | None = None,
+    id_prefix: str = "",
 ) -> list[Event]:
     """Group documents into events (a pure function on vectors, entity counts, dates and languages).
 
     ``sentence_vectors`` are centred by language (``centroids``, else the pile's); each document's
     vector is the mean of its centred sentence vectors. ``doc_vectors`` is used only without them.
+    Events are numbered ``id_prefix`` + "e1", "e2", ... from the largest.
     """
     n = len(doc_ids)
     if n == 0:
@@ -224,7 +226,7 @@ def group_documents(
         assert doc_vectors is not None, "give doc_vectors or sentence_vectors"
         centred = None
         vectors = _normalise(np.asarray(doc_vectors, dtype=np.float64))
-    return group_vectors(doc_ids, vectors, centred, doc_entities, doc_dates, params, entity_names)
+    return group_vectors(doc_ids, vectors, centred, doc_entities, doc_dates, params, entity_names, id_prefix)
 
 
 def group_vectors(
@@ -235,6 +237,7 @@ def group_vectors(
     doc_dates: Sequence[str | None],
     params: GroupingParams | None = None,
     entity_names: Sequence[dict[str, str]] | None = None,
+    id_prefix: str = "",
 ) -> list[Event]:
     """:func:`group_documents` on ready vectors: normalised document vectors and centred sentence vectors."""
     params = params or GroupingParams()
@@ -284,16 +287,17 @@ def group_vectors(
             if (a, b) in evidence:
                 score[local[a], local[b]] = score[local[b], local[a]] = evidence[(a, b)].score
         clusters.extend([[members[k] for k in group] for group in _average_linkage(score, threshold)])
-    return _events(doc_ids, clusters, evidence, params)
+    return _events(doc_ids, clusters, evidence, params, id_prefix)
 
 
 def _events(
-    doc_ids: Sequence[str], clusters: list[list[int]], evidence: dict[tuple[int, int], PairEvidence], params: GroupingParams
+    doc_ids: Sequence[str], clusters: list[list[int]], evidence: dict[tuple[int, int], PairEvidence], params: GroupingParams,
+    id_prefix: str = "",
 ) -> list[Event]:
     events: list[Event] = []
     member_of: dict[int, str] = {}
     for number, members in enumerate(sorted(clusters, key=lambda m: (-len(m), min(m))), start=1):
-        event_id = f"e{number}"
+        event_id = f"{id_prefix}e{number}"
         for m in members:
             member_of[m] = event_id
         events.append(Event(event_id, [doc_ids[m] for m in sorted(members)]))
