@@ -16,9 +16,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["compare", "label"]
+__all__ = ["compare", "label", "open"]
 
 if TYPE_CHECKING:
+    from .corpus import open_corpus as open
     from .frames import label
     from .pipeline import compare
 
@@ -32,4 +33,8 @@ def __getattr__(name: str) -> Any:
         from .frames import label
 
         return label
+    if name == "open":  # framing.open(DIR): a corpus folder built by ``framing corpus``
+        from .corpus import open_corpus
+
+        return open_corpus
     raise AttributeError(name)

@@ -188,7 +188,7 @@ def load_documents(
         path = raw.path
         folder = Path(path).parent
         if folder not in given:
-            given[folder], tables[folder] = _folder_metadata(folder, result.errors)
+            given[folder], tables[folder] = folder_metadata(folder, result.errors)
         try:
             doc = build_document(raw, _unique_id(path, taken), given[folder].get(Path(path).name), tables[folder], template)
         except InputError as exc:
@@ -199,7 +199,7 @@ def load_documents(
     return result
 
 
-def _folder_metadata(folder: Path, errors: list[InputError]) -> tuple[dict[str, dict[str, str]], OutletTable]:
+def folder_metadata(folder: Path, errors: list[InputError]) -> tuple[dict[str, dict[str, str]], OutletTable]:
     """What a folder's manifest.toml, metadata.csv / metadata.jsonl and outlets.toml say; a broken one is an error line."""
     known: dict[str, dict[str, str]] = {}
     for name, read in ((metadata.MANIFEST_NAME, metadata.load_manifest), ("metadata.csv/.jsonl", metadata.load_metadata_tables)):

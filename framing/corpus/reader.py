@@ -1,0 +1,104 @@
+"""``framing.open(DIR)``: a built corpus, read back as tables and as the same result objects
+``framing.compare`` returns (one :class:`~framing.result.ComparisonResult` per event)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ..findings import Finding
+from ..frames import Labelling, load_labels, resolve_lexicon
+from ..match import Event
+from ..result import Cluster, ClusterMember, ComparisonResult
+from .prepare import document_from_rows
+from .store import CorpusError, CorpusStore
+from .windows import window_blocks
+
+if TYPE_CHECKING:
+    import pandas
+
+
+class Corpus:
+    """A corpus folder. Tables come back as pandas frames; :meth:`event` gives one event's full result."""
+
+    def __init__(self, root: str | Path) -> None:
+        self.store = CorpusStore(root)
+        self.manifest = self.store.manifest()
+        self.settings = self.manifest["settings"]
+
+    def __repr__(self) -> str:
+        return f"Corpus({str(self.store.root)!r}, {self.manifest.get('documents', '?')} documents, {self.manifest.get('events', '?')} events)"
+
+    def table(self, name: str) -> pandas.DataFrame:
+        """``documents``, ``sentences``, ``frames``, ``events``, ``clusters`` or ``findings`` as a DataFrame."""
+        import pandas as pd
+
+        rows = self.store.read(name, key="block" if name in ("documents", "sentences", "frames") else "window")
+        return pd.DataFrame(rows)
+
+    def events(self) -> list[dict[str, Any]]:
+        """Every event's row (id, window, documents, dates, outlets, languages, title), largest first."""
+        rows = self.store.read("events", key="window", columns=["event", "window", "documents", "n_documents", "outlets",
+                                                                 "languages", "first_date", "last_date", "title"])
+        return sorted(rows, key=lambda r: (-r["n_documents"], r["event"]))
+
+    def event(self, event_id: str) -> ComparisonResult:
+        """The event as ``framing.compare`` would return it for its articles alone: documents,
+        claim clusters, frames and findings, ready for every view (terminal, HTML, Markdown, JSON)."""
+        window = event_id.rsplit(".", 1)[0]
+        rows = [r for r in self.store.read("events", [window], key="window") if r["event"] == event_id]
+        if not rows:
+            known = [r["event"] for r in self.events()[:8]]
+            raise CorpusError(f"no event {event_id} in {self.store.root} (largest: {', '.join(known) or 'none'})")
+        row = rows[0]
+        ids = set(row["documents"])
+        blocks = window_blocks(window, self.settings["window_days"])
+        doc_rows = self.store.read("documents", blocks, where=("id", ids))
+        sentence_rows = self.store.read("sentences", blocks, columns=["document", "sentence", "text", "start", "end", "language",
+                                                                     "paragraph", "is_title"], where=("document", ids))
+        by_doc: dict[str, list[dict]] = {}
+        for s in sentence_rows:
+            by_doc.setdefault(s["document"], []).append(s)
+        order = {d: k for k, d in enumerate(row["documents"])}
+        documents = [document_from_rows(r, by_doc.get(r["id"], [])) for r in sorted(doc_rows, key=lambda r: order[r["id"]])]
+        event = Event(event_id, list(row["documents"]), json.loads(row["evidence"]))
+        clusters = [
+            Cluster(c["cluster"], c["event"], [ClusterMember(d, s, sc) for d, s, sc in zip(c["documents"], c["sentences"], c["scores"])],
+                    json.loads(c["differences"]))
+            for c in self.store.read("clusters", [window], key="window") if c["event"] == event_id
+        ]
+        clusters.sort(key=lambda c: int(c.id.rsplit(".c", 1)[1]))
+        findings = [
+            Finding(f["id"], f["event"], f["kind"], list(f["clusters"]), list(f["documents"]), f["summary"],
+                    json.loads(f["evidence"]), f["weight"])
+            for f in self.store.read("findings", [window], key="window") if f["event"] == event_id
+        ]
+        labelling, frame_rows, label_set = None, {}, None
+        if self.settings.get("frames"):
+            label_set = load_labels(self.settings.get("labels"))
+            frame_rows = {(d.id, s.id): i for i, (d, s) in enumerate((d, s) for d in documents for s in d.sentences)}
+            labelling = _labelling(self.store.read("frames", blocks, where=("document", ids)), frame_rows, label_set.names)
+        lexicon = resolve_lexicon(self.settings.get("signals"))
+        return ComparisonResult(documents, [event], clusters, [], {}, {}, labelling, frame_rows, label_set, lexicon, findings)
+
+
+def _labelling(rows: list[dict], frame_rows: dict[tuple[str, int], int], labels: list[str]) -> Labelling:
+    column = {name: j for j, name in enumerate(labels)}
+    scores = np.zeros((len(frame_rows), len(labels)))
+    raw = np.zeros_like(scores)
+    abstained = np.zeros(len(frame_rows), dtype=bool)
+    for r in rows:
+        i = frame_rows.get((r["document"], r["sentence"]))
+        if i is None or r["label"] not in column:
+            continue
+        scores[i, column[r["label"]]] = r["score"]
+        raw[i, column[r["label"]]] = r["raw"]
+        abstained[i] = r["abstained"]
+    return Labelling(labels, scores, raw, abstained, "stored")
+
+
+def open_corpus(root: str | Path) -> Corpus:
+    return Corpus(root)

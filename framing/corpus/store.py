@@ -1,0 +1,190 @@
+"""The corpus folder: a Parquet dataset that DuckDB, pandas and polars read as it is.
+
+::
+
+    DIR/corpus.json                           encoder, labels, window length, what has been built
+    DIR/documents/block=2024-11-11/part-*.parquet   one row per article (text, metadata, removed spans)
+    DIR/sentences/block=2024-11-11/part-*.parquet   one row per body sentence, with its vector and best frame
+    DIR/frames/block=2024-11-11/part-*.parquet      one row per sentence and label (score, raw score)
+    DIR/events/window=2024-11-11.parquet      one row per event: its documents, dates, outlets, evidence
+    DIR/clusters/window=2024-11-11.parquet    one row per claim: its members and their differences
+    DIR/findings/window=2024-11-11.parquet    one row per finding
+    DIR/state/window=2024-11-11.json          what a window's grouping saw and found (for incremental runs)
+
+Articles are partitioned by date block (see :mod:`framing.corpus.windows`) so that a window reads
+only its own blocks. Every file is written to a temporary name and renamed, so an interrupted run
+leaves whole files only and the next run goes on from them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import uuid
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+MANIFEST = "corpus.json"
+FORMAT_VERSION = 1
+ARTICLE_TABLES = ("documents", "sentences", "frames")
+EVENT_TABLES = ("events", "clusters", "findings")
+
+
+class CorpusError(Exception):
+    """A corpus folder that cannot be used as asked (one readable line)."""
+
+
+def _atomic(path: Path, write) -> None:  # noqa: ANN001 - write(tmp_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    os.close(handle)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_json(path: Path, value: object) -> None:
+    _atomic(path, lambda tmp: Path(tmp).write_text(json.dumps(value, ensure_ascii=False, indent=1), encoding="utf-8"))
+
+
+def read_json(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def write_table(path: Path, rows: list[dict], schema=None) -> None:  # noqa: ANN001 - a pyarrow schema
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pylist(rows, schema=schema)
+    _atomic(path, lambda tmp: pq.write_table(table, tmp, compression="zstd"))
+
+
+def vector_schema(dim: int):  # noqa: ANN201 - a pyarrow schema
+    import pyarrow as pa
+
+    return pa.schema([
+        ("document", pa.string()), ("sentence", pa.int32()), ("text", pa.string()), ("start", pa.int32()),
+        ("end", pa.int32()), ("language", pa.string()), ("paragraph", pa.int32()), ("is_title", pa.bool_()),
+        ("frame", pa.string()), ("frame_score", pa.float32()), ("vector", pa.list_(pa.float32(), dim)),
+    ])
+
+
+class CorpusStore:
+    """Reads and writes one corpus folder; knows nothing about models or grouping."""
+
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root)
+
+    # -- the manifest ---------------------------------------------------------------------------
+    @property
+    def manifest_path(self) -> Path:
+        return self.root / MANIFEST
+
+    def exists(self) -> bool:
+        return self.manifest_path.is_file()
+
+    def manifest(self) -> dict:
+        if not self.exists():
+            raise CorpusError(f"{self.root}: not a corpus folder (no {MANIFEST}; build one with framing corpus INPUT --out {self.root})")
+        value = read_json(self.manifest_path)
+        if value.get("format") != FORMAT_VERSION:
+            raise CorpusError(f"{self.root}: corpus format {value.get('format')} is not {FORMAT_VERSION}; rebuild it")
+        return value
+
+    def write_manifest(self, value: dict) -> None:
+        write_json(self.manifest_path, {**value, "format": FORMAT_VERSION})
+
+    # -- article parts (written by workers) -----------------------------------------------------
+    def write_article_part(self, block: str, part: str, documents: list[dict], sentences: list[dict], frames: list[dict], dim: int) -> None:
+        """One part of each article table for one block. Sentences and frames go first: a part counts
+        as written once its documents file exists (that is what :meth:`document_ids` reads)."""
+        folder = f"block={block}"
+        self._write_rows(self.root / "sentences" / folder / f"part-{part}.parquet", sentences, vector_schema(dim))
+        self._write_rows(self.root / "frames" / folder / f"part-{part}.parquet", frames)
+        self._write_rows(self.root / "documents" / folder / f"part-{part}.parquet", documents)
+
+    @staticmethod
+    def _write_rows(path: Path, rows: list[dict], schema=None) -> None:  # noqa: ANN001
+        if rows or schema is not None:
+            write_table(path, rows, schema)
+
+    @staticmethod
+    def new_part_name() -> str:
+        return uuid.uuid4().hex[:16]
+
+    def _files(self, table: str, partitions: Iterable[str] | None = None, key: str = "block") -> list[Path]:
+        base = self.root / table
+        if not base.is_dir():
+            return []
+        if partitions is None:
+            return sorted(base.glob("*/*.parquet")) + sorted(base.glob("*.parquet"))
+        found: list[Path] = []
+        for value in partitions:
+            found += sorted((base / f"{key}={value}").glob("*.parquet"))
+            single = base / f"{key}={value}.parquet"
+            if single.is_file():
+                found.append(single)
+        return found
+
+    def read(self, table: str, partitions: Iterable[str] | None = None, columns: Sequence[str] | None = None,
+             key: str = "block", where: tuple[str, Iterable] | None = None) -> list[dict]:
+        """Rows of ``table`` (in the given blocks or windows), optionally only where ``column`` is in ``values``."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        rows: list[dict] = []
+        wanted = set(where[1]) if where else None
+        for file in self._files(table, partitions, key):
+            if file.name.startswith(".tmp-"):
+                continue
+            data = pq.read_table(file, columns=list(columns) if columns else None)
+            if where and len(data):
+                data = data.filter(pc.is_in(data[where[0]], value_set=pa.array(sorted(wanted))))
+            rows.extend(data.to_pylist())
+        return rows
+
+    def blocks(self) -> list[str]:
+        base = self.root / "documents"
+        return sorted(p.name.split("=", 1)[1] for p in base.glob("block=*") if p.is_dir()) if base.is_dir() else []
+
+    def document_ids(self) -> dict[str, str]:
+        """Every stored document's id -> its text's hash (what incremental runs skip)."""
+        return {r["id"]: r["text_sha1"] for r in self.read("documents", columns=["id", "text_sha1"])}
+
+    def vectors(self, blocks: Iterable[str], documents: set[str]) -> dict[str, np.ndarray]:
+        """Sentence vectors of ``documents`` (in sentence order), read from their blocks only."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        by_doc: dict[str, list[tuple[int, np.ndarray]]] = {}
+        for file in self._files("sentences", blocks):
+            data = pq.read_table(file, columns=["document", "sentence", "vector"])
+            data = data.filter(pc.is_in(data["document"], value_set=pa.array(sorted(documents))))
+            if not len(data):
+                continue
+            dim = data.schema.field("vector").type.list_size
+            flat = data["vector"].combine_chunks().flatten().to_numpy(zero_copy_only=False)
+            matrix = np.asarray(flat, dtype=np.float32).reshape(-1, dim)
+            for row, (doc, sentence) in enumerate(zip(data["document"].to_pylist(), data["sentence"].to_pylist())):
+                by_doc.setdefault(doc, []).append((sentence, matrix[row]))
+        return {d: np.stack([v for _, v in sorted(items, key=lambda x: x[0])]) for d, items in by_doc.items()}
+
+    # -- window parts (written by the driver after grouping) -------------------------------------
+    def state_path(self, window: str) -> Path:
+        return self.root / "state" / f"window={window}.json"
+
+    def write_window_tables(self, window: str, events: list[dict], clusters: list[dict], findings: list[dict]) -> None:
+        for table, rows in (("clusters", clusters), ("findings", findings), ("events", events)):
+            path = self.root / table / f"window={window}.parquet"
+            if rows:
+                write_table(path, rows)
+            else:
+                path.unlink(missing_ok=True)
