@@ -54,7 +54,8 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
+@click.option("--from", "from_corpus", metavar="DIR", help="Show an event of a corpus built by `framing corpus` (with --event).")
 @click.option("--json", "json_path", metavar="FILE", help="Write the result as JSON here.")
 @click.option("--html", "html_path", metavar="FILE", help="Write a standalone HTML page here.")
 @click.option("--markdown", "markdown_path", metavar="FILE", help="Write the report as Markdown here.")
@@ -77,6 +78,7 @@ def cli() -> None:
 @click.option("--verbose", "-v", is_flag=True, help="Log what each stage does.")
 def compare(
     paths: tuple[str, ...],
+    from_corpus: str | None,
     json_path: str | None,
     html_path: str | None,
     encoder: str | None,
@@ -98,6 +100,10 @@ def compare(
 ) -> None:
     """Group PATHS (files, folders, globs) into events and line up their claims side by side."""
     err = _start(verbose)
+    if bool(paths) == bool(from_corpus):
+        _fail(err, ValueError("give PATHS to compare, or --from DIR --event ID for an event of a built corpus"), 2)
+    if from_corpus and len(event_ids) != 1:
+        _fail(err, ValueError(f"--from needs one --event ID (framing corpus --out {from_corpus} --summary lists them)"), 2)
     from .frames import LexiconError, resolve_lexicon
     from .render import OutputPathError, check_writable
 
@@ -142,11 +148,16 @@ def compare(
     try:
         if progress is not None:
             progress.start()
-        result = run_compare(
-            list(paths), encoder=encoder, use_cache=not no_cache, on_stage=on_stage, on_progress=on_progress,
-            classifier=classifier, labels=frames_path, frames=not no_frames, signals=lexicon,
-            grouping=None if group_threshold is None else GroupingParams(threshold=group_threshold),
-        )
+        if from_corpus:
+            from .corpus import open_corpus
+
+            result = open_corpus(from_corpus).event(event_ids[0])
+        else:
+            result = run_compare(
+                list(paths), encoder=encoder, use_cache=not no_cache, on_stage=on_stage, on_progress=on_progress,
+                classifier=classifier, labels=frames_path, frames=not no_frames, signals=lexicon,
+                grouping=None if group_threshold is None else GroupingParams(threshold=group_threshold),
+            )
     except KeyboardInterrupt:
         raise click.exceptions.Exit(130) from None
     except Exception as exc:  # the edge: one readable line, no traceback
@@ -182,6 +193,144 @@ def compare(
         console = Console(width=width) if width else Console()
         console.print(render(result, width=console.width, only_differences=only_differences, view=view,
                              findings_only=findings_only, **selection))
+
+
+class _RateColumn:
+    """Items per second and time left, for a Rich progress bar (built lazily: rich loads with the CLI)."""
+
+    @staticmethod
+    def make():  # noqa: ANN205 - a rich ProgressColumn
+        from rich.progress import ProgressColumn
+        from rich.text import Text
+
+        class Rate(ProgressColumn):
+            def render(self, task) -> Text:  # noqa: ANN001 - a rich Task
+                return Text(f"{task.speed:.1f}/s" if task.speed else "", style="progress.data.speed")
+
+        return Rate()
+
+
+@cli.command(name="corpus")
+@click.argument("paths", nargs=-1)
+@click.option("--out", "out", required=True, metavar="DIR", help="The corpus folder (created, or added to).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="local: in this process; ray: Ray Data and Ray actors (a local Ray, or --address).")
+@click.option("--address", default=None, help="With --engine ray: join this Ray cluster (e.g. ray://head:10001).")
+@click.option("--workers", type=int, default=None, help="With --engine ray: model workers (default: one per CPU).")
+@click.option("--encoder", default=None, help="As for compare; a corpus keeps the encoder it was built with.")
+@click.option("--frames", "frames_path", type=click.Path(dir_okay=False), help="Label TOML (default: the 14 Policy Frames).")
+@click.option("--classifier", default=None, help="embedding (default) or nli:MODEL_NAME_OR_PATH.")
+@click.option("--no-frames", is_flag=True, help="Skip frame labelling.")
+@click.option("--signals", "signals_path", type=click.Path(dir_okay=False), help="Extra signal cues (TOML).")
+@click.option("--window-days", type=int, default=7, show_default=True, help="Date block length; events are found in two-block windows.")
+@click.option("--group-threshold", type=float, default=None, help="Event-grouping threshold (default 0.85).")
+@click.option("--summary", is_flag=True, help="Print the corpus summary (also without PATHS, for a built corpus).")
+@click.option("--html", "html_path", metavar="FILE", help="Write the corpus page (standalone HTML) here.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress; errors only.")
+@click.option("--verbose", "-v", is_flag=True, help="Log what each stage does.")
+def corpus_command(
+    paths: tuple[str, ...],
+    out: str,
+    engine: str,
+    address: str | None,
+    workers: int | None,
+    encoder: str | None,
+    frames_path: str | None,
+    classifier: str | None,
+    no_frames: bool,
+    signals_path: str | None,
+    window_days: int,
+    group_threshold: float | None,
+    summary: bool,
+    html_path: str | None,
+    quiet: bool,
+    verbose: bool,
+) -> None:
+    """Add PATHS (files, folders, JSONL/CSV/Parquet exports, one article per row) to the corpus folder --out.
+
+    Articles already in the corpus are skipped; only the date windows that new articles touch are grouped
+    and aligned again. An interrupted run goes on where it stopped when run again.
+    """
+    err = _start(verbose)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    from .corpus import CorpusError, build_corpus, open_corpus
+    from .corpus.page import corpus_page, corpus_summary
+    from .frames import LexiconError, resolve_lexicon
+    from .match import GroupingParams
+    from .render import OutputPathError, check_writable, write_atomic
+
+    if not paths and not (summary or html_path):
+        _fail(err, ValueError("give PATHS to add, or --summary / --html to show a built corpus"), 2)
+    try:
+        if html_path:
+            check_writable(html_path)
+        resolve_lexicon(signals_path)
+        if window_days < 1:
+            raise ValueError("--window-days must be 1 or more")
+    except (LexiconError, OutputPathError, ValueError) as exc:
+        _fail(err, exc)
+    if paths:
+        progress = None if quiet else Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), _RateColumn.make(), TimeElapsedColumn(),
+            TextColumn("left"), TimeRemainingColumn(), console=err, transient=True,
+        )
+        task = progress.add_task("reading inputs…", total=None) if progress else None
+        names = {"reading": "reading inputs…", "articles": "articles (clean, embed, label)", "grouping": "grouping windows",
+                 "aligning": "aligning windows"}
+
+        def on_stage(name: str, total: int | None) -> None:
+            if progress is not None and task is not None:
+                progress.reset(task, description=names.get(name, name), total=total)
+                if not err.is_terminal:
+                    err.print(f"{names.get(name, name)}" + (f": {total}" if total is not None else ""), highlight=False)
+
+        def on_advance(n: int) -> None:
+            if progress is not None and task is not None:
+                progress.advance(task, n)
+
+        def on_error(error: Exception) -> None:
+            err.print(f"[red]skipped[/red] {error}", highlight=False)
+
+        try:
+            if progress is not None:
+                progress.start()
+            report = build_corpus(
+                list(paths), out, engine=engine, address=address, workers=workers, encoder=encoder,
+                frames=not no_frames, labels=frames_path, classifier=classifier, signals=signals_path, window_days=window_days,
+                grouping=None if group_threshold is None else GroupingParams(threshold=group_threshold),
+                on_stage=on_stage, on_advance=on_advance, on_error=on_error,
+            )
+        except KeyboardInterrupt:
+            if progress is not None:
+                progress.stop()
+            err.print("interrupted: what was written is whole; run the same command again to go on", highlight=False)
+            raise click.exceptions.Exit(130) from None
+        except Exception as exc:  # the edge: one readable line, no traceback
+            if progress is not None:
+                progress.stop()
+            if verbose:
+                raise
+            _fail(err, exc)
+        finally:
+            if progress is not None:
+                progress.stop()
+        if not quiet:
+            err.print(f"{out}: {report.added} article(s) added, {report.skipped_known} already there, {len(report.errors)} skipped; "
+                      f"{report.windows_grouped} window(s) grouped, {report.windows_aligned} aligned; "
+                      f"{report.documents} articles, {report.events} events in all", highlight=False)
+        if report.documents == 0:
+            err.print("error: no usable input", highlight=False)
+            raise click.exceptions.Exit(EXIT_NOTHING_USABLE)
+    try:
+        built = open_corpus(out)
+        if html_path:
+            write_atomic(html_path, corpus_page(built))
+    except (CorpusError, OSError) as exc:
+        _fail(err, exc)
+    if summary:
+        Console().print(corpus_summary(built))
 
 
 @cli.command(name="label")
