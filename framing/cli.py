@@ -291,7 +291,7 @@ def corpus_command(
                 progress.advance(task, n)
 
         def on_error(error: Exception) -> None:
-            err.print(f"[red]skipped[/red] {error}", highlight=False)
+            err.print(f"[red]skipped[/red] {error}", highlight=False, soft_wrap=True)  # one line, whatever the width
 
         try:
             if progress is not None:
@@ -319,7 +319,7 @@ def corpus_command(
         if not quiet:
             err.print(f"{out}: {report.added} article(s) added, {report.skipped_known} already there, {len(report.errors)} skipped; "
                       f"{report.windows_grouped} window(s) grouped, {report.windows_aligned} aligned; "
-                      f"{report.documents} articles, {report.events} events in all", highlight=False)
+                      f"{report.documents} articles, {report.events} events in all", highlight=False, soft_wrap=True)
         if report.documents == 0:
             err.print("error: no usable input", highlight=False)
             raise click.exceptions.Exit(EXIT_NOTHING_USABLE)

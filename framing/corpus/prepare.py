@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from ..embed import Encoder, centroids_for, resolve_encoder
-from ..frames import EmbeddingZeroShot, Labelling, LabelSet, load_labels, resolve_classifier, resolve_lexicon
+from ..frames import Classifier, EmbeddingZeroShot, Labelling, LabelSet, load_labels, resolve_classifier, resolve_lexicon
 from ..ingest import Document, InputError, Sentence, Span, build_document
 from ..ingest.outlets import OutletTable, shipped_table, table_for
 from ..match import ClaimParams, GroupingParams
@@ -80,6 +80,7 @@ class _Models:
         self.settings = settings
         self._encoder: Encoder | None = None
         self._labels: LabelSet | None = None
+        self._classifier: Classifier | None = None
 
     @property
     def encoder(self) -> Encoder:
@@ -94,7 +95,9 @@ class _Models:
         return self._labels
 
     def label(self, texts: list[str], vectors: np.ndarray) -> Labelling:
-        chosen = resolve_classifier(self.settings.classifier, self.encoder)
+        if self._classifier is None:  # once per worker: the label vectors are computed on first use, then kept
+            self._classifier = resolve_classifier(self.settings.classifier, self.encoder)
+        chosen = self._classifier
         if isinstance(chosen, EmbeddingZeroShot):
             return chosen.classify_vectors(vectors, self.labels)  # the sentence vectors exist already
         return chosen.classify(texts, self.labels)

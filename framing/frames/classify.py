@@ -125,7 +125,9 @@ def zero_shot_scores(
     if calibration not in CALIBRATIONS:
         raise ValueError(f"unknown calibration {calibration!r}")
     protos = prototypes(label_vectors)
-    raw = sentence_vectors @ protos.T
+    # einsum, not BLAS: each score is summed in one fixed order, so a sentence gets the same scores in a
+    # batch of one or of thousands (BLAS picks its blocking by matrix shape; the corpus engines rely on this)
+    raw = np.einsum("ij,kj->ik", np.asarray(sentence_vectors, dtype=np.float64), np.asarray(protos, dtype=np.float64))
     if calibration == "none":
         ranking = raw / COSINE_TEMPERATURE
     else:

@@ -1,0 +1,224 @@
+"""The corpus command: exports in, a Parquet dataset out, read back as the same result objects;
+incremental, resumable, windows that keep each article in one event. Fake encoder (plumbing)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from framing.cli import cli
+from framing.corpus import CorpusError, build_corpus, engine, open_corpus, prepare
+from framing.corpus.sources import read_articles
+from framing.corpus.store import CorpusStore
+from framing.corpus.windows import UNDATED, block_of, resolve, windows_of
+from framing.ingest import InputError
+from framing.pipeline import compare
+
+from .conftest import FAKE_THRESHOLD, ROOT, SEEDS, FakeEncoder, fake_grouping
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+PILES = ROOT / "eval" / "piles"
+
+
+@pytest.fixture
+def fake_model(monkeypatch):
+    encoder = FakeEncoder()
+    monkeypatch.setattr(prepare, "resolve_encoder", lambda spec=None, on_progress=None: encoder)
+    return encoder
+
+
+def pile_rows(pile: str, prefix: str) -> list[dict]:
+    """A pile of eval/piles as export rows (Media Cloud's column names), its manifest's fields as columns."""
+    folder = PILES / pile
+    manifest = tomllib.loads((folder / "manifest.toml").read_text(encoding="utf-8"))
+    return [{"stories_id": f"{prefix}{a['file'].split('.')[0]}", "text": (folder / a["file"]).read_text(encoding="utf-8"),
+             "media_name": a.get("outlet"), "publish_date": a.get("date"), "language": a.get("language")}
+            for a in manifest["article"]]
+
+
+def write_jsonl(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+# -- windows ---------------------------------------------------------------------------------------------
+def test_blocks_are_fixed_weeks_and_windows_hold_two():
+    assert block_of("2024-11-13") == block_of("2024-11-11") == "2024-11-11"  # a Monday starts the block
+    assert block_of("2024-11-18") == "2024-11-18" and block_of(None) == UNDATED and block_of("2024-11") == "2024-11-11"
+    assert windows_of(["2024-11-11", UNDATED]) == ["2024-11-04", "2024-11-11", UNDATED]
+
+
+def test_resolve_keeps_every_article_in_exactly_one_event():
+    block = {"a": "2024-11-04", "b": "2024-11-11", "c": "2024-11-11", "d": "2024-11-18", "u": UNDATED}
+    groups = {
+        "2024-10-28": [["a"]],
+        "2024-11-04": [["a", "b"], ["c"]],  # a story across the boundary, whole here
+        "2024-11-11": [["b", "c", "d"]],  # sees b again (taken) and c (an event that starts in its own first block)
+        "2024-11-18": [["d"]],
+        UNDATED: [["u"]],
+    }
+    kept = resolve(groups, block)
+    events = [sorted(m) for window in kept.values() for m in window]
+    assert sorted(events) == [["a", "b"], ["c", "d"], ["u"]]
+    assert sorted(d for e in events for d in e) == sorted(block)
+
+
+# -- sources ---------------------------------------------------------------------------------------------
+def test_exports_in_three_formats_and_bad_rows_get_one_line_each(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = pile_rows("blinken_brussels", "b-")[:4]
+    write_jsonl(tmp_path / "a.jsonl", rows[:2])
+    with (tmp_path / "b.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerow(rows[2])
+    pq.write_table(pa.Table.from_pylist([rows[3]]), tmp_path / "c.parquet")
+    with (tmp_path / "a.jsonl").open("a", encoding="utf-8") as handle:
+        handle.write("{not json\n")
+        handle.write(json.dumps({"id": "x", "title": "no body"}) + "\n")
+    (tmp_path / "d.csv").write_bytes("text,id\n\xff\xfe,1\n".encode("latin-1"))
+    found = list(read_articles([str(tmp_path / n) for n in ("a.jsonl", "b.csv", "c.parquet", "d.csv")]))
+    articles = [a for a in found if not isinstance(a, InputError)]
+    errors = [str(e) for e in found if isinstance(e, InputError)]
+    assert [a.doc_id for a in articles] == [r["stories_id"] for r in rows]
+    assert articles[0].known["outlet"] == rows[0]["media_name"] and articles[0].known["date"] == rows[0]["publish_date"]
+    assert len(errors) == 3, errors
+    assert any("a.jsonl:3" in e and "not valid JSON" in e for e in errors)
+    assert any("a.jsonl:4" in e and "no article text" in e for e in errors)
+    assert any("d.csv" in e and "not UTF-8" in e for e in errors)
+
+
+# -- building, reading back ------------------------------------------------------------------------------
+def test_corpus_event_is_what_compare_gives_for_its_articles(fake_model, tmp_path):
+    report = build_corpus([str(SEEDS)], tmp_path / "c", grouping=fake_grouping())
+    assert report.added == 5 and report.documents == 5 and not report.errors
+    corpus = open_corpus(tmp_path / "c")
+    events = corpus.events()
+    assert sum(e["n_documents"] for e in events) == 5  # every article in one event
+    biggest = corpus.event(events[0]["event"])
+    alone = compare([str(SEEDS / f"{d}.txt") for d in biggest.events[0].documents], encoder=fake_model,
+                    grouping=fake_grouping(), use_cache=False)
+    assert len(alone.events) == 1
+
+    def members(result):
+        return sorted(sorted((m.document, m.sentence) for m in c.members) for c in result.clusters)
+
+    assert members(biggest) == members(alone)
+    assert [f.summary for f in biggest.findings] == [f.summary for f in alone.findings]
+    doc = biggest.documents[0]
+    stored, fresh = biggest.sentence_frames(doc.id, 0), alone.sentence_frames(doc.id, 0)
+    assert [name for name, _ in stored] == [name for name, _ in fresh]
+    assert [score for _, score in stored] == pytest.approx([score for _, score in fresh], abs=1e-6)
+    assert doc.removed == alone.document(doc.id).removed and doc.outlet == alone.document(doc.id).outlet
+
+
+def test_tables_answer_a_duckdb_query_of_outlets_by_frames(fake_model, tmp_path):
+    duckdb = pytest.importorskip("duckdb")
+    build_corpus([str(write_jsonl(tmp_path / "x.jsonl", pile_rows("atacms_permission", "a-")))], tmp_path / "c",
+                 grouping=fake_grouping())
+    root = tmp_path / "c"
+    rows = duckdb.sql(f"""
+        select d.outlet, s.frame, count(*) as n
+        from read_parquet('{root}/documents/*/*.parquet', hive_partitioning = true) d
+        join read_parquet('{root}/sentences/*/*.parquet', hive_partitioning = true) s on s.document = d.id
+        where s.frame is not null group by all order by n desc""").fetchall()
+    stored = open_corpus(root).table("sentences")
+    assert sum(n for _, _, n in rows) == int(stored["frame"].notna().sum()) > 0
+    assert {o for o, _, _ in rows} <= set(open_corpus(root).table("documents")["outlet"])
+
+
+def test_adding_articles_embeds_only_them_and_regroups_only_their_windows(fake_model, tmp_path):
+    rows = pile_rows("blinken_brussels", "b-")
+    dated = sorted((r for r in rows if r["publish_date"]), key=lambda r: r["publish_date"])
+    first, later = dated[:-1], dated[-1:]
+    root = tmp_path / "c"
+    build_corpus([str(write_jsonl(tmp_path / "one.jsonl", first))], root, grouping=fake_grouping())
+    touched = {f"window={w}.parquet" for w in windows_of([block_of(later[0]["publish_date"])])}
+    untouched = {p: p.stat().st_mtime_ns for p in (root / "events").glob("*.parquet") if p.name not in touched}
+    assert untouched
+    encoded: list[list[str]] = []
+    original = fake_model.encode
+    fake_model.encode = lambda texts: encoded.append(list(texts)) or original(texts)
+    texts_before = len(CorpusStore(root).read("sentences", columns=["text"]))
+    report = build_corpus([str(write_jsonl(tmp_path / "two.jsonl", first + later))], root, grouping=fake_grouping())
+    assert report.added == 1 and report.skipped_known == len(first)
+    assert report.windows_grouped == 2  # the two windows that hold the new article's week
+    assert len(CorpusStore(root).read("sentences", columns=["text"])) > texts_before
+    new = [r["text"] for r in CorpusStore(root).read("sentences", columns=["document", "text"]) if r["document"] == later[0]["stories_id"]]
+    assert encoded[0] == list(dict.fromkeys(new))  # the articles' batch: the new article's sentences only
+    # later calls embed sub-sentence units (quotes, halves of long sentences) of the realigned windows' claims
+    old = {r["text"] for r in CorpusStore(root).read("sentences", columns=["text"]) if r["text"] not in new}
+    assert not any(t in old for call in encoded[1:] for t in call)
+    assert all(p.stat().st_mtime_ns == t for p, t in untouched.items())
+    again = build_corpus([str(tmp_path / "two.jsonl")], root, grouping=fake_grouping())
+    assert (again.added, again.windows_grouped, again.windows_aligned) == (0, 0, 0)
+
+
+def _canonical(root: Path) -> dict[str, list[str]]:
+    store = CorpusStore(root)
+    tables = {t: store.read(t) for t in ("documents", "sentences", "frames")}
+    tables.update({t: store.read(t, key="window") for t in ("events", "clusters", "findings")})
+    return {t: sorted(json.dumps(r, sort_keys=True, ensure_ascii=False, default=str) for r in rows) for t, rows in tables.items()}
+
+
+def test_an_interrupted_run_goes_on_and_ends_as_a_clean_one(fake_model, tmp_path, monkeypatch):
+    export = write_jsonl(tmp_path / "x.jsonl", pile_rows("atacms_permission", "a-") + pile_rows("blinken_brussels", "b-"))
+    build_corpus([str(export)], tmp_path / "clean", grouping=fake_grouping())
+    monkeypatch.setattr(engine, "BATCH_ARTICLES", 4)
+
+    class Interrupted(FakeEncoder):
+        def encode(self, texts):
+            if self.calls == 4:  # batches 1-3 and, in batch 1, the frame labels' texts: stop in batch 4
+                raise KeyboardInterrupt
+            return super().encode(texts)
+
+    monkeypatch.setattr(prepare, "resolve_encoder", lambda spec=None, on_progress=None: Interrupted())
+    with pytest.raises(KeyboardInterrupt):
+        build_corpus([str(export)], tmp_path / "resumed", grouping=fake_grouping())
+    assert len(CorpusStore(tmp_path / "resumed").document_ids()) == 12  # three whole batches written
+    monkeypatch.setattr(prepare, "resolve_encoder", lambda spec=None, on_progress=None: FakeEncoder())
+    report = build_corpus([str(export)], tmp_path / "resumed", grouping=fake_grouping())
+    assert report.skipped_known == 12 and report.added == 32
+    assert _canonical(tmp_path / "resumed") == _canonical(tmp_path / "clean")
+
+
+def test_other_settings_on_a_built_corpus_are_refused(fake_model, tmp_path):
+    build_corpus([str(SEEDS)], tmp_path / "c", grouping=fake_grouping())
+    with pytest.raises(CorpusError, match="window_days"):
+        build_corpus([str(SEEDS)], tmp_path / "c", grouping=fake_grouping(), window_days=3)
+
+
+# -- the command -----------------------------------------------------------------------------------------
+def test_corpus_command_summary_page_and_compare_from(fake_model, tmp_path):
+    export = write_jsonl(tmp_path / "x.jsonl", pile_rows("blinken_brussels", "b-"))
+    with export.open("a", encoding="utf-8") as handle:
+        handle.write('{"id": "broken"}\n')
+    out, page = tmp_path / "c", tmp_path / "page.html"
+    run = CliRunner().invoke(cli, ["corpus", str(export), str(SEEDS), "--out", str(out), "--group-threshold", str(FAKE_THRESHOLD),
+                                   "--summary", "--html", str(page)], env={"COLUMNS": "80"})
+    assert run.exit_code == 0, run.output
+    assert "x.jsonl:23: no article text" in run.output and "27 article(s) added" in " ".join(run.output.split())
+    assert max(len(line) for line in run.stdout.splitlines()) <= 80  # the summary fits the terminal
+    assert "largest events" in run.stdout and "2024-11-11.e1" in run.stdout
+    html = page.read_text(encoding="utf-8")
+    assert 'aria-label="frame shares per outlet over time"' in html and 'aria-label="outlets by events"' in html
+    assert html.count("<rect") > 100 and "<script" not in html and "http" not in html.split("<body>")[1].split("framing compare")[0]
+    event = open_corpus(out).events()[0]["event"]
+    shown = CliRunner().invoke(cli, ["compare", "--from", str(out), "--event", event, "--width", "100", "--findings-only"])
+    assert shown.exit_code == 0, shown.output
+    assert f"event {event}" in shown.output and "findings:" in shown.output
+    wrong = CliRunner().invoke(cli, ["compare", "--from", str(out), "--event", "nope"])
+    assert wrong.exit_code == 1 and wrong.output.strip().startswith("error: no event nope") and "Traceback" not in wrong.output
+    nothing = CliRunner().invoke(cli, ["corpus", "--out", str(tmp_path / "none"), "--summary"])
+    assert nothing.exit_code == 1 and "not a corpus folder" in nothing.output
