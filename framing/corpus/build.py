@@ -22,7 +22,7 @@ from pathlib import Path
 from ..ingest import InputError
 from ..match import GroupingParams
 from .engine import Engine, make_engine
-from .prepare import Settings
+from .prepare import Settings, make_model_files
 from .sources import Article, read_articles
 from .store import CorpusError, CorpusStore, read_json, write_json
 from .windows import DEFAULT_DAYS, UNDATED, resolve, window_blocks, windows_of
@@ -117,6 +117,8 @@ def build_corpus(
         report.timings["read"] = time.perf_counter() - t0
 
         t0 = time.perf_counter()
+        if fresh:
+            make_model_files(settings)  # once, here: parallel workers would all convert the bundled model at once
         stage("articles", len(fresh))
         for status in runner.prepare(fresh, settings):
             if status["error"]:

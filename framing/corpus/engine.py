@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 
 BATCH_ARTICLES = 32  # articles per worker call: big enough to amortise a call, small enough to show progress
 CHUNK_ARTICLES = 2000  # articles handed to Ray Data at once: the driver never holds more rows than this
+# where models and data are (a test's or a user's own folders), passed on to the workers
+PASSED_ON = ("FRAMING_CACHE_DIR", "FRAMING_DATA", "HF_HOME", "HF_HUB_OFFLINE", "HF_HUB_CACHE", "SENTENCE_TRANSFORMERS_HOME")
 
 
 class Engine(Protocol):
@@ -86,7 +88,8 @@ class RayEngine:
         self.ray = ray
         self.threads = threads
         env = {"FRAMING_THREADS": str(threads), "OMP_NUM_THREADS": str(threads), "OPENBLAS_NUM_THREADS": "1",
-               "TOKENIZERS_PARALLELISM": "false", "HF_HUB_OFFLINE": os.environ.get("HF_HUB_OFFLINE", "0")}
+               "TOKENIZERS_PARALLELISM": "false"}
+        env.update({k: os.environ[k] for k in PASSED_ON if k in os.environ})
         if not ray.is_initialized():
             options: dict[str, Any] = {"runtime_env": {"env_vars": env}, "log_to_driver": False, "include_dashboard": False,
                                        "logging_level": logging.ERROR}

@@ -45,6 +45,13 @@ class Settings:
     grouping: dict = field(default_factory=dict)  # GroupingParams fields that differ from the defaults
 
 
+def make_model_files(settings: Settings) -> None:
+    """Make the encoder's files (the bundled model converts on first use) without loading it."""
+    model = resolve_encoder(settings.encoder)
+    if callable(getattr(model, "prepare", None)):
+        model.prepare()  # type: ignore[attr-defined]
+
+
 @lru_cache(maxsize=8)
 def _outlets(folder: str | None) -> OutletTable:
     return table_for(Path(folder)) if folder else shipped_table()

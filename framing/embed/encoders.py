@@ -251,6 +251,11 @@ class OnnxEncoder:
     def _prepare(self) -> None:
         """Subclasses make the model folder here before it is opened."""
 
+    def prepare(self) -> None:
+        """Make the model's files (the bundled one converts on first use) without opening it: done once
+        before parallel workers start, so that they do not all convert it at once."""
+        self._prepare()
+
     def load(self) -> None:
         """Make and open the model now (it happens on first use otherwise)."""
         self._load()
