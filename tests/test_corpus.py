@@ -156,10 +156,14 @@ def test_adding_articles_embeds_only_them_and_regroups_only_their_windows(fake_m
     assert report.windows_grouped == 2  # the two windows that hold the new article's week
     assert len(CorpusStore(root).read("sentences", columns=["text"])) > texts_before
     new = [r["text"] for r in CorpusStore(root).read("sentences", columns=["document", "text"]) if r["document"] == later[0]["stories_id"]]
-    assert encoded[0] == list(dict.fromkeys(new))  # the articles' batch: the new article's sentences only
-    # later calls embed sub-sentence units (quotes, halves of long sentences) of the realigned windows' claims
+    fresh = list(dict.fromkeys(new))
+    assert encoded[0][: len(fresh)] == fresh  # the articles' batch: the new article's sentences, then its units
+    units = {r["unit"] for r in CorpusStore(root).read("units", columns=["document", "unit"]) if r["document"] == later[0]["stories_id"]}
+    assert set(encoded[0][len(fresh):]) == units - set(fresh)
+    # the other calls embed the frame labels' texts and the reference sentences that centre a fake
+    # encoder's vectors (once each); aligning reads the units stored with the articles
     old = {r["text"] for r in CorpusStore(root).read("sentences", columns=["text"]) if r["text"] not in new}
-    assert not any(t in old for call in encoded[1:] for t in call)
+    assert len(encoded) <= 6 and not any(t in old for call in encoded for t in call)
     assert all(p.stat().st_mtime_ns == t for p, t in untouched.items())
     again = build_corpus([str(tmp_path / "two.jsonl")], root, grouping=fake_grouping())
     assert (again.added, again.windows_grouped, again.windows_aligned) == (0, 0, 0)

@@ -68,6 +68,7 @@ class LocalEngine:
             self._window = WindowWorker(settings)
             if self._article is not None:  # one model in memory, not two
                 self._window._encoder = self._article._encoder
+                self._window._centroids = self._article._centroids
         for item in items:
             yield getattr(self._window, method)(*item)
 

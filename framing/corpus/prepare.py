@@ -23,6 +23,7 @@ from ..frames import Classifier, EmbeddingZeroShot, Labelling, LabelSet, load_la
 from ..ingest import Document, InputError, Sentence, Span, build_document
 from ..ingest.outlets import OutletTable, shipped_table, table_for
 from ..match import ClaimParams, GroupingParams
+from ..match.claims import claim_units
 from ..pipeline import align_events, group_events
 from .sources import Article
 from .store import CorpusStore
@@ -88,6 +89,7 @@ class _Models:
         self._encoder: Encoder | None = None
         self._labels: LabelSet | None = None
         self._classifier: Classifier | None = None
+        self._centroids: dict[str, np.ndarray] | None = None
 
     @property
     def encoder(self) -> Encoder:
@@ -100,6 +102,13 @@ class _Models:
         if self._labels is None:
             self._labels = load_labels(self.settings.labels)
         return self._labels
+
+    @property
+    def centroids(self) -> dict[str, np.ndarray]:
+        """Per-language centroids (shipped for the bundled model; else embedded once per worker)."""
+        if self._centroids is None:
+            self._centroids = centroids_for(self.encoder)
+        return self._centroids
 
     def label(self, texts: list[str], vectors: np.ndarray) -> Labelling:
         if self._classifier is None:  # once per worker: the label vectors are computed on first use, then kept
@@ -125,19 +134,27 @@ class ArticleWorker(_Models):
                 continue
             built.append(doc)
         texts = [s.text for d in built for s in d.sentences]
-        unique = list(dict.fromkeys(texts))  # wire rewrites repeat sentences: each is embedded once
+        # The claim aligner's sub-sentence units depend on the sentence alone: embedded here, with the
+        # articles and in parallel, instead of again each time a window's events are aligned.
+        units = [(d.id, s.id, unit) for d in built for s in d.sentences for unit in (claim_units(s.text) if ClaimParams().units else [])]
+        unique = list(dict.fromkeys(texts + [u for _, _, u in units]))  # wire rewrites repeat sentences: each is embedded once
         matrix = self.encoder.encode(unique) if unique else np.zeros((0, 1), dtype=np.float32)
         where = {t: i for i, t in enumerate(unique)}
         vectors = matrix[[where[t] for t in texts]] if texts else matrix
         labelling = self.label(texts, vectors) if self.settings.frames and texts else None
         dim = int(matrix.shape[1]) if unique else 1
         store = CorpusStore(self.settings.root)
-        by_block: dict[str, tuple[list[dict], list[dict], list[dict]]] = {}
+        by_block: dict[str, tuple[list[dict], list[dict], list[dict], list[dict]]] = {}
+        units_of: dict[str, list[dict]] = {}
+        for doc_id, sentence, unit in units:
+            units_of.setdefault(doc_id, []).append({"document": doc_id, "sentence": sentence, "unit": unit,
+                                                    "vector": matrix[where[unit]].astype(np.float32).tolist()})
         row = 0
         for doc in built:
             block = block_of(doc.date, self.settings.window_days)
-            documents, sentences, frames = by_block.setdefault(block, ([], [], []))
+            documents, sentences, frames, unit_rows = by_block.setdefault(block, ([], [], [], []))
             documents.append(document_row(doc))
+            unit_rows.extend(units_of.get(doc.id, []))
             for s in doc.sentences:
                 best = labelling.best(row) if labelling is not None else None
                 sentences.append({
@@ -152,9 +169,25 @@ class ArticleWorker(_Models):
                                   for j, name in enumerate(labelling.labels))
                 row += 1
             status.append({"doc_id": doc.id, "block": block, "sentences": len(doc.sentences), "error": ""})
-        for block, (documents, sentences, frames) in by_block.items():
-            store.write_article_part(block, store.new_part_name(), documents, sentences, frames, dim)
+        for block, (documents, sentences, frames, unit_rows) in by_block.items():
+            store.write_article_part(block, store.new_part_name(), documents, sentences, frames, unit_rows, dim)
         return status
+
+
+class StoredUnits:
+    """An encoder that answers from the units embedded with the articles, and asks the model only for
+    what is not there (an article written by an older version)."""
+
+    def __init__(self, vectors: dict[str, np.ndarray], fallback: Encoder) -> None:
+        self.vectors = vectors
+        self.fallback = fallback
+        self.name = fallback.name
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in self.vectors]
+        if missing:
+            self.vectors.update(zip(missing, self.fallback.encode(missing)))
+        return np.stack([self.vectors[t] for t in texts]).astype(np.float32) if texts else np.zeros((0, 1), dtype=np.float32)
 
 
 class WindowWorker(_Models):
@@ -178,7 +211,7 @@ class WindowWorker(_Models):
         documents, vectors = self._documents(window)
         grouping = GroupingParams(**self.settings.grouping)
         with_text = [d for d in documents if d.id in vectors]
-        events = group_events(with_text, vectors, centroids_for(self.encoder), grouping) if with_text else []
+        events = group_events(with_text, vectors, self.centroids, grouping) if with_text else []
         return {"window": window, "documents": sorted(d.id for d in documents),
                 "groups": [e.documents for e in events], "evidence": [e.evidence for e in events]}
 
@@ -190,7 +223,8 @@ class WindowWorker(_Models):
         documents, vectors = self._documents(window, wanted)
         found = [Event(e["id"], e["documents"], e["evidence"]) for e in events]
         lexicon = resolve_lexicon(self.settings.signals)
-        clusters, findings = align_events(found, documents, vectors, self.encoder, centroids_for(self.encoder), lexicon, ClaimParams())
+        stored = StoredUnits(CorpusStore(self.settings.root).unit_vectors(window_blocks(window, self.settings.window_days), wanted), self.encoder)
+        clusters, findings = align_events(found, documents, vectors, stored, self.centroids, lexicon, ClaimParams())
         by_id = {d.id: d for d in documents}
         event_rows = []
         for event in found:

@@ -6,6 +6,8 @@
     DIR/documents/block=2024-11-11/part-*.parquet   one row per article (text, metadata, removed spans)
     DIR/sentences/block=2024-11-11/part-*.parquet   one row per body sentence, with its vector and best frame
     DIR/frames/block=2024-11-11/part-*.parquet      one row per sentence and label (score, raw score)
+    DIR/units/block=2024-11-11/part-*.parquet       quoted spans and halves of long sentences, with vectors
+                                                    (the claim aligner's sub-sentence units, embedded with the articles)
     DIR/events/window=2024-11-11.parquet      one row per event: its documents, dates, outlets, evidence
     DIR/clusters/window=2024-11-11.parquet    one row per claim: its members and their differences
     DIR/findings/window=2024-11-11.parquet    one row per finding
@@ -22,14 +24,14 @@ import json
 import os
 import tempfile
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
 
 MANIFEST = "corpus.json"
 FORMAT_VERSION = 1
-ARTICLE_TABLES = ("documents", "sentences", "frames")
+ARTICLE_TABLES = ("documents", "sentences", "frames", "units")
 EVENT_TABLES = ("events", "clusters", "findings")
 
 
@@ -75,6 +77,12 @@ def vector_schema(dim: int):  # noqa: ANN201 - a pyarrow schema
     ])
 
 
+def unit_schema(dim: int):  # noqa: ANN201 - a pyarrow schema
+    import pyarrow as pa
+
+    return pa.schema([("document", pa.string()), ("sentence", pa.int32()), ("unit", pa.string()), ("vector", pa.list_(pa.float32(), dim))])
+
+
 class CorpusStore:
     """Reads and writes one corpus folder; knows nothing about models or grouping."""
 
@@ -101,12 +109,14 @@ class CorpusStore:
         write_json(self.manifest_path, {**value, "format": FORMAT_VERSION})
 
     # -- article parts (written by workers) -----------------------------------------------------
-    def write_article_part(self, block: str, part: str, documents: list[dict], sentences: list[dict], frames: list[dict], dim: int) -> None:
-        """One part of each article table for one block. Sentences and frames go first: a part counts
-        as written once its documents file exists (that is what :meth:`document_ids` reads)."""
+    def write_article_part(self, block: str, part: str, documents: list[dict], sentences: list[dict], frames: list[dict],
+                           units: list[dict], dim: int) -> None:
+        """One part of each article table for one block. Documents go last: a part counts as written
+        once its documents file exists (that is what :meth:`document_ids` reads)."""
         folder = f"block={block}"
         self._write_rows(self.root / "sentences" / folder / f"part-{part}.parquet", sentences, vector_schema(dim))
         self._write_rows(self.root / "frames" / folder / f"part-{part}.parquet", frames)
+        self._write_rows(self.root / "units" / folder / f"part-{part}.parquet", units, unit_schema(dim))
         self._write_rows(self.root / "documents" / folder / f"part-{part}.parquet", documents)
 
     @staticmethod
@@ -158,24 +168,32 @@ class CorpusStore:
         """Every stored document's id -> its text's hash (what incremental runs skip)."""
         return {r["id"]: r["text_sha1"] for r in self.read("documents", columns=["id", "text_sha1"])}
 
-    def vectors(self, blocks: Iterable[str], documents: set[str]) -> dict[str, np.ndarray]:
-        """Sentence vectors of ``documents`` (in sentence order), read from their blocks only."""
+    def _vector_rows(self, table: str, blocks: Iterable[str], documents: set[str], key: str) -> Iterator[tuple[dict, np.ndarray]]:
         import pyarrow as pa
         import pyarrow.compute as pc
         import pyarrow.parquet as pq
 
-        by_doc: dict[str, list[tuple[int, np.ndarray]]] = {}
-        for file in self._files("sentences", blocks):
-            data = pq.read_table(file, columns=["document", "sentence", "vector"])
+        for file in self._files(table, blocks):
+            data = pq.read_table(file, columns=["document", key, "vector"])
             data = data.filter(pc.is_in(data["document"], value_set=pa.array(sorted(documents))))
             if not len(data):
                 continue
             dim = data.schema.field("vector").type.list_size
             flat = data["vector"].combine_chunks().flatten().to_numpy(zero_copy_only=False)
             matrix = np.asarray(flat, dtype=np.float32).reshape(-1, dim)
-            for row, (doc, sentence) in enumerate(zip(data["document"].to_pylist(), data["sentence"].to_pylist())):
-                by_doc.setdefault(doc, []).append((sentence, matrix[row]))
+            for row, item in enumerate(data.select(["document", key]).to_pylist()):
+                yield item, matrix[row]
+
+    def vectors(self, blocks: Iterable[str], documents: set[str]) -> dict[str, np.ndarray]:
+        """Sentence vectors of ``documents`` (in sentence order), read from their blocks only."""
+        by_doc: dict[str, list[tuple[int, np.ndarray]]] = {}
+        for item, vector in self._vector_rows("sentences", blocks, documents, "sentence"):
+            by_doc.setdefault(item["document"], []).append((item["sentence"], vector))
         return {d: np.stack([v for _, v in sorted(items, key=lambda x: x[0])]) for d, items in by_doc.items()}
+
+    def unit_vectors(self, blocks: Iterable[str], documents: set[str]) -> dict[str, np.ndarray]:
+        """Unit text -> vector for the sub-sentence units of ``documents``."""
+        return {item["unit"]: vector for item, vector in self._vector_rows("units", blocks, documents, "unit")}
 
     # -- window parts (written by the driver after grouping) -------------------------------------
     def state_path(self, window: str) -> Path:
@@ -188,3 +206,17 @@ class CorpusStore:
                 write_table(path, rows)
             else:
                 path.unlink(missing_ok=True)
+
+
+def table_digests(root: str | Path) -> dict[str, str]:
+    """Per table, a hash of its rows in a canonical order: two corpus folders hold the same tables
+    exactly when these are equal (how the engines are compared; part files and names may differ)."""
+    import hashlib
+
+    store = CorpusStore(root)
+    out = {}
+    for table in ARTICLE_TABLES + EVENT_TABLES:
+        rows = store.read(table, key="block" if table in ARTICLE_TABLES else "window")
+        lines = sorted(json.dumps(r, sort_keys=True, ensure_ascii=False, default=str) for r in rows)
+        out[table] = f"{len(lines)} rows, " + hashlib.sha1("\n".join(lines).encode("utf-8")).hexdigest()[:16]
+    return out
