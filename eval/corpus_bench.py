@@ -75,10 +75,17 @@ def run_one(engine: str, export: str, out: str) -> dict:
     runner = RayEngine(workers=workers) if kind == "ray" else "local"
     start_s = time.perf_counter() - t0
     report = build_corpus([export], out, engine=runner, frames=True)
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"engine": engine, "timings": report.timings, "start_s": start_s, "added": report.added,
-            "events": report.events, "peak_mb": own, "children_peak_mb": children, "errors": len(report.errors)}
+            "events": report.events, "peak_mb": peak_rss_mb(), "errors": len(report.errors)}
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory (VmHWM). Not getrusage: Linux carries ru_maxrss across exec,
+    so a subprocess would report its parent's peak when that was higher."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _subprocess(engine: str, export: Path, out: Path) -> dict:
@@ -163,9 +170,14 @@ def main() -> None:
     print(table(["engine", "cores", "start s", "articles s", "art/s/core", "group s", "align s", "total s", "articles/s",
                  "driver MB", "events"], table_rows))
     if "local" in results:
-        local_rate = n_sentences / results["local"]["timings"]["articles"]
-        print(f"article stage, local: {local_rate:.1f} sentences/s (clean, embed, label, write) = {local_rate / fp32:.2f}x "
-              f"fp32 sentence-transformers embedding alone ({fp32:.1f} sentences/s, batch 32, same run)")
+        from framing.corpus.store import CorpusStore
+
+        stored = CorpusStore(work / "local")
+        embedded = len(stored.read("sentences", columns=["document"])) + len(stored.read("units", columns=["document"]))
+        local_rate = embedded / results["local"]["timings"]["articles"]
+        print(f"article stage, local: {local_rate:.1f} texts/s embedded (sentences and sub-sentence units, with cleaning, "
+              f"labelling and writing) = {local_rate / fp32:.2f}x fp32 sentence-transformers embedding alone "
+              f"({fp32:.1f} sentences/s, batch 32, same run)")
     if "ray1" in results and "ray2" in results:
         speedup = (sum(results["ray1"]["timings"].values())) / sum(results["ray2"]["timings"].values())
         articles_speedup = results["ray1"]["timings"]["articles"] / results["ray2"]["timings"]["articles"]

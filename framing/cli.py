@@ -69,7 +69,7 @@ def cli() -> None:
 @click.option("--width", type=int, default=None, help="Render for this many columns.")
 @click.option("--only-differences", is_flag=True, help="Show only claims that differ or that some outlet leaves out.")
 @click.option("--findings-only", is_flag=True, help="Per event, only the ranked findings (numbers, speakers, omissions, ...).")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the caches (sentence vectors, read articles).")
 @click.option("--view", type=click.Choice(["auto", "coverage", "columns"]), default="auto", show_default=True,
               help="Per event: a coverage grid (one row per claim, a narrow column per outlet), columns side by side, "
                    "or auto (coverage from five outlets on).")
@@ -255,7 +255,7 @@ def corpus_command(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-    from .corpus import CorpusError, build_corpus, open_corpus
+    from .corpus import CorpusError, NoUsableInput, build_corpus, open_corpus
     from .corpus.page import corpus_page, corpus_summary
     from .frames import LexiconError, resolve_lexicon
     from .match import GroupingParams
@@ -312,7 +312,7 @@ def corpus_command(
                 progress.stop()
             if verbose:
                 raise
-            _fail(err, exc)
+            _fail(err, exc, EXIT_NOTHING_USABLE if isinstance(exc, NoUsableInput) else 1)
         finally:
             if progress is not None:
                 progress.stop()

@@ -15,6 +15,7 @@ import numpy as np
 
 from . import render  # noqa: F401 - registers the result's views (JSON, pandas, Rich, HTML)
 from .embed import CachedEncoder, Encoder, centroids_for, resolve_encoder
+from .embed.cache import DocumentCacheDB
 from .findings import Claim, Finding, Member, compare_claims, event_findings
 from .frames import Classifier, EmbeddingZeroShot, LabelSet, Lexicon, load_labels, resolve_classifier, resolve_lexicon
 from .ingest import Document, documents_from_texts, load_documents
@@ -187,7 +188,7 @@ def compare(
     pairs = [x for x in inputs if isinstance(x, tuple)]
     stage("ingest")
     t0 = time.perf_counter()
-    ingested = load_documents(paths) if paths else None
+    ingested = load_documents(paths, cache=DocumentCacheDB() if use_cache else None) if paths else None
     documents = (ingested.documents if ingested else []) + documents_from_texts(pairs)
     errors = ingested.errors if ingested else []
     timings["ingest"] = time.perf_counter() - t0

@@ -226,3 +226,14 @@ def test_corpus_command_summary_page_and_compare_from(fake_model, tmp_path):
     assert wrong.exit_code == 1 and wrong.output.strip().startswith("error: no event nope") and "Traceback" not in wrong.output
     nothing = CliRunner().invoke(cli, ["corpus", "--out", str(tmp_path / "none"), "--summary"])
     assert nothing.exit_code == 1 and "not a corpus folder" in nothing.output
+
+
+def test_nothing_usable_creates_nothing(fake_model, tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "bad.jsonl").write_text('{"id": 1}\n', encoding="utf-8")
+    run = CliRunner().invoke(cli, ["corpus", str(tmp_path / "empty.txt"), str(tmp_path / "bad.jsonl"), str(tmp_path / "nope.csv"),
+                                   "--out", str(tmp_path / "c")])
+    assert run.exit_code == 2, run.output
+    lines = [line for line in run.output.splitlines() if line.strip()]
+    assert sum(line.startswith("skipped") for line in lines) == 3 and lines[-1].startswith("error: no usable article")
+    assert not (tmp_path / "c").exists()

@@ -8,6 +8,6 @@ per-event results; :mod:`page` draws the corpus page and the terminal summary.
 
 from .build import BuildReport, build_corpus
 from .reader import Corpus, open_corpus
-from .store import CorpusError
+from .store import CorpusError, NoUsableInput
 
-__all__ = ["BuildReport", "Corpus", "CorpusError", "build_corpus", "open_corpus"]
+__all__ = ["BuildReport", "Corpus", "CorpusError", "NoUsableInput", "build_corpus", "open_corpus"]

@@ -24,7 +24,7 @@ from ..match import GroupingParams
 from .engine import Engine, make_engine
 from .prepare import Settings, make_model_files
 from .sources import Article, read_articles
-from .store import CorpusError, CorpusStore, read_json, write_json
+from .store import CorpusError, CorpusStore, NoUsableInput, read_json, write_json
 from .windows import DEFAULT_DAYS, UNDATED, resolve, window_blocks, windows_of
 
 log = logging.getLogger(__name__)
@@ -93,29 +93,31 @@ def build_corpus(
     report = BuildReport(root=str(out))
     stage = on_stage or (lambda name, total: None)
     advance = on_advance or (lambda n: None)
+    t0 = time.perf_counter()
+    known = store.document_ids()
+    stage("reading", None)
+    fresh: list[dict] = []
+    seen: set[str] = set()
+    for item in read_articles(list(inputs)):
+        if isinstance(item, InputError):
+            report.errors.append(item)
+            if on_error:
+                on_error(item)
+            continue
+        if item.doc_id in known or item.doc_id in seen:
+            report.skipped_known += 1
+            continue
+        seen.add(item.doc_id)
+        fresh.append(item.to_row())
+    report.timings["read"] = time.perf_counter() - t0
+    if not fresh and not store.exists():  # nothing to build: no folder is made
+        raise NoUsableInput(f"no usable article in {', '.join(map(str, inputs)) or 'the inputs'}; {out} was not created")
+
     runner = make_engine(engine, address, workers) if isinstance(engine, str) else engine
     manifest = store.manifest() if store.exists() else {"created": time.strftime("%Y-%m-%dT%H:%M:%S")}
     store.write_manifest({**manifest, "settings": {k: v for k, v in asdict(settings).items() if k != "root"},
                           "engine_last_used": runner.name})
     try:
-        t0 = time.perf_counter()
-        known = store.document_ids()
-        stage("reading", None)
-        fresh: list[dict] = []
-        seen: set[str] = set()
-        for item in read_articles(list(inputs)):
-            if isinstance(item, InputError):
-                report.errors.append(item)
-                if on_error:
-                    on_error(item)
-                continue
-            if item.doc_id in known or item.doc_id in seen:
-                report.skipped_known += 1
-                continue
-            seen.add(item.doc_id)
-            fresh.append(item.to_row())
-        report.timings["read"] = time.perf_counter() - t0
-
         t0 = time.perf_counter()
         if fresh:
             make_model_files(settings)  # once, here: parallel workers would all convert the bundled model at once

@@ -39,6 +39,10 @@ class CorpusError(Exception):
     """A corpus folder that cannot be used as asked (one readable line)."""
 
 
+class NoUsableInput(CorpusError):
+    """Not one article could be read, and there is no corpus yet to add to."""
+
+
 def _atomic(path: Path, write) -> None:  # noqa: ANN001 - write(tmp_path)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)

@@ -1,9 +1,11 @@
-"""The user's cache folder and the on-disk embedding cache (SQLite, keyed by model and text)."""
+"""The user's cache folder and the on-disk caches (SQLite): vectors keyed by model and text, and
+built documents keyed by everything that built them (see :func:`framing.ingest.build.document_key`)."""
 
 from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
@@ -68,3 +70,33 @@ class EmbeddingCache:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+
+
+class DocumentCacheDB:
+    """Built documents, pickled, in the same SQLite file as the vectors. Only this user's own runs
+    write it (it lies in their cache folder); a row that does not unpickle is rebuilt."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or cache_dir() / "embeddings.sqlite3"
+        self._conn: sqlite3.Connection | None = None
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._conn is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._conn = sqlite3.connect(self.path)
+            self._conn.execute("CREATE TABLE IF NOT EXISTS documents (key BLOB PRIMARY KEY, value BLOB) WITHOUT ROWID")
+        return self._conn
+
+    def get(self, key: bytes):  # noqa: ANN201 - a framing.ingest.Document or None
+        row = self._connect().execute("SELECT value FROM documents WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        try:
+            return pickle.loads(row[0])
+        except Exception:  # written by another version of the Document type: rebuild it
+            return None
+
+    def put(self, key: bytes, document: object) -> None:
+        conn = self._connect()
+        with conn:
+            conn.execute("INSERT OR REPLACE INTO documents VALUES (?, ?)", (key, pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)))

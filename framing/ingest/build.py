@@ -5,11 +5,15 @@ Bad inputs do not stop the others: each becomes an :class:`InputError` in the re
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 import logging
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from . import boilerplate, langid, metadata
 from .documents import Document, InputError, Sentence, Span
@@ -21,6 +25,39 @@ from .segment import split_sentences
 log = logging.getLogger(__name__)
 
 _SENTENCE_END = re.compile(r"[.!?…][»\"”'’)]?\s*$")
+
+
+class DocumentCache(Protocol):
+    """Where built documents are kept between runs (``framing.embed.cache.DocumentCacheDB`` is one)."""
+
+    def get(self, key: bytes) -> Document | None: ...
+
+    def put(self, key: bytes, document: Document) -> None: ...
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of this stage's code and data: a cached document is reused only by the code that built it."""
+    from importlib import metadata as package_metadata
+
+    digest = hashlib.sha1()
+    here = Path(__file__).resolve().parent
+    for path in sorted([*here.glob("*.py"), *here.glob("data/*")]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for package in ("razdel", "lingua-language-detector", "trafilatura"):
+        try:
+            digest.update(package_metadata.version(package).encode())
+        except package_metadata.PackageNotFoundError:
+            digest.update(b"-")
+    return digest.hexdigest()
+
+
+def document_key(raw: RawText, doc_id: str, known: dict[str, str] | None, template: frozenset[str], outlet_file: str) -> bytes:
+    """Everything :func:`build_document` reads, hashed: the same key means the same document."""
+    parts = [code_fingerprint(), doc_id, raw.path, raw.text, raw.encoding, raw.format, json.dumps(sorted(raw.outside_main)),
+             json.dumps([c.__dict__ for c in raw.clues], ensure_ascii=False, sort_keys=True),
+             json.dumps(known or {}, ensure_ascii=False, sort_keys=True), "\n".join(sorted(template)), outlet_file]
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).digest()[:20]
 
 
 @dataclass
@@ -167,8 +204,13 @@ def _unique_id(path: str, taken: set[str]) -> str:
 def load_documents(
     paths: Iterable[str],
     on_document: Callable[[str], None] | None = None,
+    cache: DocumentCache | None = None,
 ) -> IngestResult:
-    """Read every input; a bad one becomes an error in the result and the rest go on."""
+    """Read every input; a bad one becomes an error in the result and the rest go on.
+
+    With ``cache``, a file read before (same bytes, same metadata, same pile template, same code) is
+    not cleaned, split and language-detected again: a re-run does not even load the language detector.
+    """
     files, errors = expand_inputs(list(paths))
     result = IngestResult(errors=list(errors))
     given: dict[Path, dict[str, dict[str, str]]] = {}
@@ -189,14 +231,29 @@ def load_documents(
         folder = Path(path).parent
         if folder not in given:
             given[folder], tables[folder] = folder_metadata(folder, result.errors)
+        doc_id, known = _unique_id(path, taken), given[folder].get(Path(path).name)
+        key = document_key(raw, doc_id, known, template, _outlet_file(folder)) if cache is not None else b""
+        doc = cache.get(key) if cache is not None else None
+        if doc is not None:
+            result.documents.append(doc)
+            continue
         try:
-            doc = build_document(raw, _unique_id(path, taken), given[folder].get(Path(path).name), tables[folder], template)
+            doc = build_document(raw, doc_id, known, tables[folder], template)
+            if cache is not None:
+                cache.put(key, doc)
         except InputError as exc:
             log.warning("%s", exc)
             result.errors.append(exc)
             continue
         result.documents.append(doc)
     return result
+
+
+def _outlet_file(folder: Path) -> str:
+    from .outlets import TABLE_NAME
+
+    path = folder / TABLE_NAME
+    return path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
 
 
 def folder_metadata(folder: Path, errors: list[InputError]) -> tuple[dict[str, dict[str, str]], OutletTable]:
