@@ -157,17 +157,19 @@ def build_document(
         log.warning("%s: manifest says %s, text looks %s; using the manifest", raw.path, known["language"], language)
     doc_language = known.get("language") or language
 
+    # one detector run per sentence only where a sentence is not plainly in the document's language
+    languages = langid.sentence_languages([text[a:b] for a, b, _ in spans], doc_language)
     sentences = [
         Sentence(
             id=i,
             text=" ".join(text[a:b].split()),
             start=a,
             end=b,
-            language=langid.detect_sentence(text[a:b], doc_language),
+            language=language,
             paragraph=p,
             is_title=title_is_headline and p == 0,
         )
-        for i, (a, b, p) in enumerate(spans)
+        for i, ((a, b, p), language) in enumerate(zip(spans, languages))
     ]
     body_start = next((a for a, b, _ in cleaned.kept if _SENTENCE_END.search(text[a:b])), len(text))
     header = [s for s in cleaned.removed if s.start < body_start]

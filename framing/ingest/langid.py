@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 
 log = logging.getLogger(__name__)
 
@@ -41,3 +42,40 @@ def detect_sentence(text: str, document_language: str | None) -> str | None:
     if language is None or confidence < SENTENCE_CONFIDENCE_FLOOR or len(text) < 25:
         return document_language or language
     return language
+
+
+# Letters a language's alphabet lacks (or that it uses and a neighbour does not): a sentence that
+# shows one is not plainly in the document's language and is detected on its own.
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_LATIN = re.compile(r"[A-Za-z]")
+_FOREIGN_LETTERS = {
+    "ru": set("іїєґўъІЇЄҐЎЪ"),  # ъ: rare in Russian (объявил), in most Bulgarian sentences
+    "uk": set("ыэёъЫЭЁЪ"),
+    "bg": set("ыэёіїєґўЫЭЁІЇЄҐЎ"),
+    "be": set("иъщИЪЩіїєґ"),
+}
+# Letters a language's prose shows in nearly every sentence of a few words: Ukrainian і, ї, є, ґ;
+# Russian ы, э, ё; Bulgarian ъ. A longer sentence without them is likely a quote in a neighbour language.
+_OWN_LETTERS = {"uk": set("іїєґІЇЄҐ"), "ru": set("ыэёЫЭЁ"), "bg": set("ъЪ")}
+OWN_LETTER_MIN_WORDS = 6
+
+
+def plainly_in(text: str, language: str) -> bool:
+    """Whether a sentence can take its document's language without a detector: its script is the
+    language's and it shows no letter the language lacks (nor, for Ukrainian, lacks all it uses)."""
+    cyrillic, latin = len(_CYRILLIC.findall(text)), len(_LATIN.findall(text))
+    if language in _FOREIGN_LETTERS:
+        if latin > cyrillic or any(c in _FOREIGN_LETTERS[language] for c in text):
+            return False
+        own = _OWN_LETTERS.get(language)
+        return own is None or len(text.split()) < OWN_LETTER_MIN_WORDS or any(c in own for c in text)
+    return cyrillic == 0  # a Latin-script document: any Cyrillic sentence is detected
+
+
+def sentence_languages(sentences: list[str], document_language: str | None) -> list[str | None]:
+    """Each sentence's language: the document's where the sentence is plainly in it (no detector run,
+    see :func:`plainly_in`), else detected on its own (a quote in another language)."""
+    return [
+        document_language if document_language and plainly_in(text, document_language) else detect_sentence(text, document_language)
+        for text in sentences
+    ]
