@@ -85,6 +85,9 @@ COMMANDS: tuple[EvalCommand, ...] = (
     EvalCommand("page_metadata", "eval.page_metadata", (), "real-page dates, outlets, clutter: tuning and held-out shapes"),
     EvalCommand("captures", "eval.captures", (), "the report captures in eval/reports (seeds, pile of 12)"),
     EvalCommand("perf_bench", "eval.perf_bench", (), "speed and memory: encoders, seed runs, scaling"),
+    EvalCommand("sentence_language", "eval.sentence_language", (), "sentence and document languages: fewer detector runs"),
+    EvalCommand("corpus_bench", "eval.corpus_bench", ("--articles", "1000", "--memory-sizes", "500,2000"),
+                "framing corpus: local vs Ray (1 and 2 workers), per-core rates, memory, identical tables"),
 )
 
 

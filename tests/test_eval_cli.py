@@ -28,6 +28,8 @@ def run_module(*args: str, timeout: int = 120) -> subprocess.CompletedProcess[st
         ("eval.flores_retrieval", "SIB-200"),
         ("eval.sib200_zero_shot", "SIB-200"),
         ("eval.perf_bench", "SIB-200"),
+        ("eval.corpus_bench", "NTREX-128"),
+        ("eval.sentence_language", "SIB-200"),
     ],
 )
 def test_a_missing_data_folder_gives_one_line_and_status_2(tmp_path: Path, module: str, dataset: str) -> None:
