@@ -5,7 +5,9 @@ seeds/ --width N``, no colour), ``seeds.html`` and ``seeds.md`` (``--html``, ``-
 ``pile12_coverage_80.txt`` (twelve articles of eval/piles/blinken_brussels in four languages, the
 coverage view at 80 columns, no frames), ``html_pages_160.txt`` (the 28 HTML pages of eval/pages, copied
 into one folder as a user would save them: each document's outlet and date with where it came from; the
-event headers and findings only, ``--findings-only``).
+event headers and findings only, ``--findings-only``), ``corpus_summary_80.txt``, ``corpus_page.html`` and
+``corpus_page.png`` (both piles of eval/piles and the seeds as one JSONL export, ``framing corpus`` on it:
+the terminal summary at 80 columns, the corpus page, and the page in headless Chromium when installed).
 Prints one summary line per capture (its claim counts), so
 ``python -m eval.all`` records them.
 
@@ -70,6 +72,58 @@ def main() -> None:
     write_atomic(out / "html_pages_160.txt", _terminal(pages, 160, findings_only=True))  # headers and findings only
     described = sum(1 for d in pages.documents if d.outlet and d.date)
     print(f"HTML pages: {len(pages.documents)} documents, {described} with outlet and date, {len(pages.events)} events")
+    corpus_captures(out)
+
+
+def corpus_captures(out: Path) -> None:
+    """``framing corpus`` on both piles (as a JSONL export, manifest fields as columns) and the seeds."""
+    import json
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+
+    from eval.html_check import chromium
+    from framing.corpus import build_corpus, open_corpus
+    from framing.corpus.page import corpus_page, corpus_summary, overview
+    from framing.render import write_atomic
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+
+    step("framing corpus: both piles as a JSONL export, and the seeds")
+    with tempfile.TemporaryDirectory() as tmp:
+        export = Path(tmp) / "export.jsonl"
+        with export.open("w", encoding="utf-8") as handle:
+            for pile in sorted((ROOT / "eval" / "piles").iterdir()):
+                manifest = tomllib.loads((pile / "manifest.toml").read_text(encoding="utf-8"))
+                for article in manifest["article"]:
+                    row = {"id": f"{pile.name[:3]}-{Path(article['file']).stem}", "text": (pile / article["file"]).read_text(encoding="utf-8"),
+                           "media_name": article.get("outlet"), "publish_date": article.get("date"), "language": article.get("language"),
+                           "country": article.get("country")}
+                    handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        folder = Path(tmp) / "corpus"
+        report = build_corpus([str(export), str(SEEDS)], folder)
+        corpus = open_corpus(folder)
+        view = overview(corpus)
+        buffer = io.StringIO()
+        from rich.console import Console
+
+        Console(file=buffer, width=80, color_system=None, force_terminal=False).print(corpus_summary(corpus, view))
+        write_atomic(out / "corpus_summary_80.txt", buffer.getvalue().replace(str(folder), "corpus/"))
+        page = corpus_page(corpus, view).replace(str(folder), "corpus/")
+        write_atomic(out / "corpus_page.html", page)
+        print(f"corpus: {report.documents} articles, {report.events} events, {len(view.outlets)} outlets, "
+              f"{len(view.blindspots)} blindspots")
+        browser = chromium()
+        if browser:
+            shutil.copy(out / "corpus_page.html", Path(tmp) / "page.html")
+            subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1200,2600",
+                            f"--screenshot={out / 'corpus_page.png'}", (Path(tmp) / "page.html").as_uri()],
+                           check=True, capture_output=True, timeout=120)
+            print("corpus page: screenshot by headless Chromium in corpus_page.png")
 
 
 if __name__ == "__main__":
