@@ -102,13 +102,27 @@ def _cached_signals(text: str, lexicon: Lexicon) -> tuple[Signal, ...]:
     return tuple(_find(text, lexicon))
 
 
+@functools.lru_cache(maxsize=8)
+def _patterns(lexicon: Lexicon) -> dict[str, tuple[re.Pattern[str] | None, list[re.Pattern[str]]]]:
+    """Per kind, compiled once per lexicon: one pattern for any of its cues (most sentences have none,
+    and one search tells), and each cue's own pattern, in lexicon order (which decides overlaps)."""
+    compiled = {}
+    for kind in KINDS:
+        cues = [re.escape(cue.strip()) for cue in lexicon.get(kind) if cue.strip()]
+        any_cue = re.compile(r"(?<!\w)(?:" + "|".join(cues) + ")") if cues else None
+        compiled[kind] = (any_cue, [re.compile(r"(?<!\w)" + cue) for cue in cues])
+    return compiled
+
+
 def _find(text: str, lexicon: Lexicon) -> list[Signal]:
     lowered = text.lower()
     found: list[Signal] = []
     taken = bytearray(len(text))  # characters already claimed by a longer cue
-    for kind in KINDS:
-        for cue in lexicon.get(kind):
-            for m in re.finditer(r"(?<!\w)" + re.escape(cue.strip()), lowered):
+    for kind, (any_cue, cues) in _patterns(lexicon).items():
+        if any_cue is None or any_cue.search(lowered) is None:
+            continue
+        for cue in cues:
+            for m in cue.finditer(lowered):
                 end = m.end()
                 while end < len(text) and text[end].isalnum():
                     end += 1  # extend a prefix cue to the whole word
