@@ -237,3 +237,22 @@ def test_nothing_usable_creates_nothing(fake_model, tmp_path):
     lines = [line for line in run.output.splitlines() if line.strip()]
     assert sum(line.startswith("skipped") for line in lines) == 3 and lines[-1].startswith("error: no usable article")
     assert not (tmp_path / "c").exists()
+
+
+def test_undated_articles_form_their_own_window_and_open_like_any(fake_model, tmp_path):
+    # articles without a date anywhere (not in the row, not in the text)
+    rows = [
+        {"stories_id": "u1", "text": "Міська рада ухвалила бюджет на ремонт мостів.\n\nДепутати підтримали план більшістю голосів."},
+        {"stories_id": "u2", "text": "Городской совет принял бюджет на ремонт мостов.\n\nДепутаты поддержали план большинством голосов."},
+        {"stories_id": "u3", "text": "The national team won the final after extra time.\n\nFans celebrated in the main square."},
+    ]
+    dated = pile_rows("atacms_permission", "a-")[:3]
+    build_corpus([str(write_jsonl(tmp_path / "x.jsonl", rows + dated))], tmp_path / "c", grouping=fake_grouping())
+    corpus = open_corpus(tmp_path / "c")
+    events = corpus.events()
+    undated = [e for e in events if e["window"] == UNDATED]
+    assert sorted(d for e in undated for d in e["documents"]) == sorted(r["stories_id"] for r in rows)
+    assert all(e["first_date"] is None and e["event"].startswith("undated.e") for e in undated)
+    assert not any(d.startswith("u") for e in events if e["window"] != UNDATED for d in e["documents"])
+    result = corpus.event(undated[0]["event"])
+    assert [d.id for d in result.documents] == undated[0]["documents"] and all(d.date is None for d in result.documents)
