@@ -1,6 +1,6 @@
 """Languages with fewer detector runs: documents in lingua's fast mode, sentences only where needed.
 
-Every FLORES sentence (SIB-200, 2,009 per language, parallel ru/uk/bg/en) is placed, in turn, in a
+Every FLORES sentence (SIB-200, 1,004 per language, parallel ru/uk/bg/en) is placed, in turn, in a
 document of each of the four languages; its language is found the old way (lingua, all 15 languages,
 high accuracy, on every sentence) and the new way (:func:`framing.ingest.langid.sentence_languages`: the
 document's language where :func:`~framing.ingest.langid.plainly_in` says so, else lingua over ru/uk/bg/en
