@@ -320,6 +320,10 @@ def corpus_command(
             err.print(f"{out}: {report.added} article(s) added, {report.skipped_known} already there, {len(report.errors)} skipped; "
                       f"{report.windows_grouped} window(s) grouped, {report.windows_aligned} aligned; "
                       f"{report.documents} articles, {report.events} events in all", highlight=False, soft_wrap=True)
+        if report.changed_known:
+            shown = ", ".join(report.changed_known[:5]) + (f" and {len(report.changed_known) - 5} more" if len(report.changed_known) > 5 else "")
+            err.print(f"[yellow]kept as stored[/yellow] {len(report.changed_known)} article(s) whose id is in the corpus with other text "
+                      f"({shown}); give changed articles new ids, or build a new corpus", highlight=False, soft_wrap=True)
         if report.documents == 0:
             err.print("error: no usable input", highlight=False)
             raise click.exceptions.Exit(EXIT_NOTHING_USABLE)

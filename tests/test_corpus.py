@@ -166,7 +166,10 @@ def test_adding_articles_embeds_only_them_and_regroups_only_their_windows(fake_m
     assert len(encoded) <= 6 and not any(t in old for call in encoded for t in call)
     assert all(p.stat().st_mtime_ns == t for p, t in untouched.items())
     again = build_corpus([str(tmp_path / "two.jsonl")], root, grouping=fake_grouping())
-    assert (again.added, again.windows_grouped, again.windows_aligned) == (0, 0, 0)
+    assert (again.added, again.windows_grouped, again.windows_aligned, again.changed_known) == (0, 0, 0, [])
+    edited = [{**first[0], "text": first[0]["text"] + "\n\nA line added later."}]
+    noted = build_corpus([str(write_jsonl(tmp_path / "three.jsonl", edited))], root, grouping=fake_grouping())
+    assert noted.changed_known == [first[0]["stories_id"]] and noted.added == 0  # said, not silently dropped
 
 
 def _canonical(root: Path) -> dict[str, list[str]]:

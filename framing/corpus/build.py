@@ -40,6 +40,7 @@ class BuildReport:
     root: str
     added: int = 0
     skipped_known: int = 0
+    changed_known: list[str] = field(default_factory=list)  # ids already stored whose text now differs (kept as stored)
     errors: list[InputError] = field(default_factory=list)
     windows_grouped: int = 0
     windows_aligned: int = 0
@@ -106,6 +107,8 @@ def build_corpus(
             continue
         if item.doc_id in known or item.doc_id in seen:
             report.skipped_known += 1
+            if item.doc_id in known and known[item.doc_id] != hashlib.sha1(item.raw.text.encode("utf-8")).hexdigest():
+                report.changed_known.append(item.doc_id)
             continue
         seen.add(item.doc_id)
         fresh.append(item.to_row())
