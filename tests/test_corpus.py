@@ -259,3 +259,38 @@ def test_undated_articles_form_their_own_window_and_open_like_any(fake_model, tm
     assert not any(d.startswith("u") for e in events if e["window"] != UNDATED for d in e["documents"])
     result = corpus.event(undated[0]["event"])
     assert [d.id for d in result.documents] == undated[0]["documents"] and all(d.date is None for d in result.documents)
+
+
+def test_progress_counts_every_row_once_and_the_export_streams(fake_model, tmp_path, monkeypatch):
+    rows = pile_rows("blinken_brussels", "b-")
+    export = write_jsonl(tmp_path / "x.jsonl", rows[:4])
+    build_corpus([str(export)], tmp_path / "c", grouping=fake_grouping())
+    with export.open("a", encoding="utf-8") as handle:  # 4 known, 1 bad, 10 new
+        handle.write('{"id": "bad"}\n')
+        for row in rows[4:14]:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    monkeypatch.setattr(engine, "BATCH_ARTICLES", 3)
+    held: list[int] = []
+    original = engine.LocalEngine.prepare
+
+    def watching(self, rows_in, settings):
+        assert not isinstance(rows_in, list)  # a stream, not the whole export
+        for status in original(self, rows_in, settings):
+            held.append(1)
+            yield status
+
+    monkeypatch.setattr(engine.LocalEngine, "prepare", watching)
+    stages: dict[str, int | None] = {}
+    advanced: dict[str, int] = {}
+
+    def on_stage(name, total):
+        stages[name] = total
+        stages["now"] = name
+
+    def on_advance(n):
+        advanced[stages["now"]] = advanced.get(stages["now"], 0) + n
+
+    report = build_corpus([str(export)], tmp_path / "c", grouping=fake_grouping(), on_stage=on_stage, on_advance=on_advance)
+    assert (report.added, report.skipped_known, len(report.errors)) == (10, 4, 1)
+    assert stages["articles"] == advanced["articles"] == 15  # the bar's total, and every row counted once
+    assert len(held) == 10

@@ -15,15 +15,16 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from ..ingest import InputError
 from ..match import GroupingParams
 from .engine import Engine, make_engine
 from .prepare import Settings, make_model_files
-from .sources import Article, read_articles
+from .sources import Article, count_articles, read_articles
 from .store import CorpusError, CorpusStore, NoUsableInput, read_json, write_json
 from .windows import DEFAULT_DAYS, UNDATED, resolve, window_blocks, windows_of
 
@@ -97,23 +98,35 @@ def build_corpus(
     t0 = time.perf_counter()
     known = store.document_ids()
     stage("reading", None)
-    fresh: list[dict] = []
+    total = count_articles(list(inputs))  # for progress: every row and file, known ones included
     seen: set[str] = set()
-    for item in read_articles(list(inputs)):
-        if isinstance(item, InputError):
-            report.errors.append(item)
-            if on_error:
-                on_error(item)
-            continue
-        if item.doc_id in known or item.doc_id in seen:
-            report.skipped_known += 1
-            if item.doc_id in known and known[item.doc_id] != hashlib.sha1(item.raw.text.encode("utf-8")).hexdigest():
-                report.changed_known.append(item.doc_id)
-            continue
-        seen.add(item.doc_id)
-        fresh.append(item.to_row())
+    skipped_early = 0
+
+    def fresh_rows() -> Iterator[dict]:
+        """New articles as rows, streamed: the engine takes them in chunks, so no run holds a whole export."""
+        nonlocal skipped_early
+        for item in read_articles(list(inputs)):
+            if isinstance(item, InputError):
+                report.errors.append(item)
+                if on_error:
+                    on_error(item)
+            elif item.doc_id in known or item.doc_id in seen:
+                report.skipped_known += 1
+                if item.doc_id in known and known[item.doc_id] != hashlib.sha1(item.raw.text.encode("utf-8")).hexdigest():
+                    report.changed_known.append(item.doc_id)
+            else:
+                seen.add(item.doc_id)
+                yield item.to_row()
+                continue
+            if seen:  # the progress bar is up once the first new article is found; before, count
+                advance(1)
+            else:
+                skipped_early += 1
+
+    rows = fresh_rows()
+    first = next(rows, None)
     report.timings["read"] = time.perf_counter() - t0
-    if not fresh and not store.exists():  # nothing to build: no folder is made
+    if first is None and not store.exists():  # nothing to build: no folder is made
         raise NoUsableInput(f"no usable article in {', '.join(map(str, inputs)) or 'the inputs'}; {out} was not created")
 
     runner = make_engine(engine, address, workers) if isinstance(engine, str) else engine
@@ -122,10 +135,11 @@ def build_corpus(
                           "engine_last_used": runner.name})
     try:
         t0 = time.perf_counter()
-        if fresh:
+        if first is not None:
             make_model_files(settings)  # once, here: parallel workers would all convert the bundled model at once
-        stage("articles", len(fresh))
-        for status in runner.prepare(fresh, settings):
+        stage("articles", total)
+        advance(skipped_early)
+        for status in runner.prepare(chain([first], rows) if first is not None else [], settings):
             if status["error"]:
                 error = InputError(status["doc_id"], status["error"].split(": ", 1)[-1])
                 report.errors.append(error)
@@ -134,7 +148,6 @@ def build_corpus(
             else:
                 report.added += 1
             advance(1)
-        del fresh
         report.timings["articles"] = time.perf_counter() - t0
 
         t0 = time.perf_counter()
