@@ -3,8 +3,8 @@
 Every FLORES sentence (SIB-200, 1,004 per language, parallel ru/uk/bg/en) is placed, in turn, in a
 document of each of the four languages; its language is found the old way (lingua, all 15 languages,
 high accuracy, on every sentence) and the new way (:func:`framing.ingest.langid.sentence_languages`: the
-document's language where :func:`~framing.ingest.langid.plainly_in` says so, else lingua over ru/uk/bg/en
-and the document's language). Documents (10 consecutive FLORES sentences) are detected with the old
+document's language where :func:`~framing.ingest.langid.plainly_in` says so, else lingua in its low-accuracy
+mode over ru/uk/bg/en and the document's language). Documents (10 consecutive FLORES sentences) are detected with the old
 detector and the new one (low-accuracy mode). The letter rules were set on the first half of the
 sentences (index order); the second half is held out.
 

@@ -160,7 +160,7 @@ def build_corpus(
         for window in windows_of(set(blocks.values()), window_days):
             held = set(window_blocks(window, window_days))
             by_window[window] = sorted(d for d, b in blocks.items() if b in held)
-        states: dict[str, dict] = {}
+        groups: dict[str, list[list[str]]] = {}  # only the groups stay in memory; evidence is read back per window
         regroup = []
         for window, ids in by_window.items():
             path = store.state_path(window)
@@ -168,18 +168,18 @@ def build_corpus(
             if state is None or state.get("fingerprint") != _fingerprint(ids):
                 regroup.append(window)
             else:
-                states[window] = state
+                groups[window] = state["groups"]
         stage("grouping", len(regroup))
         for found in runner.map_windows("group", [(w,) for w in regroup], settings):
             found["fingerprint"] = _fingerprint(found["documents"])
             write_json(store.state_path(found["window"]), found)
-            states[found["window"]] = found
+            groups[found["window"]] = found["groups"]
             advance(1)
         report.windows_grouped = len(regroup)
         report.timings["group"] = time.perf_counter() - t0
 
         t0 = time.perf_counter()
-        kept = resolve({w: s["groups"] for w, s in states.items()}, blocks)
+        kept = resolve(groups, blocks)
         final: dict[str, list[dict]] = {}
         event_of: dict[str, str] = {}
         for window, groups in kept.items():
@@ -187,19 +187,17 @@ def build_corpus(
                 event_id = f"{window}.e{number}"
                 event_of.update((d, event_id) for d in members)
                 final.setdefault(window, []).append({"id": event_id, "documents": sorted(members)})
-        for window, events in final.items():
-            evidence_by_doc = {}
-            for members, evidence in zip(states[window]["groups"], states[window]["evidence"]):
-                for d in members:
-                    evidence_by_doc[d] = evidence
-            for event in events:
-                event["evidence"] = _evidence_for(evidence_by_doc[event["documents"][0]], set(event["documents"]), event_of)
         realign = []
         for window in by_window:
             wanted = [(e["id"], e["documents"]) for e in final.get(window, [])]
             stored = store.read("events", [window], columns=["event", "documents"], key="window")
             if sorted((r["event"], list(r["documents"])) for r in stored) != sorted(wanted) or not _all_tables(store, window, wanted):
                 realign.append(window)
+        for window in realign:  # the grouping's evidence, for the events about to be written
+            state = read_json(store.state_path(window))
+            evidence_by_doc = {d: evidence for members, evidence in zip(state["groups"], state["evidence"]) for d in members}
+            for event in final.get(window, []):
+                event["evidence"] = _evidence_for(evidence_by_doc[event["documents"][0]], set(event["documents"]), event_of)
         stale = {p.name.split("=", 1)[1].removesuffix(".parquet") for p in (store.root / "events").glob("window=*.parquet")} - set(by_window)
         for window in stale:  # a window that holds no articles any more
             store.write_window_tables(window, [], [], [])
