@@ -88,10 +88,12 @@ class RayEngine:
             raise RuntimeError("--engine ray needs Ray: pip install 'framing[ray]'") from None
         self.ray = ray
         self.threads = threads
+        self._window_actors: list | None = None
         env = {"FRAMING_THREADS": str(threads), "OMP_NUM_THREADS": str(threads), "OPENBLAS_NUM_THREADS": "1",
                "TOKENIZERS_PARALLELISM": "false"}
         env.update({k: os.environ[k] for k in PASSED_ON if k in os.environ})
-        if not ray.is_initialized():
+        self._started_here = not ray.is_initialized()  # a Ray the caller started is left running
+        if self._started_here:
             options: dict[str, Any] = {"runtime_env": {"env_vars": env}, "log_to_driver": False, "include_dashboard": False,
                                        "logging_level": logging.ERROR}
             if address:
@@ -118,14 +120,18 @@ class RayEngine:
                 yield from batch.to_pylist()
 
     def map_windows(self, method: str, items: Sequence[tuple], settings: Settings) -> Iterator[Any]:
+        if not items:
+            return
         from ray.util import ActorPool
 
-        actor = self.ray.remote(num_cpus=self.threads)(_RayWindowWorker)
-        pool = ActorPool([actor.remote(asdict(settings)) for _ in range(min(self.workers, max(1, len(items))))])
-        yield from pool.map(lambda a, item: a.run.remote(method, item), list(items))
+        if self._window_actors is None:  # started once, used for grouping and then for aligning
+            actor = self.ray.remote(num_cpus=self.threads)(_RayWindowWorker)
+            self._window_actors = [actor.remote(asdict(settings)) for _ in range(self.workers)]
+        yield from ActorPool(self._window_actors).map(lambda a, item: a.run.remote(method, item), list(items))
 
     def close(self) -> None:
-        if self.ray.is_initialized():
+        self._window_actors = None
+        if self._started_here and self.ray.is_initialized():
             self.ray.shutdown()
 
 
