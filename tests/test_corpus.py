@@ -175,7 +175,7 @@ def test_adding_articles_embeds_only_them_and_regroups_only_their_windows(fake_m
 def _canonical(root: Path) -> dict[str, list[str]]:
     store = CorpusStore(root)
     tables = {t: store.read(t) for t in ("documents", "sentences", "frames")}
-    tables.update({t: store.read(t, key="window") for t in ("events", "clusters", "findings")})
+    tables.update({t: store.read(t) for t in ("events", "clusters", "findings")})
     return {t: sorted(json.dumps(r, sort_keys=True, ensure_ascii=False, default=str) for r in rows) for t, rows in tables.items()}
 
 

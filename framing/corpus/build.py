@@ -190,7 +190,7 @@ def build_corpus(
         realign = []
         for window in by_window:
             wanted = [(e["id"], e["documents"]) for e in final.get(window, [])]
-            stored = store.read("events", [window], columns=["event", "documents"], key="window")
+            stored = store.read("events", [window], columns=["event", "documents"])
             if sorted((r["event"], list(r["documents"])) for r in stored) != sorted(wanted) or not _all_tables(store, window, wanted):
                 realign.append(window)
         for window in realign:  # the grouping's evidence, for the events about to be written

@@ -89,7 +89,7 @@ def overview(corpus: Corpus) -> Overview:
             elif len(countries) == 1 and None not in countries:
                 result.blindspots.append({**event, "only": f"country {next(iter(countries))}"})
 
-    for finding in store.read("findings", key="window", columns=["kind", "documents", "evidence"]):
+    for finding in store.read("findings", columns=["kind", "documents", "evidence"]):
         subject = outlet_of.get(finding["documents"][0], "?") if finding["documents"] else "?"
         if finding["kind"] == "omission":
             result.omissions[subject] += 1

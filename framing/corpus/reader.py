@@ -36,12 +36,12 @@ class Corpus:
         """``documents``, ``sentences``, ``frames``, ``events``, ``clusters`` or ``findings`` as a DataFrame."""
         import pandas as pd
 
-        rows = self.store.read(name, key="block" if name in ("documents", "sentences", "frames") else "window")
+        rows = self.store.read(name)
         return pd.DataFrame(rows)
 
     def events(self) -> list[dict[str, Any]]:
         """Every event's row (id, window, documents, dates, outlets, languages, title), largest first."""
-        rows = self.store.read("events", key="window", columns=["event", "window", "documents", "n_documents", "outlets",
+        rows = self.store.read("events", columns=["event", "window", "documents", "n_documents", "outlets",
                                                                  "languages", "first_date", "last_date", "title"])
         return sorted(rows, key=lambda r: (-r["n_documents"], r["event"]))
 
@@ -49,7 +49,7 @@ class Corpus:
         """The event as ``framing.compare`` would return it for its articles alone: documents,
         claim clusters, frames and findings, ready for every view (terminal, HTML, Markdown, JSON)."""
         window = event_id.rsplit(".", 1)[0]
-        rows = [r for r in self.store.read("events", [window], key="window") if r["event"] == event_id]
+        rows = [r for r in self.store.read("events", [window]) if r["event"] == event_id]
         if not rows:
             known = [r["event"] for r in self.events()[:8]]
             raise CorpusError(f"no event {event_id} in {self.store.root} (largest: {', '.join(known) or 'none'})")
@@ -68,13 +68,13 @@ class Corpus:
         clusters = [
             Cluster(c["cluster"], c["event"], [ClusterMember(d, s, sc) for d, s, sc in zip(c["documents"], c["sentences"], c["scores"])],
                     json.loads(c["differences"]))
-            for c in self.store.read("clusters", [window], key="window") if c["event"] == event_id
+            for c in self.store.read("clusters", [window]) if c["event"] == event_id
         ]
         clusters.sort(key=lambda c: int(c.id.rsplit(".c", 1)[1]))
         findings = [
             Finding(f["id"], f["event"], f["kind"], list(f["clusters"]), list(f["documents"]), f["summary"],
                     json.loads(f["evidence"]), f["weight"])
-            for f in self.store.read("findings", [window], key="window") if f["event"] == event_id
+            for f in self.store.read("findings", [window]) if f["event"] == event_id
         ]
         labelling, frame_rows, label_set = None, {}, None
         if self.settings.get("frames"):

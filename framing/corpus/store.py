@@ -132,32 +132,35 @@ class CorpusStore:
     def new_part_name() -> str:
         return uuid.uuid4().hex[:16]
 
-    def _files(self, table: str, partitions: Iterable[str] | None = None, key: str = "block") -> list[Path]:
+    def _files(self, table: str, partitions: Iterable[str] | None = None) -> list[Path]:
+        """Article tables are folders of parts per block (``block=X/part-*.parquet``), event tables one
+        file per window (``window=X.parquet``): which one follows from the table's name."""
         base = self.root / table
         if not base.is_dir():
             return []
+        by_block = table in ARTICLE_TABLES
         if partitions is None:
-            return sorted(base.glob("*/*.parquet")) + sorted(base.glob("*.parquet"))
-        found: list[Path] = []
-        for value in partitions:
-            found += sorted((base / f"{key}={value}").glob("*.parquet"))
-            single = base / f"{key}={value}.parquet"
-            if single.is_file():
-                found.append(single)
-        return found
+            found = sorted(base.glob("*/*.parquet" if by_block else "*.parquet"))
+        else:
+            found = []
+            for value in partitions:
+                if by_block:
+                    found += sorted((base / f"block={value}").glob("*.parquet"))
+                elif (base / f"window={value}.parquet").is_file():
+                    found.append(base / f"window={value}.parquet")
+        return [f for f in found if not f.name.startswith(".tmp-")]  # a file an interrupted write left half-done
 
     def read(self, table: str, partitions: Iterable[str] | None = None, columns: Sequence[str] | None = None,
-             key: str = "block", where: tuple[str, Iterable] | None = None) -> list[dict]:
-        """Rows of ``table`` (in the given blocks or windows), optionally only where ``column`` is in ``values``."""
+             where: tuple[str, Iterable] | None = None) -> list[dict]:
+        """Rows of ``table`` (in the given blocks, or windows for an event table), optionally only where
+        ``where[0]`` is one of ``where[1]``."""
         import pyarrow as pa
         import pyarrow.compute as pc
         import pyarrow.parquet as pq
 
         rows: list[dict] = []
         wanted = set(where[1]) if where else None
-        for file in self._files(table, partitions, key):
-            if file.name.startswith(".tmp-"):
-                continue
+        for file in self._files(table, partitions):
             data = pq.read_table(file, columns=list(columns) if columns else None)
             if where and len(data):
                 data = data.filter(pc.is_in(data[where[0]], value_set=pa.array(sorted(wanted))))
@@ -220,7 +223,7 @@ def table_digests(root: str | Path) -> dict[str, str]:
     store = CorpusStore(root)
     out = {}
     for table in ARTICLE_TABLES + EVENT_TABLES:
-        rows = store.read(table, key="block" if table in ARTICLE_TABLES else "window")
+        rows = store.read(table)
         lines = sorted(json.dumps(r, sort_keys=True, ensure_ascii=False, default=str) for r in rows)
         out[table] = f"{len(lines)} rows, " + hashlib.sha1("\n".join(lines).encode("utf-8")).hexdigest()[:16]
     return out
