@@ -81,6 +81,19 @@ def document_from_rows(row: Mapping, sentences: Sequence[Mapping]) -> Document:
     )
 
 
+SENTENCE_COLUMNS = ("document", "sentence", "text", "start", "end", "language", "paragraph", "is_title")  # vectors apart
+
+
+def stored_documents(store: CorpusStore, blocks: Sequence[str], ids: set[str] | None = None) -> list[Document]:
+    """The documents stored in ``blocks`` (only ``ids`` when given), with their sentences, by id."""
+    doc_rows = store.read("documents", blocks, where=("id", ids) if ids is not None else None)
+    sentence_rows = store.read("sentences", blocks, columns=SENTENCE_COLUMNS, where=("document", {r["id"] for r in doc_rows}))
+    by_doc: dict[str, list[dict]] = {}
+    for row in sentence_rows:
+        by_doc.setdefault(row["document"], []).append(row)
+    return [document_from_rows(r, by_doc.get(r["id"], [])) for r in sorted(doc_rows, key=lambda r: r["id"])]
+
+
 class _Models:
     """The encoder and the frame labeller, loaded on first use."""
 
@@ -196,15 +209,8 @@ class WindowWorker(_Models):
     def _documents(self, window: str, ids: set[str] | None = None) -> tuple[list[Document], dict[str, np.ndarray]]:
         store = CorpusStore(self.settings.root)
         blocks = window_blocks(window, self.settings.window_days)
-        doc_rows = store.read("documents", blocks, where=("id", ids) if ids is not None else None)
-        ids = {r["id"] for r in doc_rows}
-        sentence_rows = store.read("sentences", blocks, columns=["document", "sentence", "text", "start", "end", "language",
-                                                               "paragraph", "is_title"], where=("document", ids))
-        by_doc: dict[str, list[dict]] = {}
-        for s in sentence_rows:
-            by_doc.setdefault(s["document"], []).append(s)
-        documents = [document_from_rows(r, by_doc.get(r["id"], [])) for r in sorted(doc_rows, key=lambda r: r["id"])]
-        return documents, store.vectors(blocks, ids)
+        documents = stored_documents(store, blocks, ids)
+        return documents, store.vectors(blocks, {d.id for d in documents})
 
     def group(self, window: str) -> dict:
         """The events found in the window's blocks: {"window", "documents", "groups", "evidence"}."""

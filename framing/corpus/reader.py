@@ -13,7 +13,7 @@ from ..findings import Finding
 from ..frames import Labelling, load_labels, resolve_lexicon
 from ..match import Event
 from ..result import Cluster, ClusterMember, ComparisonResult
-from .prepare import document_from_rows
+from .prepare import stored_documents
 from .store import CorpusError, CorpusStore
 from .windows import window_blocks
 
@@ -56,14 +56,8 @@ class Corpus:
         row = rows[0]
         ids = set(row["documents"])
         blocks = window_blocks(window, self.settings["window_days"])
-        doc_rows = self.store.read("documents", blocks, where=("id", ids))
-        sentence_rows = self.store.read("sentences", blocks, columns=["document", "sentence", "text", "start", "end", "language",
-                                                                     "paragraph", "is_title"], where=("document", ids))
-        by_doc: dict[str, list[dict]] = {}
-        for s in sentence_rows:
-            by_doc.setdefault(s["document"], []).append(s)
         order = {d: k for k, d in enumerate(row["documents"])}
-        documents = [document_from_rows(r, by_doc.get(r["id"], [])) for r in sorted(doc_rows, key=lambda r: order[r["id"]])]
+        documents = sorted(stored_documents(self.store, blocks, ids), key=lambda d: order[d.id])
         event = Event(event_id, list(row["documents"]), json.loads(row["evidence"]))
         clusters = [
             Cluster(c["cluster"], c["event"], [ClusterMember(d, s, sc) for d, s, sc in zip(c["documents"], c["sentences"], c["scores"])],
