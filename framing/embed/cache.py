@@ -29,8 +29,10 @@ def _key(model: str, text: str) -> bytes:
     return hashlib.sha256(f"{model}\0{text}".encode()).digest()[:20]
 
 
-class EmbeddingCache:
-    """Vectors stored per (model name, text); a second run over the same texts embeds nothing."""
+class _SQLiteTable:
+    """One table of the cache file, created on first use (``SCHEMA``); the connection opens lazily."""
+
+    SCHEMA = ""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or cache_dir() / "embeddings.sqlite3"
@@ -40,10 +42,19 @@ class EmbeddingCache:
         if self._conn is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._conn = sqlite3.connect(self.path)
-            self._conn.execute(
-                "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, dim INTEGER, vector BLOB) WITHOUT ROWID"
-            )
+            self._conn.execute(self.SCHEMA)
         return self._conn
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
+class EmbeddingCache(_SQLiteTable):
+    """Vectors stored per (model name, text); a second run over the same texts embeds nothing."""
+
+    SCHEMA = "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, dim INTEGER, vector BLOB) WITHOUT ROWID"
 
     def get_many(self, model: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
         conn = self._connect()
@@ -66,26 +77,12 @@ class EmbeddingCache:
         with conn:
             conn.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)", rows)
 
-    def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
 
-
-class DocumentCacheDB:
+class DocumentCacheDB(_SQLiteTable):
     """Built documents, pickled, in the same SQLite file as the vectors. Only this user's own runs
     write it (it lies in their cache folder); a row that does not unpickle is rebuilt."""
 
-    def __init__(self, path: Path | None = None) -> None:
-        self.path = path or cache_dir() / "embeddings.sqlite3"
-        self._conn: sqlite3.Connection | None = None
-
-    def _connect(self) -> sqlite3.Connection:
-        if self._conn is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._conn = sqlite3.connect(self.path)
-            self._conn.execute("CREATE TABLE IF NOT EXISTS documents (key BLOB PRIMARY KEY, value BLOB) WITHOUT ROWID")
-        return self._conn
+    SCHEMA = "CREATE TABLE IF NOT EXISTS documents (key BLOB PRIMARY KEY, value BLOB) WITHOUT ROWID"
 
     def get(self, key: bytes):  # noqa: ANN201 - a framing.ingest.Document or None
         row = self._connect().execute("SELECT value FROM documents WHERE key = ?", (key,)).fetchone()
