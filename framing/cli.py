@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from typing import NoReturn
+from collections.abc import Callable
+from typing import NoReturn, TypeVar
 
 import click
 
 EXIT_NOTHING_USABLE = 2
+T = TypeVar("T")
 
 
 def _start(verbose: bool):  # noqa: ANN202 - a rich Console for stderr
@@ -45,6 +47,31 @@ def _fail(err, exc: BaseException, status: int = 1) -> NoReturn:  # noqa: ANN001
 
     err.print(Text.assemble(("error: ", "red"), error_line(exc)), highlight=False, soft_wrap=True)
     raise click.exceptions.Exit(status) from None
+
+
+def _at_the_edge(err, progress, verbose: bool, work: Callable[[], T], interrupted: str = "",  # noqa: ANN001 - rich objects
+                 status: Callable[[BaseException], int] = lambda exc: 1) -> T:
+    """Run ``work`` under the progress display; Ctrl-C is exit 130 (after ``interrupted``, if given), any
+    other error one readable line and ``status(exc)`` (the traceback only with --verbose)."""
+    try:
+        if progress is not None:
+            progress.start()
+        return work()
+    except KeyboardInterrupt:
+        if progress is not None:
+            progress.stop()
+        if interrupted:
+            err.print(interrupted, highlight=False)
+        raise click.exceptions.Exit(130) from None
+    except Exception as exc:  # the edge: one readable line, no traceback
+        if progress is not None:
+            progress.stop()
+        if verbose:
+            raise
+        _fail(err, exc, status(exc))
+    finally:
+        if progress is not None:
+            progress.stop()
 
 
 @click.group()
@@ -145,30 +172,18 @@ def compare(
         if progress is not None and task is not None:
             progress.update(task, total=total, completed=done)
 
-    try:
-        if progress is not None:
-            progress.start()
+    def work():  # noqa: ANN202 - a ComparisonResult
         if from_corpus:
             from .corpus import open_corpus
 
-            result = open_corpus(from_corpus).event(event_ids[0])
-        else:
-            result = run_compare(
-                list(paths), encoder=encoder, use_cache=not no_cache, on_stage=on_stage, on_progress=on_progress,
-                classifier=classifier, labels=frames_path, frames=not no_frames, signals=lexicon,
-                grouping=None if group_threshold is None else GroupingParams(threshold=group_threshold),
-            )
-    except KeyboardInterrupt:
-        raise click.exceptions.Exit(130) from None
-    except Exception as exc:  # the edge: one readable line, no traceback
-        if progress is not None:
-            progress.stop()
-        if verbose:
-            raise
-        _fail(err, exc)
-    finally:
-        if progress is not None:
-            progress.stop()
+            return open_corpus(from_corpus).event(event_ids[0])
+        return run_compare(
+            list(paths), encoder=encoder, use_cache=not no_cache, on_stage=on_stage, on_progress=on_progress,
+            classifier=classifier, labels=frames_path, frames=not no_frames, signals=lexicon,
+            grouping=None if group_threshold is None else GroupingParams(threshold=group_threshold),
+        )
+
+    result = _at_the_edge(err, progress, verbose, work)
     for error in result.errors:
         err.print(f"[red]skipped[/red] {error}", highlight=False, markup=True)
     if not result.documents:
@@ -293,29 +308,17 @@ def corpus_command(
         def on_error(error: Exception) -> None:
             err.print(f"[red]skipped[/red] {error}", highlight=False, soft_wrap=True)  # one line, whatever the width
 
-        try:
-            if progress is not None:
-                progress.start()
-            report = build_corpus(
+        report = _at_the_edge(
+            err, progress, verbose,
+            lambda: build_corpus(
                 list(paths), out, engine=engine, address=address, workers=workers, encoder=encoder,
                 frames=not no_frames, labels=frames_path, classifier=classifier, signals=signals_path, window_days=window_days,
                 grouping=None if group_threshold is None else GroupingParams(threshold=group_threshold),
                 on_stage=on_stage, on_advance=on_advance, on_error=on_error,
-            )
-        except KeyboardInterrupt:
-            if progress is not None:
-                progress.stop()
-            err.print("interrupted: what was written is whole; run the same command again to go on", highlight=False)
-            raise click.exceptions.Exit(130) from None
-        except Exception as exc:  # the edge: one readable line, no traceback
-            if progress is not None:
-                progress.stop()
-            if verbose:
-                raise
-            _fail(err, exc, EXIT_NOTHING_USABLE if isinstance(exc, NoUsableInput) else 1)
-        finally:
-            if progress is not None:
-                progress.stop()
+            ),
+            interrupted="interrupted: what was written is whole; run the same command again to go on",
+            status=lambda exc: EXIT_NOTHING_USABLE if isinstance(exc, NoUsableInput) else 1,
+        )
         if not quiet:
             err.print(f"{out}: {report.added} article(s) added, {report.skipped_known} already there, {len(report.errors)} skipped; "
                       f"{report.windows_grouped} window(s) grouped, {report.windows_aligned} aligned; "
