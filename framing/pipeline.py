@@ -225,7 +225,6 @@ def compare(
     t0 = time.perf_counter()
     clusters, findings = align_events(events, documents, vectors, active, centroids, lexicon, params)
     timings["align"] = time.perf_counter() - t0
-    timings["findings"] = 0.0  # computed with the claims (align_events)
 
     labelling, frame_rows, label_set = None, {}, None
     if frames and all_texts:

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from framing.cli import cli
 from framing.corpus import CorpusError, build_corpus, engine, open_corpus, prepare
 from framing.corpus.sources import read_articles
-from framing.corpus.store import CorpusStore
+from framing.corpus.store import CorpusStore, table_digests
 from framing.corpus.windows import UNDATED, block_of, resolve, windows_of
 from framing.ingest import InputError
 from framing.pipeline import compare
@@ -172,13 +172,6 @@ def test_adding_articles_embeds_only_them_and_regroups_only_their_windows(fake_m
     assert noted.changed_known == [first[0]["stories_id"]] and noted.added == 0  # said, not silently dropped
 
 
-def _canonical(root: Path) -> dict[str, list[str]]:
-    store = CorpusStore(root)
-    tables = {t: store.read(t) for t in ("documents", "sentences", "frames")}
-    tables.update({t: store.read(t) for t in ("events", "clusters", "findings")})
-    return {t: sorted(json.dumps(r, sort_keys=True, ensure_ascii=False, default=str) for r in rows) for t, rows in tables.items()}
-
-
 def test_an_interrupted_run_goes_on_and_ends_as_a_clean_one(fake_model, tmp_path, monkeypatch):
     export = write_jsonl(tmp_path / "x.jsonl", pile_rows("atacms_permission", "a-") + pile_rows("blinken_brussels", "b-"))
     build_corpus([str(export)], tmp_path / "clean", grouping=fake_grouping())
@@ -197,7 +190,7 @@ def test_an_interrupted_run_goes_on_and_ends_as_a_clean_one(fake_model, tmp_path
     monkeypatch.setattr(prepare, "resolve_encoder", lambda spec=None, on_progress=None: FakeEncoder())
     report = build_corpus([str(export)], tmp_path / "resumed", grouping=fake_grouping())
     assert report.skipped_known == 12 and report.added == 32
-    assert _canonical(tmp_path / "resumed") == _canonical(tmp_path / "clean")
+    assert table_digests(tmp_path / "resumed") == table_digests(tmp_path / "clean")  # all seven tables, row for row
 
 
 def test_other_settings_on_a_built_corpus_are_refused(fake_model, tmp_path):

@@ -6,10 +6,11 @@ from __future__ import annotations
 import pytest
 
 from framing.corpus import build_corpus, open_corpus
+from framing.corpus.store import CorpusStore, table_digests
 from framing.pipeline import compare
 
 from .conftest import SEEDS
-from .test_corpus import _canonical, pile_rows, write_jsonl
+from .test_corpus import pile_rows, write_jsonl
 
 pytestmark = pytest.mark.model
 
@@ -25,9 +26,9 @@ def test_local_and_ray_engines_write_the_same_tables(model_cache, monkeypatch, t
     ray_engine = RayEngine(workers=2)  # two one-thread workers on the local Ray
     on_ray = build_corpus(inputs, tmp_path / "ray", engine=ray_engine)
     assert local.added == on_ray.added == 13 and not local.errors and not on_ray.errors
-    tables = _canonical(tmp_path / "local")
-    assert tables == _canonical(tmp_path / "ray")
-    assert len(tables["sentences"]) > 100 and len(tables["clusters"]) > 20
+    assert table_digests(tmp_path / "local") == table_digests(tmp_path / "ray")  # all seven tables, row for row
+    stored = CorpusStore(tmp_path / "local")
+    assert len(stored.read("sentences", columns=["document"])) > 100 and len(stored.read("clusters", columns=["cluster"])) > 20
 
     corpus = open_corpus(tmp_path / "local")
     seeds_event = next(e for e in corpus.events() if "000_79bbd20387ac76b2" in e["documents"])
