@@ -80,29 +80,20 @@ def corpus_captures(out: Path) -> None:
     import json
     import shutil
     import subprocess
-    import sys
     import tempfile
 
     from eval.html_check import chromium
+    from eval.real_piles import export_rows
     from framing.corpus import build_corpus, open_corpus
     from framing.corpus.page import corpus_page, corpus_summary, overview
     from framing.render import write_atomic
-
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover
-        import tomli as tomllib
 
     step("framing corpus: both piles as a JSONL export, and the seeds")
     with tempfile.TemporaryDirectory() as tmp:
         export = Path(tmp) / "export.jsonl"
         with export.open("w", encoding="utf-8") as handle:
             for pile in sorted((ROOT / "eval" / "piles").iterdir()):
-                manifest = tomllib.loads((pile / "manifest.toml").read_text(encoding="utf-8"))
-                for article in manifest["article"]:
-                    row = {"id": f"{pile.name[:3]}-{Path(article['file']).stem}", "text": (pile / article["file"]).read_text(encoding="utf-8"),
-                           "media_name": article.get("outlet"), "publish_date": article.get("date"), "language": article.get("language"),
-                           "country": article.get("country")}
+                for row in export_rows(pile, f"{pile.name[:3]}-"):
                     handle.write(json.dumps(row, ensure_ascii=False) + "\n")
         folder = Path(tmp) / "corpus"
         report = build_corpus([str(export), str(SEEDS)], folder)

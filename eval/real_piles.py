@@ -55,6 +55,14 @@ def load_pile(folder: Path) -> tuple[list[tuple[str, dict]], dict[str, str], lis
     return articles, event_of, claims
 
 
+def export_rows(folder: Path, prefix: str = "") -> list[dict]:
+    """A pile as the rows of an export (Media Cloud's column names), its manifest's fields as columns:
+    what ``framing corpus`` reads from a JSONL, CSV or Parquet file."""
+    articles, _, _ = load_pile(folder)
+    return [{"stories_id": f"{prefix}{meta['id']}", "text": text, "media_name": meta.get("outlet"), "publish_date": meta.get("date"),
+             "language": meta.get("language"), "country": meta.get("country")} for text, meta in articles]
+
+
 def as_mode(articles: list[tuple[str, dict]], mode: str) -> list[tuple[str, dict]]:
     if mode == "manifest":
         return [(text, {k: v for k, v in meta.items() if k != "file"}) for text, meta in articles]

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import csv
 import json
-import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from eval.real_piles import export_rows
 from framing.cli import cli
 from framing.corpus import CorpusError, build_corpus, engine, open_corpus, prepare
 from framing.corpus.sources import read_articles
@@ -20,11 +20,6 @@ from framing.ingest import InputError
 from framing.pipeline import compare
 
 from .conftest import FAKE_THRESHOLD, ROOT, SEEDS, FakeEncoder, fake_grouping
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 PILES = ROOT / "eval" / "piles"
 
@@ -37,12 +32,7 @@ def fake_model(monkeypatch):
 
 
 def pile_rows(pile: str, prefix: str) -> list[dict]:
-    """A pile of eval/piles as export rows (Media Cloud's column names), its manifest's fields as columns."""
-    folder = PILES / pile
-    manifest = tomllib.loads((folder / "manifest.toml").read_text(encoding="utf-8"))
-    return [{"stories_id": f"{prefix}{a['file'].split('.')[0]}", "text": (folder / a["file"]).read_text(encoding="utf-8"),
-             "media_name": a.get("outlet"), "publish_date": a.get("date"), "language": a.get("language")}
-            for a in manifest["article"]]
+    return export_rows(PILES / pile, prefix)
 
 
 def write_jsonl(path: Path, rows: list[dict]) -> Path:
