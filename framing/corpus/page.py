@@ -48,6 +48,11 @@ class Overview:
     blindspots: list[dict] = field(default_factory=list)  # events rows with "only": the one language or country
 
 
+def _ranked(counts: Counter, n: int | None = None) -> list[tuple[str, int]]:
+    """Most common first, ties by name: the order must not depend on which part file was read first."""
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:n]
+
+
 def overview(corpus: Corpus) -> Overview:
     """Everything the page and the summary show, computed once from the corpus tables."""
     store = corpus.store
@@ -56,7 +61,7 @@ def overview(corpus: Corpus) -> Overview:
     result = Overview(documents=len(docs))
     outlet_of = {d["id"]: d["outlet"] or "(outlet unknown)" for d in docs}
     result.articles_per_outlet = Counter(outlet_of.values())
-    result.outlets = [o for o, _ in result.articles_per_outlet.most_common()]
+    result.outlets = [o for o, _ in _ranked(result.articles_per_outlet)]
     result.languages = Counter(d["language"] or "?" for d in docs)
     dates = sorted(d["date"] for d in docs if d["date"])
     result.first_date, result.last_date = (dates[0], dates[-1]) if dates else (None, None)
@@ -71,7 +76,7 @@ def overview(corpus: Corpus) -> Overview:
             if row["frame"]:
                 counts[outlet_of.get(row["document"], "?")][block_of_doc.get(row["document"], UNDATED)][row["frame"]] += 1
                 totals[row["frame"]] += 1
-        result.frame_names = [f for f, _ in totals.most_common(FRAMES_SHOWN)]
+        result.frame_names = [f for f, _ in _ranked(totals, FRAMES_SHOWN)]
         result.frame_shares = {
             outlet: {block: {f: n / sum(c.values()) for f, n in c.items()} for block, c in by_block.items()}
             for outlet, by_block in counts.items()
@@ -110,7 +115,7 @@ def corpus_summary(corpus: Corpus, view: Overview | None = None) -> RenderableTy
     view = view or overview(corpus)
     dates = f"{view.first_date} to {view.last_date}" if view.first_date else "no dates"
     head = Text(f"{corpus.store.root}: {view.documents} articles, {len(view.outlets)} outlets, "
-                f"{', '.join(f'{k} {v}' for k, v in view.languages.most_common())}; {dates}"
+                f"{', '.join(f'{k} {v}' for k, v in _ranked(view.languages))}; {dates}"
                 + (f" ({view.undated} undated)" if view.undated else "") + f"; {len(view.events)} events")
     events = Table(title="largest events", title_justify="left", expand=True, box=None, pad_edge=False)
     for name, options in (("event", {"no_wrap": True}), ("articles", {"justify": "right"}), ("outlets", {"justify": "right"}),
@@ -124,7 +129,7 @@ def corpus_summary(corpus: Corpus, view: Overview | None = None) -> RenderableTy
                           ("loaded words", {"ratio": 1, "overflow": "ellipsis", "no_wrap": True})):
         outlets.add_column(name, **options)
     for o in view.outlets[:OUTLETS_SHOWN]:
-        words = ", ".join(w for w, _ in view.loaded_words.get(o, Counter()).most_common(3))
+        words = ", ".join(w for w, _ in _ranked(view.loaded_words.get(o, Counter()), 3))
         outlets.add_row(o, str(view.articles_per_outlet[o]), str(len(view.coverage.get(o, ()))), str(view.omissions[o]), words)
     parts: list = [head, Text(""), events, Text(""), outlets]
     if view.blindspots:
@@ -201,7 +206,7 @@ def _outlet_bars(view: Overview) -> str:
     most = max([view.omissions[o] for o in outlets] + [1])
     rows = []
     for o in outlets:
-        words = ", ".join(f"{w} ({n})" for w, n in view.loaded_words.get(o, Counter()).most_common(5)) or "none found"
+        words = ", ".join(f"{w} ({n})" for w, n in _ranked(view.loaded_words.get(o, Counter()), 5)) or "none found"
         width = 200 * view.omissions[o] / most
         rows.append(f'<tr><td>{_e(o)}</td><td>{view.articles_per_outlet[o]}</td><td><svg width="210" height="12">'
                     f'<rect width="{width:.0f}" height="12" fill="#e15759"/></svg> {view.omissions[o]}</td><td>{_e(words)}</td></tr>')
@@ -221,7 +226,7 @@ def corpus_page(corpus: Corpus, view: Overview | None = None) -> str:
     """One standalone HTML page (no script, no web font, inline SVG)."""
     view = view or overview(corpus)
     dates = f"{view.first_date} to {view.last_date}" if view.first_date else "no dates"
-    languages = ", ".join(f"{k} {v}" for k, v in view.languages.most_common())
+    languages = ", ".join(f"{k} {v}" for k, v in _ranked(view.languages))
     events = "".join(f'<tr><td>{_e(e["event"])}</td><td>{e["first_date"] or "undated"}</td><td>{e["n_documents"]}</td>'
                      f'<td>{len(e["outlets"])}</td><td>{_e(", ".join(e["languages"]))}</td><td>{_e(e["title"] or "")}</td></tr>'
                      for e in view.events[:EVENTS_SHOWN])
