@@ -55,6 +55,7 @@ def detect(text: str) -> tuple[str | None, float]:
     return _top(_document_detector().compute_language_confidence_values(text))
 
 
+@functools.lru_cache(maxsize=64)
 def _lingua_name(code: str | None) -> str | None:
     from lingua import IsoCode639_1, Language
 
