@@ -88,23 +88,21 @@ def _event_findings(
     own = [vectors[d] for d in event.documents]
     languages = [documents[d].language for d in event.documents]
     centred = dict(zip(event.documents, centred_by(own, languages, centroid_table(own, languages, centroids))))
-    # How close each document's unmatched sentences (claims it alone reports) come to each claim it does
-    # not report: close, and the aligner missed a counterpart; far, and the document leaves the claim out.
-    alone = {(c.members[0].document, m.sentence) for c in clusters if len(c.documents) == 1 for m in c.members}
-    nearest = {}
+    # How close each sentence comes to each claim its document does not report: a close one where the claim
+    # would stand, and the aligner missed a counterpart; none, and the document leaves the claim out.
+    closeness = {}
     for c in clusters:
         rows = np.stack([centred[m.document][m.sentence] for m in c.members])
         for d in event.documents:
-            own = [s for s in range(len(centred[d])) if (d, s) in alone]
-            if d not in c.documents and own:
-                nearest[(c.id, d)] = float((centred[d][own] @ rows.T).max())
+            if d not in c.documents and len(centred[d]):
+                closeness[(c.id, d)] = (centred[d] @ rows.T).max(axis=1).tolist()
     claims = [
         Claim(c.id, tuple(Member(m.document, m.sentence, documents[m.document].sentences[m.sentence].text) for m in c.members))
         for c in clusters
     ]
     counts = {d: len(documents[d].sentences) for d in event.documents}
     names = {d: documents[d].outlet or d for d in event.documents}
-    return event_findings(event.id, event.documents, claims, counts, names, lexicon, nearest)
+    return event_findings(event.id, event.documents, claims, counts, names, lexicon, closeness)
 
 
 def group_events(

@@ -10,8 +10,8 @@ def _claim(cid: str, *texts: tuple[str, str]) -> Claim:
     return Claim(cid, tuple(Member(doc, i, text) for i, (doc, text) in enumerate(texts)))
 
 
-def _kinds(claims: list[Claim], documents: tuple[str, ...] = ("a", "b", "c"), nearest: dict | None = None) -> dict[str, list]:
-    found = event_findings("e1", list(documents), claims, {d: 10 for d in documents}, nearest=nearest)
+def _kinds(claims: list[Claim], documents: tuple[str, ...] = ("a", "b", "c"), closeness: dict | None = None) -> dict[str, list]:
+    found = event_findings("e1", list(documents), claims, {d: 10 for d in documents}, closeness=closeness)
     out: dict[str, list] = {}
     for f in found:
         out.setdefault(f.kind, []).append(f)
@@ -42,13 +42,26 @@ def test_a_statement_given_to_another_speaker_is_found_and_spellings_are_one_nam
     assert "speaker" not in _kinds([same], ("a", "b"))
 
 
-def test_omission_needs_most_outlets_and_no_close_unmatched_sentence() -> None:
-    shared = _claim("e1.c1", ("a", "Министры встретились в Брюсселе."), ("b", "Ministers met in Brussels."), ("c", "Министрите се срещнаха."))
-    told_by_two = _claim("e1.c2", ("a", "Встреча длилась три часа."), ("b", "The meeting lasted three hours."))
-    found = _kinds([shared, told_by_two], ("a", "b", "c"))["omission"]
+def test_omission_needs_most_outlets_and_no_close_sentence_where_the_claim_would_stand() -> None:
+    def told(cid: str, *members: tuple[str, int, str]) -> Claim:
+        return Claim(cid, tuple(Member(d, s, text) for d, s, text in members))
+
+    met = told("e1.c1", ("a", 0, "Министры встретились в Брюсселе."), ("b", 0, "Ministers met in Brussels."), ("c", 0, "Министрите се срещнаха."))
+    lasted = told("e1.c2", ("a", 1, "Встреча длилась три часа."), ("b", 1, "The meeting lasted three hours."))
+    left = told("e1.c3", ("a", 2, "Затем они уехали."), ("b", 2, "Then they left."), ("c", 2, "И си тръгнаха."))
+    aside = told("e1.c4", ("c", 1, "Времето беше хубаво."))
+    found = _kinds([met, lasted, left, aside], ("a", "b", "c"))["omission"]
     assert len(found) == 1 and found[0].documents[0] == "c"
-    # c has an unmatched sentence very close to the claim: the aligner missed it, c did not leave it out
-    assert "omission" not in _kinds([shared, told_by_two], ("a", "b", "c"), nearest={("e1.c2", "c"): 0.7})
+    # c's sentence standing between "met" and "left" comes close to the claim: the aligner missed it
+    assert "omission" not in _kinds([met, lasted, left, aside], closeness={("e1.c2", "c"): [0.1, 0.7, 0.1]})
+    # a close sentence elsewhere in c (already telling another claim, no longer than its partners) does not count
+    assert "omission" in _kinds([met, lasted, left, aside], closeness={("e1.c2", "c"): [0.1, 0.2, 0.7]})
+    # nothing between: c goes straight from "met" to "left" and leaves "lasted" out, however close a neighbour
+    assert "omission" in _kinds([met, lasted, left], closeness={("e1.c2", "c"): [0.45, 0.1, 0.1]})
+    # ... unless that neighbour is one long sentence telling both claims (a translator joined two sentences)
+    both = "Министрите се срещнаха в Брюксел и срещата продължи цели три часа."
+    joined = told("e1.c1", *((m.document, m.sentence, m.text) for m in met.members[:2]), ("c", 0, both))
+    assert "omission" not in _kinds([joined, lasted, left], closeness={("e1.c2", "c"): [0.6, 0.1, 0.1]})
 
 
 def test_attribution_loaded_words_and_ranking() -> None:

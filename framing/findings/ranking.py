@@ -34,9 +34,14 @@ WEIGHT = {"number": 6.0, "speaker": 5.5, "omission": 4.0, "lineage": 3.5, "attri
           "quote": 2.0, "number only in one": 1.5, "addition": 1.0}
 # a speaker is the person named next to a verb of saying, with at most this many words between
 SPEAKER_GAP = 1
-# a document "leaves out" a claim only if none of its unmatched sentences comes this close to it (language-
-# centred cosine: translations sit near 0.7, unrelated sentences below 0.31): closer, the aligner missed it
+# a document "leaves out" a claim only if none of its sentences that could be the claim's counterpart comes
+# this close to it (language-centred cosine: translations sit near 0.7, unrelated sentences below 0.31):
+# closer, the aligner missed it
 OMISSION_SIMILARITY = 0.4
+# ... or a sentence that lines up with another claim but is this much longer than its partners there and comes
+# this close to the claim: one sentence telling two claims
+MERGED_LENGTH = 1.3
+MERGED_SIMILARITY = 0.5
 # two consonant skeletons this alike (difflib ratio) are one name spelt two ways
 NAME_SIMILARITY = 0.8
 # an article is a rewrite of another when this share of its sentences lines up with the other's
@@ -212,6 +217,48 @@ def _evidence(claim: Claim, documents: Sequence[str], words: dict[str, list[str]
             for m in claim.members if m.document in documents]
 
 
+def omission_slot(claim: Claim, claims: Sequence[Claim], document: str, length: int) -> list[int] | None:
+    """The sentences of ``document`` (``length`` of them) that stand where ``claim`` would be: after its
+    counterpart of the claim told just before ``claim`` and before its counterpart of the claim told just
+    after, in a document that reports ``claim``. None when no reporting document gives such a slot (they tell
+    things in another order). Empty when ``document`` goes straight from the claim before to the one after."""
+    where: dict[tuple[str, int], Claim] = {(m.document, m.sentence): c for c in claims for m in c.members}
+    for reporter in claim.documents:
+        told = sorted(m.sentence for m in claim.members if m.document == reporter)
+        order = sorted(s for d, s in where if d == reporter)
+        before = (where[(reporter, s)] for s in reversed(order) if s < told[0])
+        after = (where[(reporter, s)] for s in order if s > told[-1])
+        low = next((max(m.sentence for m in c.members if m.document == document) for c in before if document in c.documents), -1)
+        high = next((min(m.sentence for m in c.members if m.document == document) for c in after if document in c.documents), length)
+        if low < high:
+            return list(range(low + 1, high))
+    return None
+
+
+def _told_unaligned(claim: Claim, claims: Sequence[Claim], document: str, sentence_counts: dict[str, int],
+                    closeness: dict[tuple[str, str], Sequence[float]] | None) -> bool:
+    """Whether ``document`` likely tells ``claim`` in a sentence the aligner did not put with it: one of the
+    sentences standing where the claim would be (:func:`omission_slot`; where order says nothing, the
+    sentences the document alone reports) comes close to the claim."""
+    close = (closeness or {}).get((claim.id, document))
+    if close is None:
+        return False
+    slot = omission_slot(claim, claims, document, sentence_counts.get(document, len(close)))
+    if slot is None:
+        slot = [m.sentence for c in claims if c.documents == [document] for m in c.members]
+    if any(close[s] >= OMISSION_SIMILARITY for s in slot if s < len(close)):
+        return True
+    # a translator who joins two sentences into one: the joined sentence lines up with one of the two claims,
+    # runs much longer than its partners there, and comes close to the other claim as well
+    for other in claims:
+        own = [m for m in other.members if m.document == document]
+        partners = [len(m.text) for m in other.members if m.document != document]
+        longer = [m for m in own if partners and len(m.text) >= MERGED_LENGTH * sum(partners) / len(partners)]
+        if any(m.sentence < len(close) and close[m.sentence] >= MERGED_SIMILARITY for m in longer):
+            return True
+    return False
+
+
 def event_findings(
     event: str,
     documents: Sequence[str],
@@ -219,10 +266,11 @@ def event_findings(
     sentence_counts: dict[str, int],
     names: dict[str, str] | None = None,
     lexicon: Lexicon | None = None,
-    nearest: dict[tuple[str, str], float] | None = None,
+    closeness: dict[tuple[str, str], Sequence[float]] | None = None,
 ) -> list[Finding]:
     """The event's findings, most important first. ``names``: how to call each document in summaries;
-    ``nearest[(claim id, document)]``: how close the document's nearest unmatched sentence comes to the claim."""
+    ``closeness[(claim id, document)]``: how close each sentence of a document that does not report the
+    claim comes to it (without it, every such document leaves the claim out)."""
     names = names or {}
 
     def name(d: str) -> str:
@@ -278,7 +326,7 @@ def event_findings(
                 add("quote", [claim.id], docs, f"{', '.join(map(name, quoted))} quote directly, {', '.join(map(name, others))} paraphrase: "
                     f"{_short(claim.text_of(quoted[0]))}", _evidence(claim, docs))
         if n >= 3 and max(2, (n + 1) // 2) <= len(docs) < n:
-            for missing in (d for d in documents if d not in docs and (nearest or {}).get((claim.id, d), 0.0) < OMISSION_SIMILARITY):
+            for missing in (d for d in documents if d not in docs and not _told_unaligned(claim, claims, d, sentence_counts, closeness)):
                 add("omission", [claim.id], [missing, *docs],
                     f"{name(missing)} leaves out what {len(docs)} of {n} report: {_short(claim.text_of(docs[0]))}",
                     _evidence(claim, docs), extra=len(docs) / n)
