@@ -36,6 +36,13 @@ def test_a_changed_number_is_one_finding_and_a_translation_none() -> None:
 def test_a_statement_given_to_another_speaker_is_found_and_spellings_are_one_name() -> None:
     assert speakers("Байден также заявил, что ответ будет жёстким.") == {"bdn": "Байден"}
     assert same_name("Блинкен", "Blinken") and same_name("Голлі", "Holly") and not same_name("Байден", "Блинкен")
+    assert same_name("Schwartz", "Шварц")
+    # a body, an affiliation and the subject of what was said are not speakers
+    assert speakers("John Goldsmith, chairman of the Cromwell Society, said: it was inevitable.") == {}
+    assert speakers("Голова Спільноти Кромвеля заявив, що це неминуче.") == {}
+    assert speakers("Robyn Christie of Melrose said they took their chances.") == {}
+    assert speakers("The ambassador said Beijing had hurt American workers.") == {}
+    assert speakers("The response will be firm, said Blinken.") == {"bln": "Blinken"}
     moved = _claim("e1.c1", ("a", "Ответ будет жёстким, заявил Байден."), ("b", "The response will be firm, said Blinken."))
     assert [f.kind for f in event_findings("e1", ["a", "b"], [moved], {"a": 5, "b": 5})].count("speaker") == 1
     same = _claim("e1.c1", ("a", "Ответ будет жёстким, заявил Блинкен."), ("b", "The response will be firm, said Blinken."))

@@ -56,6 +56,20 @@ _PLACES = (
     "Болгарія България Bulgaria Бельгия Бельгія Белгия Belgium Запад Захід Запада West Кремль Kremlin"
 ).split()
 _PLACE_KEYS = {entities.entity_key(w) for w in _PLACES}
+# the first letters of organisations and bodies in four languages: "the Cromwell Society said", "лідер Партії
+# ... заявив", "Бывший лидер Ukip сказал" name a body or the speaker's affiliation, not the speaker
+_BODIES = tuple((
+    "парті парти party общест товарист спільнот общност society community союз съюз спілк union королевств "
+    "королівств кралств kingdom республик республік republic комитет комітет committee комисси коміс комиси "
+    "commission министерств міністерств ministry агентств агенци agency университет університет university "
+    "клуб club групп груп group team команд отбор ассоциац асоціац асоциац association правительств уряд "
+    "правителств government департамент department офис офіс office компани компані company corporation "
+    "корпорац арми армі army police полици поліці"
+).split())
+# a word after one of these is where the speaker comes from or works ("Robyn Christie of Melrose said")
+_AFFILIATION = {"of", "from", "at", "in", "for", "от", "из", "в", "во", "у", "з", "із", "від", "на", "до", "за"}
+# "said Beijing had hurt": a name after the verb and before one of these is what was said, not who said it
+_REPORTED = re.compile(r"\s+(?:had|has|have|was|were|is|are|would|will|could|should|must|might|may|did|does|do)\b")
 _NOT_SPEAKERS = {w.lower() for w in (
     "Secretary State General President Minister Prime Foreign Chancellor Ambassador Mr Mrs Ms Dr Senator "
     "Deputy Chief Commander Spokesman Spokeswoman Press Office Department Ministry House White Council "
@@ -135,6 +149,10 @@ def speakers(text: str, names: set[str] | None = None) -> dict[str, str]:
         if m.surface.isupper() or len(m.surface) < 3 or m.key in _PLACE_KEYS or m.surface.lower() in _NOT_SPEAKERS:
             continue
         i = index_of.get(m.start)
+        if m.surface.lower().startswith(_BODIES) or (i and words[i - 1][1].lower() in _AFFILIATION):
+            continue
+        if i and i - 1 in verbs and _REPORTED.match(text, m.start + len(m.surface)):
+            continue
         # the speaker stands next to the verb: at most SPEAKER_GAP words between ("Байден также заявил", "said Blinken")
         if i is not None and any(abs(i - v) <= SPEAKER_GAP + 1 for v in verbs):
             found.setdefault(name_key(m.surface), m.surface)
@@ -144,7 +162,7 @@ def speakers(text: str, names: set[str] | None = None) -> dict[str, str]:
 def _latin_letters(word: str, g_as_h: bool = False) -> str:
     """A name in plain Latin letters (the entity keys' table, with дж/ж = j and th = t); ``g_as_h``: Ukrainian
     г and Latin g read as h (Голлі = Холи = Holly)."""
-    lowered = word.lower()
+    lowered = word.lower().replace("sch", "sh").replace("tz", "ts").replace("ck", "k")
     pairs = (("дж", "j"), ("ж", "j"), ("й", "i"), ("х", "h"), *((("г", "h"),) if g_as_h else ()),
              ("ц", "ts"), ("ч", "ch"), ("ш", "sh"), ("щ", "sh"))
     for cyrillic, latin in pairs:
