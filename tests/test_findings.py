@@ -23,6 +23,22 @@ def test_numbers_are_values_across_languages_and_units() -> None:
     assert set(numbers("рост на 2,7%")) == set(numbers("a rise of 2.7 per cent")) == {"2.7%"}
     assert set(numbers("a 25,000-strong crowd")) == set(numbers("25 000 людей")) == {"25000"}
     assert numbers("found at 7.55am") == {} and numbers("в 17:30") == {}
+    # "1.05 million" is not five past one, and a score is two numbers, not a time
+    assert set(numbers("ratings doubled to 1.05 million")) == {"1.05e+06"}
+    assert set(numbers("с рахунком 16,5:10,5")) == set(numbers("by 16.5 to 10.5")) == {"16.5", "10.5"}
+
+
+def test_converted_measures_are_one_amount_and_a_number_one_outlet_lacks_is_no_disagreement() -> None:
+    miles = _claim("e1.c1", ("a", "Winds of 85 miles per hour."), ("b", "Ветры до 135 км/ч."), ("c", "Ветрове от 85 мили в час."))
+    assert "number" not in _kinds([miles])
+    pounds = _claim("e1.c1", ("a", "The 550 pound hog."), ("b", "Свинья весом в 250 килограмм."))
+    assert "number" not in _kinds([pounds], ("a", "b"))
+    wrong = _claim("e1.c1", ("a", "Located 385 miles away."), ("b", "Находился за 360 км."))
+    assert "number" in _kinds([wrong], ("a", "b"))
+    # two give "11 stores", one none of it: a number left out, not two numbers disagreeing
+    stores = _claim("e1.c1", ("a", "A market worth £2.8bn, in 11 stores."), ("b", "Рынок в 2,8 млрд фунтов."),
+                    ("c", "Пазар от 2,8 млрд. паунда в 11 магазина."))
+    assert "number" not in _kinds([stores])
 
 
 def test_a_changed_number_is_one_finding_and_a_translation_none() -> None:

@@ -36,7 +36,22 @@ class Difference:
         return {"kind": self.kind, "only_in": self.only_in, "value": self.value}
 
 
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.I)
+# a clock time: 17:30, 7.55am, 6 a.m. (not "1.05 million", not the "5:10" inside the score "16,5:10,5")
+_TIME = re.compile(
+    r"(?<![\d.,])\d{1,2}:\d{2}(?![\d.,]\d)(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|\b\d{1,2}\.\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|"
+    r"\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)",
+    re.I,
+)
+# measures translators convert (385 miles = 620 km): the word's first letters and the factor to metric
+_IMPERIAL = [
+    (re.compile(r"^(?:mile|мил[иья]|милі|миль)", re.I), 1.609344),
+    (re.compile(r"^(?:inch|дюйм|инч)", re.I), 2.54),
+    (re.compile(r"^(?:f(?:oo|ee)t|фут(?!б)|фута|футов|футів)", re.I), 0.3048),
+    (re.compile(r"^(?:pound|lb|фунт)", re.I), 0.45359237),
+    (re.compile(r"^(?:yard|ярд)", re.I), 0.9144),
+]
+# a converted measure agrees with a metric one this close (translators round: 85 miles = 135 km)
+CONVERTED_TOLERANCE = 0.03
 
 
 def numbers(text: str) -> dict[str, str]:
@@ -60,6 +75,31 @@ def numbers(text: str) -> dict[str, str]:
         key = f"{value:g}%" if percent else f"{value:g}"
         found[key] = (digits + tail).strip()
     return found
+
+
+def amounts(text: str) -> list[tuple[str, ...]]:
+    """Each amount of :func:`numbers` as the keys it may be compared by: its value, and for a measure in
+    miles, inches, feet, pounds or yards also its metric value, marked approximate ("136.794~")."""
+    found = []
+    for key, surface in numbers(text).items():
+        word = re.sub(r"^[\d\s\u00a0.,]+", "", surface).lstrip("-‑ ")
+        keys = [key]
+        for pattern, factor in _IMPERIAL:
+            if pattern.match(word) and not key.endswith("%"):
+                keys.append(f"{float(key) * factor:g}~")
+                break
+        found.append(tuple(keys))
+    return found
+
+
+def same_amount(a: str, b: str) -> bool:
+    """Two keys of :func:`amounts` name one amount: equal, or within CONVERTED_TOLERANCE where one is converted."""
+    if a == b:
+        return True
+    if a.endswith("%") != b.endswith("%") or not (a.endswith("~") or b.endswith("~")):
+        return False
+    x, y = float(a.rstrip("%~")), float(b.rstrip("%~"))
+    return abs(x - y) <= CONVERTED_TOLERANCE * max(abs(x), abs(y))
 
 
 def dates(text: str) -> set[str]:

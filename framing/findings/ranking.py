@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass, field
 from ..frames import Lexicon, find_signals
 from ..ingest.outlets import shipped_table
 from ..match import entities
-from .differences import numbers
+from .differences import amounts, numbers, same_amount
 
 WEIGHT = {"number": 6.0, "speaker": 5.5, "omission": 4.0, "lineage": 3.5, "attribution": 3.0, "loaded": 3.0,
           "quote": 2.0, "number only in one": 1.5, "addition": 1.0}
@@ -222,6 +222,24 @@ def _sources(text: str) -> set[str]:
     return found
 
 
+def _odd_amounts(texts: dict[str, str]) -> dict[str, dict[tuple[str, ...], str]]:
+    """Per document, the amounts (keys -> surface) that some other document lacks (no key of the other's
+    amounts names the same amount: 85 miles = 135 km)."""
+    told = {d: dict(zip(amounts(t), numbers(t).values())) for d, t in texts.items()}
+
+    return {d: {keys: surface for keys, surface in own.items() if not all(_named(keys, told[e]) for e in told)} for d, own in told.items()}
+
+
+def _named(keys: tuple[str, ...], among: dict[tuple[str, ...], str]) -> bool:
+    """Whether one of ``among``'s amounts is the amount ``keys`` name."""
+    return any(same_amount(k, o) for other in among for o in other for k in keys)
+
+
+def _conflict(a: dict[tuple[str, ...], str], b: dict[tuple[str, ...], str]) -> bool:
+    """Whether two documents' odd amounts differ (one gives an amount the other's odd ones do not name)."""
+    return any(not _named(keys, b) for keys in a) or any(not _named(keys, a) for keys in b)
+
+
 def _grouped(value_of: dict[str, str], name: Callable[[str], str], verb: tuple[str, str] = ("says", "say")) -> list[str]:
     """"A and B say X", "C says Y": documents gathered by what they say; ``verb``: (singular, plural)."""
     groups: dict[str, list[str]] = {}
@@ -305,12 +323,13 @@ def event_findings(
         if len(docs) >= 2:
             values = {d: numbers(claim.text_of(d)) for d in docs}
             with_numbers = [d for d in docs if values[d]]
-            everyone = set.intersection(*(set(values[d]) for d in with_numbers)) if with_numbers else set()
-            odd = {d: [values[d][k] for k in values[d] if k not in everyone] for d in with_numbers}
+            odd = _odd_amounts({d: claim.text_of(d) for d in with_numbers})
             disagreeing = [d for d in with_numbers if odd[d]]
-            if len(with_numbers) >= 2 and len({frozenset(values[d]) for d in with_numbers}) > 1 and len(disagreeing) >= 2:
-                add("number", [claim.id], with_numbers, "; ".join(_grouped({d: ", ".join(odd[d]) or "the rest" for d in with_numbers}, name))
-                    + f": {_short(claim.text_of(with_numbers[0]))}", _evidence(claim, with_numbers, odd))
+            # two outlets each give an amount the other lacks and do not agree with each other on it (two that
+            # both give "11 stores" where a third gives none are not a disagreement)
+            if any(_conflict(odd[a], odd[b]) for a in disagreeing for b in disagreeing if a < b):
+                add("number", [claim.id], with_numbers, "; ".join(_grouped({d: ", ".join(odd[d].values()) or "the rest" for d in with_numbers}, name))
+                    + f": {_short(claim.text_of(with_numbers[0]))}", _evidence(claim, with_numbers, {d: list(odd[d].values()) for d in with_numbers}))
             if len(with_numbers) == 1:
                 d = with_numbers[0]
                 add("number only in one", [claim.id], [d],
