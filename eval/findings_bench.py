@@ -100,8 +100,9 @@ def build_cases(data: object, seed: int, max_stories: int | None) -> list[Case]:
     return cases
 
 
-def run_case(case: Case, encoder: object) -> tuple[list, dict[int, str], dict[str, str]]:
-    """The story's findings; which claim holds each line of each version; document ids per version."""
+def run_case(case: Case, encoder: object) -> tuple[list, dict[tuple[str, int], set[str]], dict[str, str]]:
+    """The story's findings; the claims holding each line of each version (a line the splitter cuts in two
+    sentences can sit in two claims); document ids per version."""
     import framing
 
     items = []
@@ -109,15 +110,15 @@ def run_case(case: Case, encoder: object) -> tuple[list, dict[int, str], dict[st
         text = "\n\n".join(line for line in lines if line)
         items.append((text, {"id": f"v{v}", "language": lang, "outlet": f"version {v} ({lang})"}))
     result = framing.compare(items, encoder=encoder, frames=False)
-    claim_of: dict[tuple[str, int], str] = {}
+    claims_of: dict[tuple[str, int], set[str]] = {}
     for cluster in result.clusters:
         for m in cluster.members:
             doc = result.document(m.document)
             kept = [i for i, line in enumerate(case.texts[int(m.document[1:])]) if line]
             paragraph = doc.sentences[m.sentence].paragraph
             if paragraph < len(kept):
-                claim_of[(m.document, kept[paragraph])] = cluster.id
-    return result.findings, claim_of, {f"v{v}": lang for v, lang in enumerate(case.languages)}  # type: ignore[return-value]
+                claims_of.setdefault((m.document, kept[paragraph]), set()).add(cluster.id)
+    return result.findings, claims_of, {f"v{v}": lang for v, lang in enumerate(case.languages)}  # type: ignore[return-value]
 
 
 def score(cases: list[Case], encoder: object) -> tuple[dict[str, list[int]], int, int]:
@@ -127,21 +128,19 @@ def score(cases: list[Case], encoder: object) -> tuple[dict[str, list[int]], int
     for n, case in enumerate(cases):
         if n % 20 == 0:
             step(f"story {n + 1}/{len(cases)}")
-        findings, claim_of, _ = run_case(case, encoder)
+        findings, claims_of, _ = run_case(case, encoder)
         made = [f for f in findings if f.kind in SCORED]
         for f in made:
             counts[f.kind][2] += 1
         if case.kind is None:
-            shared = {c for c in claim_of.values() if list(claim_of.values()).count(c) >= 2}
-            claims_untouched += len(shared)
+            lines_in = Counter(c for held in claims_of.values() for c in held)
+            claims_untouched += sum(1 for k in lines_in.values() if k >= 2)
             false_untouched += len(made)
             continue
         counts[case.kind][1] += 1
-        if case.kind == "omission":
-            target = claim_of.get(("v0", case.line)) or claim_of.get(("v1", case.line))  # type: ignore[arg-type]
-        else:
-            target = claim_of.get(("v2", case.line))  # type: ignore[arg-type]
-        hit = [f for f in made if f.kind == case.kind and "v2" in f.documents and target in f.clusters]
+        versions = ("v0", "v1") if case.kind == "omission" else ("v2",)
+        target = set().union(*(claims_of.get((v, case.line), set()) for v in versions))  # type: ignore[arg-type]
+        hit = [f for f in made if f.kind == case.kind and "v2" in f.documents and target & set(f.clusters)]
         if hit:
             counts[case.kind][0] += 1
             counts[case.kind][3] += 1
