@@ -57,6 +57,7 @@ def test_a_statement_given_to_another_speaker_is_found_and_spellings_are_one_nam
     assert speakers("John Goldsmith, chairman of the Cromwell Society, said: it was inevitable.") == {}
     assert speakers("Голова Спільноти Кромвеля заявив, що це неминуче.") == {}
     assert speakers("Robyn Christie of Melrose said they took their chances.") == {}
+    assert speakers("Колишній лідер Партії незалежності Сполученого Королівства заявив, що політики мають діяти.") == {}
     assert speakers("The ambassador said Beijing had hurt American workers.") == {}
     assert speakers("The response will be firm, said Blinken.") == {"bln": "Blinken"}
     moved = _claim("e1.c1", ("a", "Ответ будет жёстким, заявил Байден."), ("b", "The response will be firm, said Blinken."))

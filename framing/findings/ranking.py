@@ -75,7 +75,8 @@ _NOT_SPEAKERS = {w.lower() for w in (
     "Deputy Chief Commander Spokesman Spokeswoman Press Office Department Ministry House White Council "
     "He She They It We I You This That What Or And But Also Он Она Они Оно Мы Я Это Также Тоже Він Вона Вони Ми Це Також "
     "Той Тя Те Ние Това Също Der Die Das The Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February "
-    "March April May June July August September October November December"
+    "March April May June July August September October November December North South East West Northern Southern "
+    "Eastern Western"
 ).split()}
 # a direct quote of five words or more (a quoted name or phrase is not a quote)
 _QUOTE = re.compile(r"[«„“\"]\s*[^«»„“”\"\s]+(?:\s+[^«»„“”\"\s]+){4,}\s*[»“”\"]|(?:^|\s)['‘][^'‘’]{20,}['’](?=[\s,.;:!?]|$)")
@@ -150,6 +151,10 @@ def speakers(text: str, names: set[str] | None = None) -> dict[str, str]:
             continue
         i = index_of.get(m.start)
         if m.surface.lower().startswith(_BODIES) or (i and words[i - 1][1].lower() in _AFFILIATION):
+            continue
+        # a name next to a body's word is the body's name ("Сполученого Королівства", "Партії Уельсу")
+        if i is not None and any(0 <= j < len(words) and words[j][1][:1].isupper() and words[j][1].lower().startswith(_BODIES)
+                                 for j in (i - 1, i + 1)):
             continue
         if i and i - 1 in verbs and _REPORTED.match(text, m.start + len(m.surface)):
             continue
