@@ -80,7 +80,7 @@ COMMANDS: tuple[EvalCommand, ...] = (
     EvalCommand("align_speed", "eval.align_speed", (), "alignment speed, synthetic vectors"),
     EvalCommand("sib200_zero_shot", "eval.sib200_zero_shot", (), "SIB-200 zero-shot topics"),
     EvalCommand("seed_frames", "eval.seed_frames", ("--show",), "frames on the seeds against the gold"),
-    EvalCommand("findings_bench", "eval.findings_bench", ("--seeds", "1,4,2,3"), "findings perturbation benchmark (seeds 1,4 tuning; 2,3 held out)"),
+    EvalCommand("findings_bench", "eval.findings_bench", ("--seeds", "1,4,5,6,2,3,7,8"), "findings perturbation benchmark (1,4,5,6 tuning)"),
     EvalCommand("seed_findings", "eval.seed_findings", ("--show",), "findings on the seed event against the hand-made gold"),
     EvalCommand("page_metadata", "eval.page_metadata", (), "real-page dates, outlets, clutter: tuning and held-out shapes"),
     EvalCommand("captures", "eval.captures", (), "the report captures in eval/reports (seeds, pile of 12)"),

@@ -33,6 +33,8 @@ def test_converted_measures_are_one_amount_and_a_number_one_outlet_lacks_is_no_d
     assert "number" not in _kinds([miles])
     pounds = _claim("e1.c1", ("a", "The 550 pound hog."), ("b", "Свинья весом в 250 килограмм."))
     assert "number" not in _kinds([pounds], ("a", "b"))
+    rounded = _claim("e1.c1", ("a", "Up to 10 inches of rain."), ("b", "Более 25 см осадков."), ("c", "До 25,4 см дощу."))
+    assert "number" not in _kinds([rounded])
     wrong = _claim("e1.c1", ("a", "Located 385 miles away."), ("b", "Находился за 360 км."))
     assert "number" in _kinds([wrong], ("a", "b"))
     # two give "11 stores", one none of it: a number left out, not two numbers disagreeing
@@ -57,6 +59,9 @@ def test_a_statement_given_to_another_speaker_is_found_and_spellings_are_one_nam
     assert speakers("John Goldsmith, chairman of the Cromwell Society, said: it was inevitable.") == {}
     assert speakers("Голова Спільноти Кромвеля заявив, що це неминуче.") == {}
     assert speakers("Robyn Christie of Melrose said they took their chances.") == {}
+    assert speakers("Ross told BBC Scotland's Sportsound he got a cap.") == {}
+    assert speakers("Форд каза пред Съдебната комисия, че е сигурна.") == {"frd": "Форд"}
+    assert speakers("Според Reuters, това е всичко, каза той.") == {}
     assert speakers("Колишній лідер Партії незалежності Сполученого Королівства заявив, що політики мають діяти.") == {}
     assert speakers("The ambassador said Beijing had hurt American workers.") == {}
     assert speakers("The response will be firm, said Blinken.") == {"bln": "Blinken"}

@@ -50,7 +50,9 @@ _IMPERIAL = [
     (re.compile(r"^(?:pound|lb|фунт)", re.I), 0.45359237),
     (re.compile(r"^(?:yard|ярд)", re.I), 0.9144),
 ]
-# a converted measure agrees with a metric one this close (translators round: 85 miles = 135 km)
+# metric measures, which translators round when they convert (10 inches = 25,4 см = 25 см)
+_METRIC = re.compile(r"^(?:km|км|cm|см|mm|мм|kg|кг|кило|kilo|метр|метр|metre|meter|m\b|м\b|литр|літр|litre|liter|тонн|тон|tonne)", re.I)
+# a converted or metric measure agrees with another this close (translators round: 85 miles = 135 km)
 CONVERTED_TOLERANCE = 0.03
 
 
@@ -79,11 +81,14 @@ def numbers(text: str) -> dict[str, str]:
 
 def amounts(text: str) -> list[tuple[str, ...]]:
     """Each amount of :func:`numbers` as the keys it may be compared by: its value, and for a measure in
-    miles, inches, feet, pounds or yards also its metric value, marked approximate ("136.794~")."""
+    miles, inches, feet, pounds or yards also its metric value, marked approximate ("136.794~"); a metric
+    measure is approximate too ("25~" for "25 см")."""
     found = []
     for key, surface in numbers(text).items():
         word = re.sub(r"^[\d\s\u00a0.,]+", "", surface).lstrip("-‑ ")
         keys = [key]
+        if _METRIC.match(word) and not key.endswith("%"):
+            keys.append(f"{key}~")
         for pattern, factor in _IMPERIAL:
             if pattern.match(word) and not key.endswith("%"):
                 keys.append(f"{float(key) * factor:g}~")
@@ -93,7 +98,8 @@ def amounts(text: str) -> list[tuple[str, ...]]:
 
 
 def same_amount(a: str, b: str) -> bool:
-    """Two keys of :func:`amounts` name one amount: equal, or within CONVERTED_TOLERANCE where one is converted."""
+    """Two keys of :func:`amounts` name one amount: equal, or within CONVERTED_TOLERANCE where one is a
+    converted or metric measure."""
     if a == b:
         return True
     if a.endswith("%") != b.endswith("%") or not (a.endswith("~") or b.endswith("~")):

@@ -21,6 +21,7 @@ Names are compared by cross-script keys (:mod:`framing.match.entities`); places 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -64,10 +65,12 @@ _BODIES = tuple((
     "commission министерств міністерств ministry агентств агенци agency университет університет university "
     "клуб club групп груп group team команд отбор ассоциац асоціац асоциац association правительств уряд "
     "правителств government департамент department офис офіс office компани компані company corporation "
-    "корпорац арми армі army police полици поліці"
+    "корпорац арми армі army police полици поліці сенат senate конгрес congress парламент parliament комисия"
 ).split())
 # a word after one of these is where the speaker comes from or works ("Robyn Christie of Melrose said")
 _AFFILIATION = {"of", "from", "at", "in", "for", "от", "из", "в", "во", "у", "з", "із", "від", "на", "до", "за"}
+# compass adjectives name regions ("Южна Европа", "Південній Європі"), not people
+_COMPASS = ("южн", "північн", "северн", "східн", "източн", "восточн", "западн", "західн")
 # "said Beijing had hurt": a name after the verb and before one of these is what was said, not who said it
 _REPORTED = re.compile(r"\s+(?:had|has|have|was|were|is|are|would|will|could|should|must|might|may|did|does|do)\b")
 _NOT_SPEAKERS = {w.lower() for w in (
@@ -76,7 +79,7 @@ _NOT_SPEAKERS = {w.lower() for w in (
     "He She They It We I You This That What Or And But Also Он Она Они Оно Мы Я Это Также Тоже Він Вона Вони Ми Це Також "
     "Той Тя Те Ние Това Също Der Die Das The Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February "
     "March April May June July August September October November December North South East West Northern Southern "
-    "Eastern Western"
+    "Eastern Western According Според Согласно Згідно"
 ).split()}
 # a direct quote of five words or more (a quoted name or phrase is not a quote)
 _QUOTE = re.compile(r"[«„“\"]\s*[^«»„“”\"\s]+(?:\s+[^«»„“”\"\s]+){4,}\s*[»“”\"]|(?:^|\s)['‘][^'‘’]{20,}['’](?=[\s,.;:!?]|$)")
@@ -152,9 +155,11 @@ def speakers(text: str, names: set[str] | None = None) -> dict[str, str]:
         i = index_of.get(m.start)
         if m.surface.lower().startswith(_BODIES) or (i and words[i - 1][1].lower() in _AFFILIATION):
             continue
-        # a name next to a body's word is the body's name ("Сполученого Королівства", "Партії Уельсу")
-        if i is not None and any(0 <= j < len(words) and words[j][1][:1].isupper() and words[j][1].lower().startswith(_BODIES)
-                                 for j in (i - 1, i + 1)):
+        # a name next to a body's word is the body's name ("Сполученого Королівства", "Партії Уельсу", "Съдебната
+        # комисия"); a wire agency is a source (see attribution); "told BBC" names whom it was told to
+        if i is not None and any(0 <= j < len(words) and words[j][1].lower().startswith(_BODIES) for j in (i - 1, i + 1)):
+            continue
+        if m.surface.lower().startswith(_COMPASS) or m.surface in _wire_names() or (i and "told" in (w.lower() for _, w in words[max(0, i - 2) : i])):
             continue
         if i and i - 1 in verbs and _REPORTED.match(text, m.start + len(m.surface)):
             continue
@@ -213,6 +218,11 @@ def _unnamed_in(speakers_of_a: dict[str, str], words_of_b: list[str]) -> bool:
 def name_key(word: str) -> str:
     """The first of :func:`name_keys` (with v kept): the key a speaker is listed under."""
     return sorted(name_keys(word), key=len, reverse=True)[0]
+
+
+@functools.cache
+def _wire_names() -> frozenset[str]:
+    return frozenset(shipped_table().wire_names)
 
 
 def _sources(text: str) -> set[str]:
