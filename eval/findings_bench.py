@@ -158,20 +158,34 @@ def main() -> None:
 
     encoder = CachedEncoder(resolve_encoder(None))
     rows = []
+    # pooled over the seeds of each group: per kind [found, planted, made, right]; untouched [stories, claims, false]
+    pooled: dict[str, dict[str, list[int]]] = {}
     for seed in (int(s) for s in args.seeds.split(",")):
         step(f"seed {seed}: building the stories")
         cases = build_cases(data, seed, args.stories)
         planted = Counter(c.kind for c in cases)
         counts, claims, false = score(cases, encoder)
         kind_label = "tuning" if seed in TUNING_SEEDS else "held out"
+        group = pooled.setdefault(kind_label, {k: [0, 0, 0, 0] for k in SCORED} | {"untouched": [0, 0, 0]})
         for kind in SCORED:
-            found, total, made, right = counts[kind]
-            precision = right / made if made else float("nan")
-            recall = found / total if total else float("nan")
-            rows.append([f"{seed} ({kind_label})", kind, total, made, precision, recall])
+            rows.append([f"{seed} ({kind_label})", kind, *_scored(counts[kind])])
+            group[kind] = [a + b for a, b in zip(group[kind], counts[kind])]
+        group["untouched"] = [a + b for a, b in zip(group["untouched"], (planted[None], claims, false))]
         rows.append([f"{seed} ({kind_label})", "untouched stories", planted[None], false, f"{false / max(claims, 1):.3f} per claim", "-"])
     print(table(["seed", "finding kind", "planted", "findings made", "precision", "recall"], rows))
+    summary = []
+    for label, group in pooled.items():
+        for kind in SCORED:
+            summary.append([f"all {label} seeds", kind, *_scored(group[kind])])
+        stories, claims, false = group["untouched"]
+        summary.append([f"all {label} seeds", "untouched stories", stories, false, f"{false / max(claims, 1):.3f} per claim", "-"])
+    print()
+    print(table(["seeds", "finding kind", "planted", "findings made", "precision", "recall"], summary))
 
+
+def _scored(counts: list[int]) -> list[object]:
+    found, total, made, right = counts
+    return [total, made, right / made if made else float("nan"), found / total if total else float("nan")]
 
 if __name__ == "__main__":
     main()
