@@ -69,6 +69,10 @@ def test_a_statement_given_to_another_speaker_is_found_and_spellings_are_one_nam
     assert [f.kind for f in event_findings("e1", ["a", "b"], [moved], {"a": 5, "b": 5})].count("speaker") == 1
     same = _claim("e1.c1", ("a", "Ответ будет жёстким, заявил Блинкен."), ("b", "The response will be firm, said Blinken."))
     assert "speaker" not in _kinds([same], ("a", "b"))
+    # b cuts the statement in two sentences; its speaker stands in the second, which no one else has
+    cut = Claim("e1.c1", (Member("a", 0, "Ответ будет жёстким, заявил Байден."), Member("b", 0, "The response will be firm.")))
+    rest = Claim("e1.c2", (Member("b", 1, "It will come soon, said Blinken."),))
+    assert "speaker" in _kinds([cut, rest], ("a", "b"))
 
 
 def test_omission_needs_most_outlets_and_no_close_sentence_where_the_claim_would_stand() -> None:

@@ -333,6 +333,7 @@ def event_findings(
         found.append(Finding("", event, kind, claim_ids, docs, summary, evidence, WEIGHT[kind] + extra))
 
     n = len(documents)
+    alone_text = {(m.document, m.sentence): m.text for c in claims if len(c.documents) == 1 for m in c.members}
     for claim in claims:
         docs = claim.documents
         if len(docs) >= 2:
@@ -352,6 +353,10 @@ def event_findings(
                     _evidence(claim, docs, {d: list(values[d].values())}))
             proper = {k for d in docs for m in entities.mentions(claim.text_of(d)) if not m.surface.isupper() for k in name_keys(m.surface)}
             said = {d: speakers(claim.text_of(d), proper) for d in docs}
+            for d in docs:
+                if not said[d]:  # a statement cut in two sentences, the speaker in the second, which no one else has
+                    after = [alone_text.get((d, m.sentence + 1)) for m in claim.members if m.document == d]
+                    said[d] = speakers(" ".join(t for t in after if t), proper)
             named = [d for d in docs if said[d]]
             named_in = {d: re.findall(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]+", claim.text_of(d)) for d in docs}
 
