@@ -79,6 +79,7 @@ COMMANDS: tuple[EvalCommand, ...] = (
     EvalCommand("int8_agreement", "eval.int8_agreement", ("--seeds", "3"), "int8 against fp32 decisions: seeds and one pile"),
     EvalCommand("align_speed", "eval.align_speed", (), "alignment speed, synthetic vectors"),
     EvalCommand("sib200_zero_shot", "eval.sib200_zero_shot", (), "SIB-200 zero-shot topics"),
+    EvalCommand("frame_invariance", "eval.frame_invariance", ("--calibrations", "none,centred,background"), "frames across translations"),
     EvalCommand("seed_frames", "eval.seed_frames", ("--show",), "frames on the seeds against the gold"),
     EvalCommand("findings_bench", "eval.findings_bench", ("--seeds", "1,4,5,6,2,3,7,8"), "findings perturbation benchmark (1,4,5,6 tuning)"),
     EvalCommand("seed_findings", "eval.seed_findings", ("--show",), "findings on the seed event against the hand-made gold"),

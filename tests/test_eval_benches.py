@@ -48,3 +48,17 @@ def test_the_partition_ceiling_is_exact_without_merged_sentences_and_below_one_w
     for article in articles:
         article.lines = [unit[:1] for unit in article.lines]
     assert prf(partition_ceiling(articles), gold_pairs(articles))[:2] == (1.0, 1.0)
+
+
+def test_frame_invariance_counts_an_abstention_as_its_own_label():
+    import numpy as np
+
+    from eval.frame_invariance import invariance
+
+    top = {"ru": np.array([0, 1, 2, 3]), "en": np.array([0, 1, 2, 0])}
+    abstained = {"ru": np.array([False, True, False, False]), "en": np.array([False, True, True, False])}
+    m = invariance(top, abstained)
+    # row 0 agrees, row 1 both abstain (agree), row 2 one abstains (disagree), row 3 differs
+    assert m["pair ru-en"] == 0.5 and m["all four agree"] == 0.5
+    assert m["agreement where both decide, lowest"] == 0.5  # rows 0 and 3
+    assert m["abstained, highest language"] == 0.5
