@@ -27,7 +27,7 @@ from eval.common import data_dir, require_data, step, table
 from eval.many_outlets import FILES, _stories
 
 KINDS = ("number", "speaker", "attribution", "omission", "loaded")
-SCORED = (*KINDS, "quote")
+SCORED = (*KINDS, "quote", "frame")
 LINES = 8
 TUNING_SEEDS = {1, 4, 5, 6}  # looked at while writing the finders
 # the speaker case: every version gets the same statement's speaker, the changed one another person
@@ -109,7 +109,7 @@ def run_case(case: Case, encoder: object) -> tuple[list, dict[tuple[str, int], s
     for v, (lang, lines) in enumerate(zip(case.languages, case.texts)):
         text = "\n\n".join(line for line in lines if line)
         items.append((text, {"id": f"v{v}", "language": lang, "outlet": f"version {v} ({lang})"}))
-    result = framing.compare(items, encoder=encoder, frames=False)
+    result = framing.compare(items, encoder=encoder)  # with frames: a frame finding between translations is false
     claims_of: dict[tuple[str, int], set[str]] = {}
     for cluster in result.clusters:
         for m in cluster.members:

@@ -16,8 +16,8 @@ import numpy as np
 from . import render  # noqa: F401 - registers the result's views (JSON, pandas, Rich, HTML)
 from .embed import CachedEncoder, Encoder, centroids_for, resolve_encoder
 from .embed.cache import DocumentCacheDB
-from .findings import Claim, Finding, Member, compare_claims, event_findings
-from .frames import Classifier, EmbeddingZeroShot, LabelSet, Lexicon, load_labels, resolve_classifier, resolve_lexicon
+from .findings import Claim, Finding, Member, compare_claims, event_findings, frame_findings, ranked
+from .frames import Classifier, EmbeddingZeroShot, Labelling, LabelSet, Lexicon, load_labels, resolve_classifier, resolve_lexicon
 from .ingest import Document, documents_from_texts, load_documents
 from .match import ClaimParams, Event, GroupingParams, align_event, entities, group_documents
 from .match.events import centred_by, centroid_table
@@ -96,13 +96,43 @@ def _event_findings(
         for d in event.documents:
             if d not in c.documents and len(centred[d]):
                 closeness[(c.id, d)] = (centred[d] @ rows.T).max(axis=1).tolist()
-    claims = [
-        Claim(c.id, tuple(Member(m.document, m.sentence, documents[m.document].sentences[m.sentence].text) for m in c.members))
-        for c in clusters
-    ]
+    claims = _claims(clusters, documents)
     counts = {d: len(documents[d].sentences) for d in event.documents}
     names = {d: documents[d].outlet or d for d in event.documents}
     return event_findings(event.id, event.documents, claims, counts, names, lexicon, closeness)
+
+
+def _claims(clusters: Sequence[Cluster], documents: Mapping[str, Document]) -> list[Claim]:
+    return [
+        Claim(c.id, tuple(Member(m.document, m.sentence, documents[m.document].sentences[m.sentence].text) for m in c.members))
+        for c in clusters
+    ]
+
+
+def with_frame_findings(
+    findings: Sequence[Finding],
+    events: Sequence[Event],
+    clusters: Sequence[Cluster],
+    documents: Mapping[str, Document],
+    labelling: Labelling | None,
+    frame_rows: Mapping[tuple[str, int], int],
+) -> list[Finding]:
+    """The findings with each event's "same claim, different frame" findings ranked in (frames come last in
+    the pipeline, after the other findings; ``frame_rows[(document, sentence id)]`` is the labelling's row)."""
+    if labelling is None:
+        return list(findings)
+    frame_of = {
+        (d.id, i): (labelling.raw[frame_rows[(d.id, s.id)]], bool(labelling.abstained[frame_rows[(d.id, s.id)]]))
+        for d in documents.values() for i, s in enumerate(d.sentences) if (d.id, s.id) in frame_rows
+    }
+    out: list[Finding] = []
+    for event in events:
+        own = [f for f in findings if f.event == event.id]
+        in_event = [c for c in clusters if c.event == event.id]
+        names = {d: documents[d].outlet or d for d in event.documents if d in documents}
+        extra = frame_findings(event.id, _claims(in_event, documents), frame_of, labelling.labels, names)
+        out.extend(ranked(event.id, own + extra, [c.id for c in in_event]) if extra else own)
+    return out
 
 
 def group_events(
@@ -235,6 +265,7 @@ def compare(
         else:
             labelling = chosen.classify(all_texts, label_set)
         frame_rows = {(d.id, s.id): i for i, (d, s) in enumerate((d, s) for d in documents for s in d.sentences)}
+        findings = with_frame_findings(findings, events, clusters, {d.id: d for d in documents}, labelling, frame_rows)
         timings["classify"] = time.perf_counter() - t0
     stats = {"computed": cached.computed, "from_cache": cached.hits} if cached else {}
     return ComparisonResult(documents, events, clusters, errors, timings, stats, labelling, frame_rows, label_set, lexicon, findings)

@@ -113,3 +113,21 @@ def test_a_rewrite_of_one_source_is_lineage() -> None:
     found = event_findings("e1", ["a", "b"], claims, {"a": 4, "b": 9})
     lineage = [f for f in found if f.kind == "lineage"]
     assert len(lineage) == 1 and lineage[0].documents == ["a", "b"] and "5 more" in lineage[0].summary
+
+
+def test_same_claim_different_frame_needs_a_gap_beyond_translation_noise() -> None:
+    from framing.findings import frame_findings
+
+    claim = _claim("e1.c1", ("a", "Blinken held talks with allies."), ("b", "Washington will send more weapons."))
+    labels = ["External regulation and reputation", "Security and defense"]
+
+    def frame_of(a: list[float], b: list[float], abstained: bool = False) -> dict:
+        return {("a", 0): (a, False), ("b", 1): (b, abstained)}
+
+    found = frame_findings("e1", [claim], frame_of([0.83, 0.80], [0.80, 0.83]), labels, {"a": "A", "b": "B"})
+    assert len(found) == 1 and found[0].kind == "frame" and found[0].clusters == ["e1.c1"]
+    assert "A frames it as External regulation" in found[0].summary and found[0].evidence[1]["words"] == ["Security and defense"]
+    # the gap a translation produces (0.01 + 0.01 < FRAME_DIFFERENCE), one side abstaining, or the same top frame: none
+    assert frame_findings("e1", [claim], frame_of([0.81, 0.80], [0.80, 0.81]), labels) == []
+    assert frame_findings("e1", [claim], frame_of([0.83, 0.80], [0.80, 0.83], abstained=True), labels) == []
+    assert frame_findings("e1", [claim], frame_of([0.83, 0.80], [0.84, 0.80]), labels) == []

@@ -24,7 +24,7 @@ from ..ingest import Document, InputError, Sentence, Span, build_document
 from ..ingest.outlets import OutletTable, shipped_table, table_for
 from ..match import ClaimParams, GroupingParams
 from ..match.claims import claim_units
-from ..pipeline import align_events, group_events
+from ..pipeline import align_events, group_events, with_frame_findings
 from .sources import Article
 from .store import CorpusStore
 from .windows import block_of, window_blocks
@@ -203,6 +203,22 @@ class StoredUnits:
         return np.stack([self.vectors[t] for t in texts]).astype(np.float32) if texts else np.zeros((0, 1), dtype=np.float32)
 
 
+def stored_labelling(rows: list[dict], frame_rows: dict[tuple[str, int], int], labels: list[str]) -> Labelling:
+    """The labelling of stored frame rows ({"document", "sentence", "label", "score", "raw", "abstained"})."""
+    column = {name: j for j, name in enumerate(labels)}
+    scores = np.zeros((len(frame_rows), len(labels)))
+    raw = np.zeros_like(scores)
+    abstained = np.zeros(len(frame_rows), dtype=bool)
+    for r in rows:
+        i = frame_rows.get((r["document"], r["sentence"]))
+        if i is None or r["label"] not in column:
+            continue
+        scores[i, column[r["label"]]] = r["score"]
+        raw[i, column[r["label"]]] = r["raw"]
+        abstained[i] = r["abstained"]
+    return Labelling(labels, scores, raw, abstained, "stored")
+
+
 class WindowWorker(_Models):
     """One date window: its events (grouping) or its events' claims and findings (alignment)."""
 
@@ -232,6 +248,12 @@ class WindowWorker(_Models):
         stored = StoredUnits(CorpusStore(self.settings.root).unit_vectors(window_blocks(window, self.settings.window_days), wanted), self.encoder)
         clusters, findings = align_events(found, documents, vectors, stored, self.centroids, lexicon, ClaimParams())
         by_id = {d.id: d for d in documents}
+        if self.settings.frames:
+            store = CorpusStore(self.settings.root)
+            frame_rows = {(d.id, s.id): i for i, (d, s) in enumerate((d, s) for d in documents for s in d.sentences)}
+            rows = store.read("frames", window_blocks(window, self.settings.window_days), where=("document", wanted))
+            labelling = stored_labelling(rows, frame_rows, load_labels(self.settings.labels).names)
+            findings = with_frame_findings(findings, found, clusters, by_id, labelling, frame_rows)
         event_rows = []
         for event in found:
             members = [by_id[d] for d in event.documents]

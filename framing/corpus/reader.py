@@ -7,13 +7,11 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from ..findings import Finding
-from ..frames import Labelling, load_labels, resolve_lexicon
+from ..frames import load_labels, resolve_lexicon
 from ..match import Event
 from ..result import Cluster, ClusterMember, ComparisonResult
-from .prepare import stored_documents
+from .prepare import stored_documents, stored_labelling
 from .store import CorpusError, CorpusStore
 from .windows import window_blocks
 
@@ -74,24 +72,9 @@ class Corpus:
         if self.settings.get("frames"):
             label_set = load_labels(self.settings.get("labels"))
             frame_rows = {(d.id, s.id): i for i, (d, s) in enumerate((d, s) for d in documents for s in d.sentences)}
-            labelling = _labelling(self.store.read("frames", blocks, where=("document", ids)), frame_rows, label_set.names)
+            labelling = stored_labelling(self.store.read("frames", blocks, where=("document", ids)), frame_rows, label_set.names)
         lexicon = resolve_lexicon(self.settings.get("signals"))
         return ComparisonResult(documents, [event], clusters, [], {}, {}, labelling, frame_rows, label_set, lexicon, findings)
-
-
-def _labelling(rows: list[dict], frame_rows: dict[tuple[str, int], int], labels: list[str]) -> Labelling:
-    column = {name: j for j, name in enumerate(labels)}
-    scores = np.zeros((len(frame_rows), len(labels)))
-    raw = np.zeros_like(scores)
-    abstained = np.zeros(len(frame_rows), dtype=bool)
-    for r in rows:
-        i = frame_rows.get((r["document"], r["sentence"]))
-        if i is None or r["label"] not in column:
-            continue
-        scores[i, column[r["label"]]] = r["score"]
-        raw[i, column[r["label"]]] = r["raw"]
-        abstained[i] = r["abstained"]
-    return Labelling(labels, scores, raw, abstained, "stored")
 
 
 def open_corpus(root: str | Path) -> Corpus:

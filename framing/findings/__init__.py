@@ -2,11 +2,12 @@
 
 ``differences`` compares two claims (numbers as values, names by cross-script keys, dates,
 attribution, quoting, hedging); ``ranking`` lists an event's findings (numbers, speakers, omissions,
-rewrites, sources, loaded words, quotes, additions) most important first; ``tone`` lists actors next to loaded wording, without claiming a polarity.
+rewrites, sources, loaded words, frames, quotes, additions) most important first; ``tone`` lists
+actors next to loaded wording, without claiming a polarity.
 """
 
 from .differences import Difference, compare_claims, dates, numbers
-from .ranking import Claim, Finding, Member, event_findings, speakers
+from .ranking import Claim, Finding, Member, event_findings, frame_findings, ranked, speakers
 from .tone import NOT_DERIVED, ActorEvidence, actors_near_loaded_words, is_attributed
 
 __all__ = [
@@ -16,6 +17,8 @@ __all__ = [
     "Finding",
     "Member",
     "event_findings",
+    "frame_findings",
+    "ranked",
     "speakers",
     "Difference",
     "actors_near_loaded_words",
