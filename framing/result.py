@@ -6,12 +6,14 @@ The CLI, the JSON export, the reports and notebooks all read these. This module 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from .findings import Finding
 from .frames import Labelling, LabelSet, Lexicon
+from .frames.classify import wilson_interval
 from .ingest import Document, InputError
 from .match import Event
 
@@ -88,6 +90,30 @@ class ComparisonResult:
         for d in self.documents:
             by_outlet.setdefault(d.outlet or d.id, []).extend(self._frame_rows_of(d))
         return {outlet: self.frames.distribution(rows) for outlet, rows in by_outlet.items()}
+
+    def document_frame_set(self, doc_id: str) -> list[str]:
+        """The frames the article uses (a multi-label decision, see :meth:`Labelling.used`), most used first."""
+        if self.frames is None:
+            return []
+        return self.frames.used(self._frame_rows_of(self.document(doc_id)))
+
+    def outlet_frame_shares(self) -> dict[str, dict[str, dict[str, float]]]:
+        """Per outlet and frame: the share of the outlet's articles that use the frame, with its 95% Wilson
+        interval and the number of articles ({"share", "low", "high", "articles"}); wide with few articles."""
+        if self.frames is None:
+            return {}
+        sets: dict[str, list[list[str]]] = {}
+        for d in self.documents:
+            if d.sentences:
+                sets.setdefault(d.outlet or d.id, []).append(self.document_frame_set(d.id))
+        out: dict[str, dict[str, dict[str, float]]] = {}
+        for outlet, used in sets.items():
+            counts = Counter(frame for frames in used for frame in frames)
+            out[outlet] = {}
+            for frame, k in counts.most_common():
+                low, high = wilson_interval(k, len(used))
+                out[outlet][frame] = {"share": k / len(used), "low": low, "high": high, "articles": len(used)}
+        return out
 
     def cluster_frames(self, cluster: Cluster) -> dict[str, str | None]:
         """Per document in a claim cluster: the frame it gives that claim (its first sentence's)."""

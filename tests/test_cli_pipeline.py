@@ -45,6 +45,12 @@ def test_json_contract_refers_to_real_sentences(fake_model, tmp_path):
     assert len(names) == 14 and data["labels"]["classifier"].startswith("embedding-zero-shot")
     for d in data["documents"]:
         assert abs(sum(d["frames"].values()) - 1) < 1e-3 and set(d["frames"]) <= names
+        # the article's frame set: frames that top its sentences (each a decided sentence's frame)
+        decided = [s["frame"] for s in d["sentences"] if s["frame"]]
+        assert set(d["frame_set"]) <= set(decided) and (not decided or d["frame_set"])
+    for shares in data["outlet_frames"].values():
+        for share in shares.values():
+            assert 0 <= share["low"] <= share["share"] <= share["high"] <= 1 and share["articles"] >= 1
         for s in d["sentences"]:
             scores = [f["score"] for f in s["frames"]]
             assert scores == sorted(scores, reverse=True) and s["frames"][0]["label"] in names

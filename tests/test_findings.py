@@ -131,3 +131,22 @@ def test_same_claim_different_frame_needs_a_gap_beyond_translation_noise() -> No
     assert frame_findings("e1", [claim], frame_of([0.81, 0.80], [0.80, 0.81]), labels) == []
     assert frame_findings("e1", [claim], frame_of([0.83, 0.80], [0.80, 0.83], abstained=True), labels) == []
     assert frame_findings("e1", [claim], frame_of([0.83, 0.80], [0.84, 0.80]), labels) == []
+
+
+def test_article_frame_sets_and_outlet_shares_with_their_uncertainty() -> None:
+    import numpy as np
+
+    from framing.frames import Labelling
+    from framing.frames.classify import wilson_interval
+
+    labels = ["Economic", "Political", "Morality"]
+    scores = np.array([[0.7, 0.2, 0.1], [0.6, 0.3, 0.1], [0.2, 0.7, 0.1], [0.1, 0.1, 0.8], [0.5, 0.4, 0.1]])
+    abstained = np.array([False, False, False, False, True])
+    labelling = Labelling(labels, scores, scores, abstained)
+    # of 4 decided sentences: Economic 2, Political 1, Morality 1; the abstaining one does not count
+    assert labelling.used(range(5), share=0.3) == ["Economic"]
+    assert labelling.used(range(5), share=0.25) == ["Economic", "Political", "Morality"]
+    assert labelling.used([4]) == []
+    low, high = wilson_interval(1, 2)
+    assert 0 < low < 0.5 < high < 1 and wilson_interval(0, 0) == (0.0, 1.0)
+    assert wilson_interval(50, 100)[1] - wilson_interval(50, 100)[0] < high - low  # more articles, narrower

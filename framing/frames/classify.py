@@ -18,6 +18,7 @@ Two backends:
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
@@ -40,6 +41,9 @@ SOFTMAX_TEMPERATURE = 1.0
 # Raw e5 cosines to label prototypes differ by hundredths; this spreads them into usable probabilities.
 COSINE_TEMPERATURE = 0.01
 DEFAULT_CALIBRATION = "none"
+# An article uses a frame when the frame tops at least this share of its sentences that have one (chosen on
+# the tuning stories of eval/gold/ntrex_frames.toml; eval.ntrex_frames reports the held-out ones).
+ARTICLE_SHARE = 0.2
 CALIBRATIONS = ("none", "background", "batch", "background+batch")
 
 
@@ -74,6 +78,27 @@ class Labelling:
             return {}
         mean = picked.mean(axis=0)
         return {self.labels[j]: float(mean[j]) for j in np.argsort(-mean)}
+
+
+    def used(self, rows: Sequence[int], share: float | None = None) -> list[str]:
+        """The labels a text made of ``rows`` (an article's sentences) uses, most used first: each label that is
+        the decided top label of at least ``share`` (default ARTICLE_SHARE) of its rows that have one, and the
+        most used label at least (none when every row abstains)."""
+        share = ARTICLE_SHARE if share is None else share
+        decided = [self.best(i) for i in rows]
+        counts = Counter(label for label in decided if label is not None)
+        total = sum(counts.values())
+        return [label for n, (label, k) in enumerate(counts.most_common()) if n == 0 or k / total >= share]
+
+
+def wilson_interval(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """95% Wilson score interval of a share k/n (wide when n is small; (0, 1) when n is 0)."""
+    if n == 0:
+        return 0.0, 1.0
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 @runtime_checkable

@@ -56,6 +56,7 @@ def to_dict(result: ComparisonResult) -> dict:
                 ],
                 "removed": [{"start": r.start, "end": r.end, "text": r.text, "reason": r.reason} for r in d.removed],
                 "frames": {name: round(score, 4) for name, score in result.document_frames(d.id).items()},
+                "frame_set": result.document_frame_set(d.id),
                 "actors_near_loaded_words": [
                     {"actor": e.actor, "sentences": e.sentences, "words": e.words, "tone": e.tone}
                     for e in actors_near_loaded_words(((s.id, s.text) for s in d.sentences), result.lexicon)
@@ -81,6 +82,10 @@ def to_dict(result: ComparisonResult) -> dict:
             for c in result.clusters
         ],
         "findings": [{k: v for k, v in f.to_dict().items() if k != "weight"} for f in result.findings],
+        "outlet_frames": {
+            outlet: {frame: {k: round(v, 4) if isinstance(v, float) else v for k, v in share.items()} for frame, share in frames.items()}
+            for outlet, frames in result.outlet_frame_shares().items()
+        },
         "labels": {
             "set": result.label_set.name if result.label_set else None,
             "names": result.label_set.names if result.label_set else [],
