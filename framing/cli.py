@@ -392,6 +392,9 @@ def label_command(
         _fail(err, exc)
     for error in result.errors:
         err.print(f"[red]skipped[/red] {error}", highlight=False)
+    for a, b, share in result.labelling.close_pairs():
+        err.print(f"[yellow]warning[/yellow] labels {a!r} and {b!r} are too close to tell apart: {share:.0%} of the items "
+                  "fall between them (no label given); give each a sharper description or examples", highlight=False)
     if not result.items:
         err.print("error: nothing to label", highlight=False)
         raise click.exceptions.Exit(EXIT_NOTHING_USABLE)

@@ -150,3 +150,16 @@ def test_article_frame_sets_and_outlet_shares_with_their_uncertainty() -> None:
     low, high = wilson_interval(1, 2)
     assert 0 < low < 0.5 < high < 1 and wilson_interval(0, 0) == (0.0, 1.0)
     assert wilson_interval(50, 100)[1] - wilson_interval(50, 100)[0] < high - low  # more articles, narrower
+
+
+def test_a_label_pair_that_texts_fall_between_is_reported_as_too_close() -> None:
+    import numpy as np
+
+    from framing.frames import Labelling
+
+    labels = ["war", "military", "economy"]
+    raw = np.array([[0.80, 0.801, 0.7], [0.81, 0.808, 0.7], [0.7, 0.71, 0.9], [0.9, 0.7, 0.7]])
+    abstained = np.array([True, True, False, False])
+    pairs = Labelling(labels, raw, raw, abstained).close_pairs()
+    assert pairs == [("war", "military", 0.5)]
+    assert Labelling(labels, raw, raw, np.zeros(4, dtype=bool)).close_pairs() == []

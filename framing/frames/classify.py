@@ -44,6 +44,8 @@ DEFAULT_CALIBRATION = "none"
 # An article uses a frame when the frame tops at least this share of its sentences that have one (chosen on
 # the tuning stories of eval/gold/ntrex_frames.toml; eval.ntrex_frames reports the held-out ones).
 ARTICLE_SHARE = 0.2
+# A label pair is "too close" on a batch when this share of all its texts abstain between those two labels.
+CLOSE_PAIR_SHARE = 0.1
 CALIBRATIONS = ("none", "background", "batch", "background+batch")
 
 
@@ -89,6 +91,18 @@ class Labelling:
         counts = Counter(label for label in decided if label is not None)
         total = sum(counts.values())
         return [label for n, (label, k) in enumerate(counts.most_common()) if n == 0 or k / total >= share]
+
+
+    def close_pairs(self, min_share: float = CLOSE_PAIR_SHARE) -> list[tuple[str, str, float]]:
+        """Pairs of labels the texts cannot tell apart: for each pair, the share of all texts that abstained
+        with those two labels on top (best first; those at ``min_share`` or more). A label set with such a
+        pair is weak on these texts: its labels are too close to each other to split them."""
+        if len(self) == 0 or len(self.labels) < 2:
+            return []
+        order = np.argsort(-self.raw, axis=1)[:, :2]
+        pairs = Counter(tuple(sorted((int(a), int(b)))) for (a, b), gone in zip(order, self.abstained) if gone)
+        found = [(self.labels[a], self.labels[b], k / len(self)) for (a, b), k in pairs.most_common()]
+        return [p for p in found if p[2] >= min_share]
 
 
 def wilson_interval(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
