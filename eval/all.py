@@ -80,6 +80,7 @@ COMMANDS: tuple[EvalCommand, ...] = (
     EvalCommand("align_speed", "eval.align_speed", (), "alignment speed, synthetic vectors"),
     EvalCommand("sib200_zero_shot", "eval.sib200_zero_shot", (), "SIB-200 zero-shot topics"),
     EvalCommand("frame_invariance", "eval.frame_invariance", ("--calibrations", "none,centred,background"), "frames across translations"),
+    EvalCommand("ntrex_frames", "eval.ntrex_frames", (), "frames of labelled NTREX lines and articles (a third held out)"),
     EvalCommand("seed_frames", "eval.seed_frames", ("--show",), "frames on the seeds against the gold"),
     EvalCommand("findings_bench", "eval.findings_bench", ("--seeds", "1,4,5,6,2,3,7,8"), "findings perturbation benchmark (1,4,5,6 tuning)"),
     EvalCommand("seed_findings", "eval.seed_findings", ("--show",), "findings on the seed event against the hand-made gold"),

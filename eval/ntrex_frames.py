@@ -67,6 +67,7 @@ def main() -> None:
     parser.add_argument("--data", help="folder holding ntrex/ (default: $FRAMING_DATA or ../shared/data)")
     parser.add_argument("--gold", default=str(GOLD))
     parser.add_argument("--encoder", default=None)
+    parser.add_argument("--calibration", default="none", help="the classifier's calibration (none, background, batch, ...)")
     args = parser.parse_args()
     data = require_data(data_dir(args.data), "ntrex")
     from framing.frames import Labelling, load_labels
@@ -85,7 +86,7 @@ def main() -> None:
         lines = (data / "ntrex" / FILES[code]).read_text(encoding="utf-8").splitlines()
         step(f"{code}: labelling {len(rows)} lines")
         vectors = embed([lines[r["line"] - 1] for r in rows], args.encoder)
-        probabilities, ranking, raw, abstained = zero_shot_scores(vectors, label_vectors)
+        probabilities, ranking, raw, abstained = zero_shot_scores(vectors, label_vectors, args.calibration)
         labelled[code] = Labelling(names, probabilities, raw, abstained)
         top[code] = [None if a else int(t) for t, a in zip(ranking.argmax(axis=1), abstained)]
     gold_primary = [index[r["frames"][0]] if r["frames"] else None for r in rows]

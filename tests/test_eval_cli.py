@@ -31,6 +31,7 @@ def run_module(*args: str, timeout: int = 120) -> subprocess.CompletedProcess[st
         ("eval.corpus_bench", "NTREX-128"),
         ("eval.sentence_language", "SIB-200"),
         ("eval.frame_invariance", "SIB-200"),
+        ("eval.ntrex_frames", "NTREX-128"),
     ],
 )
 def test_a_missing_data_folder_gives_one_line_and_status_2(tmp_path: Path, module: str, dataset: str) -> None:

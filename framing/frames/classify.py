@@ -43,7 +43,7 @@ COSINE_TEMPERATURE = 0.01
 DEFAULT_CALIBRATION = "none"
 # An article uses a frame when the frame tops at least this share of its sentences that have one (chosen on
 # the tuning stories of eval/gold/ntrex_frames.toml; eval.ntrex_frames reports the held-out ones).
-ARTICLE_SHARE = 0.2
+ARTICLE_SHARE = 0.15
 # A label pair is "too close" on a batch when this share of all its texts abstain between those two labels.
 CLOSE_PAIR_SHARE = 0.1
 CALIBRATIONS = ("none", "background", "batch", "background+batch")
