@@ -38,7 +38,7 @@ CODES = tuple(LANGUAGES)
 def label_styles(frames: LabelSet) -> dict[str, LabelSet]:
     """The shipped frames file and two plainer styles a user might write."""
     return {
-        "frames: names only": LabelSet("names", tuple(Label(x.name, x.name) for x in frames.labels)),
+        "frames: names only": LabelSet("names", tuple(Label(x.name, "") for x in frames.labels)),
         "frames: names + description": LabelSet("described", tuple(Label(x.name, x.description) for x in frames.labels)),
         "frames: shipped file": frames,
     }

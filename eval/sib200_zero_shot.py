@@ -29,12 +29,22 @@ def load_split(data: Path, folder: str, split: str) -> tuple[list[str], list[str
     return [r[2] for r in rows], [r[1] for r in rows]
 
 
-def variants(labels: LabelSet) -> dict[str, tuple[LabelSet, str]]:
-    names = LabelSet("names", tuple(Label(x.name, x.name) for x in labels.labels))
+def english_examples(path: str | Path) -> dict[str, tuple[str, ...]]:
+    """Each label's English examples only, from the label file (a user who writes examples in one language)."""
+    import tomllib
+
+    entries = tomllib.loads(Path(path).read_text(encoding="utf-8"))["label"]
+    return {e["name"]: tuple(e.get("examples", {}).get("en", [])) for e in entries}
+
+
+def variants(labels: LabelSet, english: dict[str, tuple[str, ...]] | None = None) -> dict[str, tuple[LabelSet, str]]:
+    names = LabelSet("names", tuple(Label(x.name, "") for x in labels.labels))
     descriptions = LabelSet("descriptions", tuple(Label(x.name, x.description) for x in labels.labels))
+    one_language = LabelSet("english", tuple(Label(x.name, x.description, (english or {}).get(x.name, ())) for x in labels.labels))
     return {
         "label names, raw cosine": (names, "none"),
         "descriptions, raw cosine": (descriptions, "none"),
+        "descriptions + English examples only, raw cosine": (one_language, "none"),
         "descriptions + examples, raw cosine (default)": (labels, "none"),
         "descriptions + examples, background-standardised": (labels, "background"),
         "descriptions + examples, batch-standardised": (labels, "batch"),
@@ -51,7 +61,8 @@ def main() -> None:
     data = require_data(data_dir(args.data), "sib200")
     labels = load_labels(args.labels)
     label_vectors = {}
-    for name, (label_set, _) in variants(labels).items():
+    english = english_examples(args.labels)
+    for name, (label_set, _) in variants(labels, english).items():
         step(f"embedding the label texts: {name}")
         label_vectors[name] = [embed(x.texts, args.encoder) for x in label_set.labels]
     rows = []
@@ -65,7 +76,7 @@ def main() -> None:
         vectors = embed(texts, args.encoder)
         majority = Counter(gold).most_common(1)[0][1] / len(gold)
         results.setdefault("majority baseline", {})[code] = majority
-        for name, (label_set, calibration) in variants(labels).items():
+        for name, (label_set, calibration) in variants(labels, english).items():
             start = time.perf_counter()
             probabilities, _, _, abstained = zero_shot_scores(vectors, label_vectors[name], calibration)
             if name.endswith("(default)"):

@@ -38,12 +38,21 @@ def test_default_label_set_is_the_fourteen_policy_frames_in_four_languages():
 def test_label_file_errors_are_one_line(tmp_path):
     with pytest.raises(LabelFileError, match="no \\[\\[label\\]\\] entries"):
         parse_labels("title = 'x'", "x.toml")
-    with pytest.raises(LabelFileError, match="needs a description or examples"):
-        parse_labels("[[label]]\nname = 'a'", "x.toml")
+    with pytest.raises(LabelFileError, match="has no name"):
+        parse_labels("[[label]]\ndescription = 'a'", "x.toml")
     with pytest.raises(LabelFileError, match="no such label file"):
         load_labels(tmp_path / "missing.toml")
     by_language = parse_labels("[[label]]\nname='a'\n[label.examples]\nen=['x']\nru=['y']", "x.toml")
     assert by_language.labels[0].examples == ("x", "y")
+
+
+def test_a_label_may_be_a_name_alone_and_a_description_is_led_by_its_name():
+    names_only = parse_labels("[[label]]\nname = 'sports'\n[[label]]\nname = 'politics'", "x.toml")
+    assert names_only.labels[0].texts == ["This text is about sports."]
+    described = parse_labels("[[label]]\nname = 'sports'\ndescription = 'Games, matches and athletes.'", "x.toml")
+    assert described.labels[0].texts == ["sports: Games, matches and athletes."]
+    # a definition that names its label already is kept as written (the shipped frames: "Economic frame: ...")
+    assert load_labels().labels[0].texts[0].startswith("Economic frame:")
 
 
 def test_embedding_zero_shot_ranks_by_prototype_and_abstains_on_ties():

@@ -24,6 +24,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 DEFAULT_LABELS = "frames.toml"
+NAME_ONLY = "This text is about {name}."
+DESCRIBED = "{name}: {description}"
 
 
 class LabelFileError(ValueError):
@@ -38,8 +40,15 @@ class Label:
 
     @property
     def texts(self) -> list[str]:
-        """What the label is embedded from: its definition and its examples."""
-        return [t for t in (self.description, *self.examples) if t]
+        """What the label is embedded from: its definition and its examples. Without examples, the definition
+        is led by the name (unless it names it already), and a label with a name only is embedded as "This
+        text is about NAME." (the forms that scored best on SIB-200's dev split for those two styles)."""
+        if not self.description and not self.examples:
+            return [NAME_ONLY.format(name=self.name)]
+        described = self.description
+        if described and not self.examples and self.name.lower() not in described.lower():
+            described = DESCRIBED.format(name=self.name, description=described)
+        return [t for t in (described, *self.examples) if t]
 
 
 @dataclass(frozen=True)
@@ -81,8 +90,6 @@ def parse_labels(text: str, name: str) -> LabelSet:
             raise LabelFileError(f"{where}: has no name")
         description = str(entry.get("description", "")).strip()
         examples = _examples(entry.get("examples"), where)
-        if not description and not examples:
-            raise LabelFileError(f"{where} ({label_name}): needs a description or examples")
         labels.append(Label(label_name, description, examples))
     if len({label.name for label in labels}) != len(labels):
         raise LabelFileError(f"{name}: label names repeat")
