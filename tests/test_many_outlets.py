@@ -151,6 +151,26 @@ def test_units_are_quotes_and_halves_of_long_sentences():
     assert claim_units("A short sentence.") == []
 
 
+def test_a_sentence_that_only_attributes_pairs_only_with_one_naming_its_source():
+    from framing.match.claims import candidate_pairs, latin_names, only_attributes
+
+    said = "Об этом заявил госсекретарь США Энтони Блинкен, сообщает Reuters."
+    assert only_attributes(said) and only_attributes("Про це повідомляє The New York Times.")
+    assert not only_attributes("Блинкен сообщил, что поддержка Украины усилится.")
+    assert latin_names(said) == {"Reuters"} and latin_names("The New York Times reported it.") == {"New", "York", "Times"}
+    # rows: doc 0 = [lead, attribution], doc 1 = [a lead naming the same person], doc 2 = [attribution naming Reuters]
+    owner, position = np.array([0, 0, 1, 2]), np.array([0, 1, 0, 0])
+    texts = ["Администрация усилит поддержку Украины.", said, "Госсекретарь США Энтони Блинкен провёл переговоры.",
+             "По данным Reuters, это заявил Блинкен."]
+    margin = np.full((4, 4), -np.inf)
+    for a, b, value in ((1, 2, 0.21), (0, 2, 0.15), (1, 3, 0.2)):
+        margin[a, b] = margin[b, a] = value
+    pairs = candidate_pairs(margin, owner, position, np.zeros(4, dtype=bool), ClaimParams(),
+                            np.array([only_attributes(t) for t in texts]), [latin_names(t) for t in texts])
+    linked = {(p.a, p.b) for p in pairs}
+    assert (1, 2) not in linked and (0, 2) in linked and (1, 3) in linked
+
+
 def test_coverage_view_fits_80_columns_for_twenty_outlets():
     import framing
     from framing.render import render

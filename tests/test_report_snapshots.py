@@ -42,7 +42,7 @@ def test_seed_report_matches_snapshot(seed_result, width):
 
 def test_narrow_terminal_stacks_and_wide_terminal_uses_columns(seed_result):
     narrow, wide = rendered(seed_result, 80), rendered(seed_result, 160)
-    assert "╭─ e1.c1" in narrow and "┃ claim" not in narrow.split("event e2")[0]
+    assert "╭─ e1.c" in narrow and "┃ claim" not in narrow.split("event e2")[0]
     assert "┃ claim" in wide and "— not reported —" in wide
     assert "legend:" in narrow and "claims:" in narrow
 

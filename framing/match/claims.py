@@ -47,6 +47,17 @@ SPLIT_DOCUMENTS = 1
 DEFAULT_CLUSTER_MARGIN = -0.05
 LONG_SENTENCE_WORDS = 24
 MIN_UNIT_WORDS = 4
+# A sentence that only says who said the sentence before it ("Об этом заявил госсекретарь США Энтони
+# Блинкен, сообщает Reuters."): it states no claim of its own, and the names it shares with other
+# outlets' leads would pair it with them. Such a sentence pairs only with a sentence that names the same
+# source (two outlets saying who reported it: "Про це повідомляє The New York Times").
+_ONLY_ATTRIBUTES = re.compile(
+    r"^\s*(?:об этом|о том|про це|за това|this was|that was)\s+[\w\s,.«»\"'’-]*?"
+    r"(?:заяв|сообщ|рассказ|сказа|пиш|напис|переда|говорит|повідом|розповів|йдеться|каза|съобщи|пише|said|reported|announced|told|wrote)",
+    re.I,
+)
+ATTRIBUTION_WORDS = 16
+_LATIN_FUNCTION_WORDS = {"The", "A", "An", "This", "That", "It", "In", "On", "At", "Of", "And", "But", "He", "She", "They", "We"}
 _QUOTED = re.compile(r"[«„“\"]([^«»„“”\"]{12,})[»“”\"]")
 _CLAUSE_BREAK = re.compile(r"[,;:–—]\s")
 
@@ -79,6 +90,17 @@ class ClaimPair:
     b: int
     margin: float
     kind: str  # "mutual", "one-sided" or "headline"
+
+
+def only_attributes(sentence: str) -> bool:
+    """Whether the sentence only attributes the one before it ("Об этом заявил X, сообщает Y")."""
+    return len(sentence.split()) <= ATTRIBUTION_WORDS and bool(_ONLY_ATTRIBUTES.match(sentence))
+
+
+def latin_names(sentence: str) -> set[str]:
+    """Capitalised Latin-script words of a sentence (bar a few function words): in Cyrillic text the names
+    of media and agencies stay in Latin letters (Reuters, The New York Times) while people's are transliterated."""
+    return {w for w in re.findall(r"\b[A-Z][A-Za-z]+\b", sentence)} - _LATIN_FUNCTION_WORDS
 
 
 def claim_units(sentence: str) -> list[str]:
@@ -124,9 +146,14 @@ def sentence_margins(
 
 
 def candidate_pairs(
-    margin: np.ndarray, owner: np.ndarray, position: np.ndarray, is_title: np.ndarray, params: ClaimParams
+    margin: np.ndarray, owner: np.ndarray, position: np.ndarray, is_title: np.ndarray, params: ClaimParams,
+    silent: np.ndarray | None = None,
+    sources: Sequence[set[str]] | None = None,
 ) -> list[ClaimPair]:
-    """Per pair of documents: mutual best matches, one-sided best matches, headline-to-lead matches."""
+    """Per pair of documents: mutual best matches, one-sided best matches, headline-to-lead matches;
+    ``silent`` rows (sentences that only attribute) pair only with rows naming one of their ``sources``."""
+    silent = np.zeros(len(owner), dtype=bool) if silent is None else np.asarray(silent, dtype=bool)
+    sources = sources if sources is not None else [set() for _ in range(len(owner))]
     pairs: dict[tuple[int, int], ClaimPair] = {}
     documents = sorted(set(owner.tolist()))
     rows_of = {d: np.flatnonzero(owner == d) for d in documents}
@@ -139,7 +166,12 @@ def candidate_pairs(
     for n, da in enumerate(documents):
         for db in documents[n + 1 :]:
             ra, rb = rows_of[da], rows_of[db]
-            block = margin[np.ix_(ra, rb)]
+            block = margin[np.ix_(ra, rb)].copy()
+            if silent[ra].any() or silent[rb].any():
+                for i, x in enumerate(ra):
+                    for j, y in enumerate(rb):
+                        if (silent[x] or silent[y]) and not (sources[x] & sources[y]):
+                            block[i, j] = -np.inf
             best_b, best_a = block.argmax(axis=1), block.argmax(axis=0)
             for i, j in enumerate(best_b):
                 value = block[i, j]
@@ -201,8 +233,11 @@ def claim_clusters(
     params: ClaimParams | None = None,
     unit_vectors: np.ndarray | None = None,
     unit_row: Sequence[int] | None = None,
+    silent: Sequence[bool] | None = None,
+    sources: Sequence[set[str]] | None = None,
 ) -> tuple[list[list[int]], list[ClaimPair]]:
-    """Claim clusters (lists of rows, every row in exactly one) and the pairs that made them."""
+    """Claim clusters (lists of rows, every row in exactly one) and the pairs that made them; ``silent`` rows
+    (sentences that only attribute) pair only with each other."""
     params = params or ClaimParams()
     owner_arr = np.asarray(owner)
     n = len(owner_arr)
@@ -216,7 +251,8 @@ def claim_clusters(
     margin = sentence_margins(
         centred, owner_arr, k, unit_vectors, None if unit_row is None else np.asarray(unit_row, dtype=np.int64), params.unit_penalty
     )
-    pairs = candidate_pairs(margin, owner_arr, np.asarray(position), np.asarray(is_title, dtype=bool), params)
+    pairs = candidate_pairs(margin, owner_arr, np.asarray(position), np.asarray(is_title, dtype=bool), params,
+                            None if silent is None else np.asarray(silent, dtype=bool), sources)
     return constrained_clusters(n, pairs, owner_arr, np.asarray(position), params.split_documents, margin, params.cluster_margin), pairs
 
 
@@ -254,7 +290,9 @@ def align_event(
             raw = np.asarray(encoder.encode(unit_texts), dtype=np.float32)  # type: ignore[attr-defined]
             # each unit is one "document" of one row, centred with its sentence's language centroid
             unit_vectors = np.concatenate(centred_by(list(raw[:, None, :]), [languages[rows[r][0]] for r in unit_row], table))
-    clusters, pairs = claim_clusters(centred, owner, position, is_title, params, unit_vectors, unit_row)
+    silent = [only_attributes(sentences[d][s]) for d, s in rows]
+    sources = [latin_names(sentences[d][s]) for d, s in rows]
+    clusters, pairs = claim_clusters(centred, owner, position, is_title, params, unit_vectors, unit_row, silent, sources)
     cluster_of = {r: k for k, members in enumerate(clusters) for r in members}
     margins: dict[tuple[int, int], float] = {}
     for pair in pairs:
