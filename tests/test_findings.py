@@ -163,3 +163,13 @@ def test_a_label_pair_that_texts_fall_between_is_reported_as_too_close() -> None
     pairs = Labelling(labels, raw, raw, abstained).close_pairs()
     assert pairs == [("war", "military", 0.5)]
     assert Labelling(labels, raw, raw, np.zeros(4, dtype=bool)).close_pairs() == []
+
+
+def test_a_sentence_that_only_attributes_the_claim_before_it_gives_its_source() -> None:
+    lead_a = Claim("e1.c1", (Member("a", 0, "Администрация усилит поддержку Украины."), Member("b", 0, "Администрацията ще засили подкрепата.")))
+    said = Claim("e1.c2", (Member("a", 1, "Об этом заявил госсекретарь США, сообщает Reuters."),))
+    found = event_findings("e1", ["a", "b"], [lead_a, said], {"a": 2, "b": 1})
+    attribution = [f for f in found if f.kind == "attribution"]
+    assert len(attribution) == 1 and "a cites Reuters" in attribution[0].summary
+    assert any(e["sentence"] == 1 and e["words"] == ["Reuters"] for e in attribution[0].evidence)
+    assert not [f for f in found if f.kind == "addition"]  # it states no claim of its own

@@ -34,6 +34,7 @@ import numpy as np
 from ..frames import Lexicon, find_signals
 from ..ingest.outlets import shipped_table
 from ..match import entities
+from ..match.claims import only_attributes
 from .differences import amounts, numbers, same_amount
 
 WEIGHT = {"number": 6.0, "speaker": 5.5, "omission": 4.0, "lineage": 3.5, "attribution": 3.0, "loaded": 3.0,
@@ -375,11 +376,15 @@ def event_findings(
                 who = _grouped({d: ", ".join(said[d].values()) for d in named}, name, ("gives it to", "give it to"))
                 add("speaker", [claim.id], named, "; ".join(who) + f": {_short(claim.text_of(named[0]))}",
                     _evidence(claim, named, {d: list(said[d].values()) for d in named}))
-            cited = {d: _sources(claim.text_of(d)) for d in docs}
+            # "Об этом заявил X, сообщает Reuters" after the claim's sentence attributes it (it pairs with nothing)
+            attributing = {d: [(m.sentence + 1, alone_text[(d, m.sentence + 1)]) for m in claim.members
+                               if m.document == d and only_attributes(alone_text.get((d, m.sentence + 1), ""))] for d in docs}
+            cited = {d: _sources(" ".join([claim.text_of(d), *(t for _, t in attributing[d])])) for d in docs}
             if len({frozenset(c) for c in cited.values()}) > 1:
                 sources = _grouped({d: ", ".join(sorted(cited[d])) or "no source" for d in docs}, name, ("cites", "cite"))
                 add("attribution", [claim.id], docs, "; ".join(sources) + f": {_short(claim.text_of(docs[0]))}",
-                    _evidence(claim, docs, {d: sorted(cited[d]) for d in docs}))
+                    _evidence(claim, docs, {d: sorted(cited[d]) for d in docs})
+                    + [{"document": d, "sentence": i, "text": t, "words": sorted(cited[d])} for d in docs for i, t in attributing[d]])
             signals = {d: find_signals(claim.text_of(d), lexicon) for d in docs}
             loaded = {d: sorted({s.trigger for s in signals[d] if s.kind == "loaded"}) for d in docs}
             plain = [d for d in docs if not loaded[d]]
@@ -400,8 +405,8 @@ def event_findings(
     if n >= 2:
         alone: dict[str, list[Claim]] = {}
         for claim in claims:
-            if len(claim.documents) == 1:
-                alone.setdefault(claim.documents[0], []).append(claim)
+            if len(claim.documents) == 1 and not all(only_attributes(m.text) for m in claim.members):
+                alone.setdefault(claim.documents[0], []).append(claim)  # a sentence that only attributes adds no claim
         for d, own in alone.items():
             add("addition", [c.id for c in own], [d], f"{name(d)} alone reports {len(own)} claim(s), e.g. {_short(own[0].text_of(d))}",
                 [e for c in own for e in _evidence(c, [d])])
