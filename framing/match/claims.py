@@ -167,11 +167,10 @@ def candidate_pairs(
         for db in documents[n + 1 :]:
             ra, rb = rows_of[da], rows_of[db]
             block = margin[np.ix_(ra, rb)].copy()
-            if silent[ra].any() or silent[rb].any():
-                for i, x in enumerate(ra):
-                    for j, y in enumerate(rb):
-                        if (silent[x] or silent[y]) and not (sources[x] & sources[y]):
-                            block[i, j] = -np.inf
+            for i in np.flatnonzero(silent[ra]):  # few rows: only those that attribute
+                block[i, [not (sources[ra[i]] & sources[y]) for y in rb]] = -np.inf
+            for j in np.flatnonzero(silent[rb]):
+                block[[not (sources[x] & sources[rb[j]]) for x in ra], j] = -np.inf
             best_b, best_a = block.argmax(axis=1), block.argmax(axis=0)
             for i, j in enumerate(best_b):
                 value = block[i, j]
