@@ -37,6 +37,10 @@ def test_converted_measures_are_one_amount_and_a_number_one_outlet_lacks_is_no_d
     assert "number" not in _kinds([rounded])
     wrong = _claim("e1.c1", ("a", "Located 385 miles away."), ("b", "Находился за 360 км."))
     assert "number" in _kinds([wrong], ("a", "b"))
+    # one gives more numbers than the other (a range, a score the other leaves out): no disagreement
+    more = _claim("e1.c1", ("a", "About 30 yards out, with his team trailing 1-0."), ("b", "На около 27-28 метра, при 1-0."),
+                  ("c", "На відстані приблизно 27 метрів."))
+    assert "number" not in _kinds([more])
     # two give "11 stores", one none of it: a number left out, not two numbers disagreeing
     stores = _claim("e1.c1", ("a", "A market worth £2.8bn, in 11 stores."), ("b", "Рынок в 2,8 млрд фунтов."),
                     ("c", "Пазар от 2,8 млрд. паунда в 11 магазина."))
@@ -60,6 +64,7 @@ def test_a_statement_given_to_another_speaker_is_found_and_spellings_are_one_nam
     assert speakers("Голова Спільноти Кромвеля заявив, що це неминуче.") == {}
     assert speakers("Robyn Christie of Melrose said they took their chances.") == {}
     assert speakers("Ross told BBC Scotland's Sportsound he got a cap.") == {}
+    assert speakers("По словам члена Ассамблеи из Партии Уэльса, группа недовольна.") == {}
     assert speakers("Форд каза пред Съдебната комисия, че е сигурна.") == {"frd": "Форд"}
     assert speakers("Според Reuters, това е всичко, каза той.") == {}
     assert speakers("Колишній лідер Партії незалежності Сполученого Королівства заявив, що політики мають діяти.") == {}

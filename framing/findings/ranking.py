@@ -71,7 +71,8 @@ _BODIES = tuple((
     "commission министерств міністерств ministry агентств агенци agency университет університет university "
     "клуб club групп груп group team команд отбор ассоциац асоціац асоциац association правительств уряд "
     "правителств government департамент department офис офіс office компани компані company corporation "
-    "корпорац арми армі army police полици поліці сенат senate конгрес congress парламент parliament комисия"
+    "корпорац арми армі army police полици поліці сенат senate конгрес congress парламент parliament комисия "
+    "ассамбле асамбле assembl"
 ).split())
 # a word after one of these is where the speaker comes from or works ("Robyn Christie of Melrose said")
 _AFFILIATION = {"of", "from", "at", "in", "for", "от", "из", "в", "во", "у", "з", "із", "від", "на", "до", "за"}
@@ -248,11 +249,14 @@ def _sources(text: str) -> set[str]:
     return found
 
 
-def _odd_amounts(texts: dict[str, str]) -> dict[str, dict[tuple[str, ...], str]]:
-    """Per document, the amounts (keys -> surface) that some other document lacks (no key of the other's
-    amounts names the same amount: 85 miles = 135 km)."""
-    told = {d: dict(zip(amounts(t), numbers(t).values())) for d, t in texts.items()}
+def _told_amounts(texts: dict[str, str]) -> dict[str, dict[tuple[str, ...], str]]:
+    """Per document, its amounts: the keys they may be compared by -> their surface."""
+    return {d: dict(zip(amounts(t), numbers(t).values())) for d, t in texts.items()}
 
+
+def _odd_amounts(told: dict[str, dict[tuple[str, ...], str]]) -> dict[str, dict[tuple[str, ...], str]]:
+    """Per document, the amounts that some other document lacks (no key of the other's amounts names the
+    same amount: 85 miles = 135 km)."""
     return {d: {keys: surface for keys, surface in own.items() if not all(_named(keys, told[e]) for e in told)} for d, own in told.items()}
 
 
@@ -262,8 +266,9 @@ def _named(keys: tuple[str, ...], among: dict[tuple[str, ...], str]) -> bool:
 
 
 def _conflict(a: dict[tuple[str, ...], str], b: dict[tuple[str, ...], str]) -> bool:
-    """Whether two documents' odd amounts differ (one gives an amount the other's odd ones do not name)."""
-    return any(not _named(keys, b) for keys in a) or any(not _named(keys, a) for keys in b)
+    """Whether two documents disagree on an amount: each gives one that the other does not give at all
+    (not where one merely gives more: "27-28 metres" against "30 yards" and a score the other leaves out)."""
+    return any(not _named(keys, b) for keys in a) and any(not _named(keys, a) for keys in b)
 
 
 def _grouped(value_of: dict[str, str], name: Callable[[str], str], verb: tuple[str, str] = ("says", "say")) -> list[str]:
@@ -350,11 +355,11 @@ def event_findings(
         if len(docs) >= 2:
             values = {d: numbers(claim.text_of(d)) for d in docs}
             with_numbers = [d for d in docs if values[d]]
-            odd = _odd_amounts({d: claim.text_of(d) for d in with_numbers})
-            disagreeing = [d for d in with_numbers if odd[d]]
-            # two outlets each give an amount the other lacks and do not agree with each other on it (two that
-            # both give "11 stores" where a third gives none are not a disagreement)
-            if any(_conflict(odd[a], odd[b]) for a in disagreeing for b in disagreeing if a < b):
+            told = _told_amounts({d: claim.text_of(d) for d in with_numbers})
+            odd = _odd_amounts(told)
+            # two outlets each give an amount the other does not (two that both give "11 stores" where a third
+            # gives none, or one that gives more numbers than another, are no disagreement)
+            if any(_conflict(told[a], told[b]) for a in with_numbers for b in with_numbers if a < b):
                 add("number", [claim.id], with_numbers, "; ".join(_grouped({d: ", ".join(odd[d].values()) or "the rest" for d in with_numbers}, name))
                     + f": {_short(claim.text_of(with_numbers[0]))}", _evidence(claim, with_numbers, {d: list(odd[d].values()) for d in with_numbers}))
             if len(with_numbers) == 1:
