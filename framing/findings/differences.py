@@ -44,7 +44,7 @@ _TIME = re.compile(
 )
 # measures translators convert (385 miles = 620 km): the word's first letters and the factor to metric
 _IMPERIAL = [
-    (re.compile(r"^(?:mile|мил[иья]|милі|миль)", re.I), 1.609344),
+    (re.compile(r"^(?:miles?|mph|мил[иья]|милі|миль|милях|милями)(?!\w)", re.I), 1.609344),  # not "милиона"
     (re.compile(r"^(?:inch|дюйм|инч)", re.I), 2.54),
     (re.compile(r"^(?:f(?:oo|ee)t|фут(?!б)|фута|футов|футів)", re.I), 0.3048),
     (re.compile(r"^(?:pound|lb|фунт)", re.I), 0.45359237),
