@@ -181,3 +181,13 @@ def test_a_sentence_that_only_attributes_the_claim_before_it_gives_its_source() 
     assert len(attribution) == 1 and "a cites Reuters" in attribution[0].summary
     assert any(e["sentence"] == 1 and e["words"] == ["Reuters"] for e in attribution[0].evidence)
     assert not [f for f in found if f.kind == "addition"]  # it states no claim of its own
+
+
+def test_numbers_in_two_sentences_the_aligner_left_apart_but_close_are_compared() -> None:
+    a = Claim("e1.c1", (Member("a", 0, "China reports a 14% rise in HIV cases."),))
+    b = Claim("e1.c2", (Member("b", 0, "Китай сообщил о росте числа случаев ВИЧ на 31%."),))
+    close = {("e1.c1", "b"): [0.62], ("e1.c2", "a"): [0.62]}
+    found = [f for f in event_findings("e1", ["a", "b"], [a, b], {"a": 1, "b": 1}, closeness=close) if f.kind == "number"]
+    assert len(found) == 1 and set(found[0].clusters) == {"e1.c1", "e1.c2"} and "left apart" in found[0].summary
+    far = {("e1.c1", "b"): [0.2], ("e1.c2", "a"): [0.2]}
+    assert not [f for f in event_findings("e1", ["a", "b"], [a, b], {"a": 1, "b": 1}, closeness=far) if f.kind == "number"]
