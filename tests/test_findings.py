@@ -191,3 +191,18 @@ def test_numbers_in_two_sentences_the_aligner_left_apart_but_close_are_compared(
     assert len(found) == 1 and set(found[0].clusters) == {"e1.c1", "e1.c2"} and "left apart" in found[0].summary
     far = {("e1.c1", "b"): [0.2], ("e1.c2", "a"): [0.2]}
     assert not [f for f in event_findings("e1", ["a", "b"], [a, b], {"a": 1, "b": 1}, closeness=far) if f.kind == "number"]
+
+
+def test_in_a_rewrite_the_sentence_where_the_claim_would_stand_is_the_claim() -> None:
+    def told(cid: str, *members: tuple[str, int, str]) -> Claim:
+        return Claim(cid, tuple(Member(d, s, text) for d, s, text in members))
+
+    claims = [told(f"e1.c{i}", ("a", i, f"A{i}."), ("b", i, f"B{i}."), *((("c", i, f"C{i}."),) if i != 1 else ())) for i in range(4)]
+    claims.append(told("e1.c9", ("c", 1, "Something said another way.")))
+    close = {("e1.c1", "c"): [0.1, 0.25, 0.1, 0.1]}  # c's sentence 1 stands where claim c1 would be, not close
+    # c lines up with a and b on 3 of its 4 sentences: a rewrite, so its sentence 1 is taken as claim c1
+    counts = {"a": 4, "b": 4, "c": 4}
+    assert "omission" not in [f.kind for f in event_findings("e1", ["a", "b", "c"], claims, counts, closeness=close)]
+    # the same slot in articles of their own (few of their sentences line up): c leaves the claim out
+    counts = {"a": 12, "b": 12, "c": 12}
+    assert "omission" in [f.kind for f in event_findings("e1", ["a", "b", "c"], claims, counts, closeness=close)]

@@ -45,6 +45,10 @@ SPEAKER_GAP = 1
 # this close to it (language-centred cosine: translations sit near 0.7, unrelated sentences below 0.31):
 # closer, the aligner missed it
 OMISSION_SIMILARITY = 0.4
+# ... and where the outlet's article is a translation or rewrite of a reporting one (LINEAGE_SHARE of its
+# sentences line up), a sentence standing where the claim would be counts unless it is plainly about
+# something else (below this cosine): chosen on the tuning seeds of eval.findings_bench
+SLOT_SIMILARITY = 0.1
 # ... or a sentence that lines up with another claim but is this much longer than its partners there and comes
 # this close to the claim: one sentence telling two claims
 MERGED_LENGTH = 1.3
@@ -306,17 +310,22 @@ def omission_slot(claim: Claim, claims: Sequence[Claim], document: str, length: 
 
 
 def _told_unaligned(claim: Claim, claims: Sequence[Claim], document: str, sentence_counts: dict[str, int],
-                    closeness: dict[tuple[str, str], Sequence[float]] | None) -> bool:
-    """Whether ``document`` likely tells ``claim`` in a sentence the aligner did not put with it: one of the
-    sentences standing where the claim would be (:func:`omission_slot`; where order says nothing, the
-    sentences the document alone reports) comes close to the claim."""
+                    closeness: dict[tuple[str, str], Sequence[float]] | None, rewrites: set[frozenset[str]] | None = None) -> bool:
+    """Whether ``document`` likely tells ``claim`` in a sentence the aligner did not put with it: a sentence
+    standing where the claim would be (:func:`omission_slot`) that comes close to the claim, or that is not
+    plainly about something else where ``document`` is a translation or rewrite of a reporting document (a
+    pair in ``rewrites``); where order says nothing, a sentence the document alone reports that comes close."""
     close = (closeness or {}).get((claim.id, document))
     if close is None:
         return False
     slot = omission_slot(claim, claims, document, sentence_counts.get(document, len(close)))
+    # in a translation or rewrite of a reporting document, the sentence standing in the slot is the claim
+    ordered = slot is not None and any(frozenset((document, r)) in (rewrites or set()) for r in claim.documents)
     if slot is None:
         slot = [m.sentence for c in claims if c.documents == [document] for m in c.members]
-    if any(close[s] >= OMISSION_SIMILARITY for s in slot if s < len(close)):
+    # where order gives a slot, a sentence standing in it is the claim told another way (a translation that
+    # splits, merges or rephrases it) unless it is plainly about something else
+    if any(close[s] >= (SLOT_SIMILARITY if ordered else OMISSION_SIMILARITY) for s in slot if s < len(close)):
         return True
     # a translator who joins two sentences into one: the joined sentence lines up with one of the two claims,
     # runs much longer than its partners there, and comes close to the other claim as well
@@ -352,6 +361,14 @@ def event_findings(
         found.append(Finding("", event, kind, claim_ids, docs, summary, evidence, WEIGHT[kind] + extra))
 
     n = len(documents)
+    shared: dict[tuple[str, str], int] = {}  # claims two documents both report
+    for claim in claims:
+        docs = claim.documents
+        for i, a in enumerate(docs):
+            for b in docs[i + 1 :]:
+                shared[(a, b)] = shared.get((a, b), 0) + 1
+    rewrites = {frozenset(pair) for pair, k in shared.items()
+                if min(sentence_counts.get(x, 0) for x in pair) and k / min(sentence_counts[x] for x in pair) >= LINEAGE_SHARE}
     alone_text = {(m.document, m.sentence): m.text for c in claims if len(c.documents) == 1 for m in c.members}
     for claim in claims:
         docs = claim.documents
@@ -406,7 +423,8 @@ def event_findings(
                 add("quote", [claim.id], docs, f"{', '.join(map(name, quoted))} quote directly, {', '.join(map(name, others))} paraphrase: "
                     f"{_short(claim.text_of(quoted[0]))}", _evidence(claim, docs))
         if n >= 3 and max(2, (n + 1) // 2) <= len(docs) < n:
-            for missing in (d for d in documents if d not in docs and not _told_unaligned(claim, claims, d, sentence_counts, closeness)):
+            for missing in (d for d in documents
+                            if d not in docs and not _told_unaligned(claim, claims, d, sentence_counts, closeness, rewrites)):
                 add("omission", [claim.id], [missing, *docs],
                     f"{name(missing)} leaves out what {len(docs)} of {n} report: {_short(claim.text_of(docs[0]))}",
                     _evidence(claim, docs), extra=len(docs) / n)
@@ -442,12 +460,6 @@ def event_findings(
         for d, own in alone.items():
             add("addition", [c.id for c in own], [d], f"{name(d)} alone reports {len(own)} claim(s), e.g. {_short(own[0].text_of(d))}",
                 [e for c in own for e in _evidence(c, [d])])
-        shared: dict[tuple[str, str], int] = {}
-        for claim in claims:
-            docs = claim.documents
-            for i, a in enumerate(docs):
-                for b in docs[i + 1 :]:
-                    shared[(a, b)] = shared.get((a, b), 0) + 1
         for (a, b), k in shared.items():
             shorter, longer = sorted((a, b), key=lambda d: sentence_counts.get(d, 0))
             if sentence_counts.get(shorter) and k / sentence_counts[shorter] >= LINEAGE_SHARE:
