@@ -125,10 +125,15 @@ def with_frame_findings(
         (d.id, i): (labelling.raw[frame_rows[(d.id, s.id)]], bool(labelling.abstained[frame_rows[(d.id, s.id)]]))
         for d in documents.values() for i, s in enumerate(d.sentences) if (d.id, s.id) in frame_rows
     }
+    findings_of: dict[str, list[Finding]] = {}
+    for f in findings:
+        findings_of.setdefault(f.event, []).append(f)
+    clusters_of: dict[str, list[Cluster]] = {}
+    for c in clusters:
+        clusters_of.setdefault(c.event, []).append(c)
     out: list[Finding] = []
     for event in events:
-        own = [f for f in findings if f.event == event.id]
-        in_event = [c for c in clusters if c.event == event.id]
+        own, in_event = findings_of.get(event.id, []), clusters_of.get(event.id, [])
         names = {d: documents[d].outlet or d for d in event.documents if d in documents}
         extra = frame_findings(event.id, _claims(in_event, documents), frame_of, labelling.labels, names)
         out.extend(ranked(event.id, own + extra, [c.id for c in in_event]) if extra else own)
