@@ -201,6 +201,12 @@ def test_corpus_command_summary_page_and_compare_from(fake_model, tmp_path):
     assert "x.jsonl:23: no article text" in run.output and "27 article(s) added" in " ".join(run.output.split())
     assert max(len(line) for line in run.stdout.splitlines()) <= 80  # the summary fits the terminal
     assert "largest events" in run.stdout and "2024-11-11.e1" in run.stdout
+    assert "main frame, articles" in run.stdout
+    # each outlet's main frame: how many of its articles use it, with a 95% interval that holds the share
+    from framing.corpus.page import overview
+
+    for _frame, k, n, low, high in overview(open_corpus(out)).main_frames.values():
+        assert 1 <= k <= n and low <= k / n <= high and (n > 1 or low < 0.5)
     html = page.read_text(encoding="utf-8")
     assert 'aria-label="frame shares per outlet over time"' in html and 'aria-label="outlets by events"' in html
     assert html.count("<rect") > 100 and "<script" not in html and "http" not in html.split("<body>")[1].split("framing compare")[0]

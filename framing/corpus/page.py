@@ -15,6 +15,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..frames.classify import frames_used, wilson_interval
+from ..render.views import short_label
 from .windows import UNDATED, block_of
 
 if TYPE_CHECKING:
@@ -42,6 +44,8 @@ class Overview:
     blocks: list[str] = field(default_factory=list)
     frame_names: list[str] = field(default_factory=list)  # the most used frames, most first
     frame_shares: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)  # outlet -> block -> frame -> share
+    # outlet -> (the frame most of its articles use, how many do, of how many, 95% Wilson interval low, high)
+    main_frames: dict[str, tuple[str, int, int, float, float]] = field(default_factory=dict)
     coverage: dict[str, set[str]] = field(default_factory=dict)  # outlet -> events it covers
     omissions: Counter = field(default_factory=Counter)  # outlet -> omission findings
     loaded_words: dict[str, Counter] = field(default_factory=dict)  # outlet -> loaded word -> uses
@@ -72,10 +76,19 @@ def overview(corpus: Corpus) -> Overview:
     if corpus.settings.get("frames"):
         counts: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
         totals: Counter = Counter()
+        decided: dict[str, list[str | None]] = defaultdict(list)
         for row in store.read("sentences", columns=["document", "frame"]):
+            decided[row["document"]].append(row["frame"])
             if row["frame"]:
                 counts[outlet_of.get(row["document"], "?")][block_of_doc.get(row["document"], UNDATED)][row["frame"]] += 1
                 totals[row["frame"]] += 1
+        using: dict[str, Counter] = defaultdict(Counter)
+        for document, frames in decided.items():
+            using[outlet_of.get(document, "?")].update(frames_used(frames))
+        for outlet, frame_counts in using.items():
+            frame, k = _ranked(frame_counts, 1)[0]
+            n = sum(1 for d, o in outlet_of.items() if o == outlet and d in decided)
+            result.main_frames[outlet] = (frame, k, n, *wilson_interval(k, n))
         result.frame_names = [f for f, _ in _ranked(totals, FRAMES_SHOWN)]
         result.frame_shares = {
             outlet: {block: {f: n / sum(c.values()) for f, n in c.items()} for block, c in by_block.items()}
@@ -126,11 +139,15 @@ def corpus_summary(corpus: Corpus, view: Overview | None = None) -> RenderableTy
     outlets = Table(title="outlets", title_justify="left", expand=True, box=None, pad_edge=False)
     for name, options in (("outlet", {"ratio": 1, "overflow": "ellipsis", "no_wrap": True}), ("articles", {"justify": "right"}),
                           ("events", {"justify": "right"}), ("left out", {"justify": "right"}),
+                          ("main frame, articles", {"no_wrap": True}),
                           ("loaded words", {"ratio": 1, "overflow": "ellipsis", "no_wrap": True})):
         outlets.add_column(name, **options)
     for o in view.outlets[:OUTLETS_SHOWN]:
         words = ", ".join(w for w, _ in _ranked(view.loaded_words.get(o, Counter()), 3))
-        outlets.add_row(o, str(view.articles_per_outlet[o]), str(len(view.coverage.get(o, ()))), str(view.omissions[o]), words)
+        main = view.main_frames.get(o)
+        # the frame most of the outlet's articles use, in how many of them, with the 95% interval of that share
+        frame = f"{short_label(main[0])[:9].rstrip()} {main[1]}/{main[2]} {main[3] * 100:.0f}-{main[4]:.0%}" if main else ""
+        outlets.add_row(o, str(view.articles_per_outlet[o]), str(len(view.coverage.get(o, ()))), str(view.omissions[o]), frame, words)
     parts: list = [head, Text(""), events, Text(""), outlets]
     if view.blindspots:
         parts += [Text(""), Text(f"blindspots (events of {BLINDSPOT_MIN_ARTICLES}+ articles that one language or country alone covers): "

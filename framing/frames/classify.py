@@ -86,12 +86,7 @@ class Labelling:
         """The labels a text made of ``rows`` (an article's sentences) uses, most used first: each label that is
         the decided top label of at least ``share`` (default ARTICLE_SHARE) of its rows that have one, and the
         most used label at least (none when every row abstains)."""
-        share = ARTICLE_SHARE if share is None else share
-        decided = [self.best(i) for i in rows]
-        counts = Counter(label for label in decided if label is not None)
-        total = sum(counts.values())
-        return [label for n, (label, k) in enumerate(counts.most_common()) if n == 0 or k / total >= share]
-
+        return frames_used([self.best(i) for i in rows], share)
 
     def close_pairs(self, min_share: float = CLOSE_PAIR_SHARE) -> list[tuple[str, str, float]]:
         """Pairs of labels the texts cannot tell apart: for each pair, the share of all texts that abstained
@@ -103,6 +98,15 @@ class Labelling:
         pairs = Counter(tuple(sorted((int(a), int(b)))) for (a, b), gone in zip(order, self.abstained) if gone)
         found = [(self.labels[a], self.labels[b], k / len(self)) for (a, b), k in pairs.most_common()]
         return [p for p in found if p[2] >= min_share]
+
+
+def frames_used(decided: Sequence[str | None], share: float | None = None) -> list[str]:
+    """The labels a text uses, given its rows' decided labels (None where a row abstains): see
+    :meth:`Labelling.used`."""
+    share = ARTICLE_SHARE if share is None else share
+    counts = Counter(label for label in decided if label is not None)
+    total = sum(counts.values())
+    return [label for n, (label, k) in enumerate(counts.most_common()) if n == 0 or k / total >= share]
 
 
 def wilson_interval(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
