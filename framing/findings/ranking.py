@@ -247,7 +247,7 @@ def _wire_names() -> frozenset[str]:
 def _sources(text: str) -> set[str]:
     """Named sources a sentence cites: the wire agencies of the outlet table."""
     found = set()
-    for wire in shipped_table().wire_names:
+    for wire in _wire_names():
         # an acronym must match as written ("ПРАЙМ", not "прайм-тайм"); a name in any case
         flags = 0 if wire.isupper() else re.I
         m = re.search(rf"(?<![\w-]){re.escape(wire)}(?![\w-])", text, flags) if len(wire) > 2 else None
@@ -367,8 +367,13 @@ def event_findings(
         for i, a in enumerate(docs):
             for b in docs[i + 1 :]:
                 shared[(a, b)] = shared.get((a, b), 0) + 1
-    rewrites = {frozenset(pair) for pair, k in shared.items()
-                if min(sentence_counts.get(x, 0) for x in pair) and k / min(sentence_counts[x] for x in pair) >= LINEAGE_SHARE}
+    # translations or rewrites of one another: LINEAGE_SHARE of the shorter article's sentences line up
+    lineage: dict[tuple[str, str], int] = {}  # (shorter, longer) -> sentences that line up
+    for (a, b), k in shared.items():
+        shorter, longer = sorted((a, b), key=lambda d: sentence_counts.get(d, 0))
+        if sentence_counts.get(shorter) and k / sentence_counts[shorter] >= LINEAGE_SHARE:
+            lineage[(shorter, longer)] = k
+    rewrites = {frozenset(pair) for pair in lineage}
     alone_text = {(m.document, m.sentence): m.text for c in claims if len(c.documents) == 1 for m in c.members}
     for claim in claims:
         docs = claim.documents
@@ -460,12 +465,10 @@ def event_findings(
         for d, own in alone.items():
             add("addition", [c.id for c in own], [d], f"{name(d)} alone reports {len(own)} claim(s), e.g. {_short(own[0].text_of(d))}",
                 [e for c in own for e in _evidence(c, [d])])
-        for (a, b), k in shared.items():
-            shorter, longer = sorted((a, b), key=lambda d: sentence_counts.get(d, 0))
-            if sentence_counts.get(shorter) and k / sentence_counts[shorter] >= LINEAGE_SHARE:
-                add("lineage", [], [shorter, longer],
-                    f"{name(shorter)} reads as a translation or rewrite of {name(longer)}: {k} of its {sentence_counts[shorter]} "
-                    f"sentences line up; {name(longer)} has {sentence_counts[longer] - k} more", [])
+        for (shorter, longer), k in lineage.items():
+            add("lineage", [], [shorter, longer],
+                f"{name(shorter)} reads as a translation or rewrite of {name(longer)}: {k} of its {sentence_counts[shorter]} "
+                f"sentences line up; {name(longer)} has {sentence_counts[longer] - k} more", [])
     return ranked(event, found, [c.id for c in claims])
 
 
