@@ -6,14 +6,13 @@ The CLI, the JSON export, the reports and notebooks all read these. This module 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from .findings import Finding
 from .frames import Labelling, LabelSet, Lexicon
-from .frames.classify import wilson_interval
+from .frames.classify import article_shares
 from .ingest import Document, InputError
 from .match import Event
 
@@ -106,14 +105,7 @@ class ComparisonResult:
         for d in self.documents:
             if d.sentences:
                 sets.setdefault(d.outlet or d.id, []).append(self.document_frame_set(d.id))
-        out: dict[str, dict[str, dict[str, float]]] = {}
-        for outlet, used in sets.items():
-            counts = Counter(frame for frames in used for frame in frames)
-            out[outlet] = {}
-            for frame, k in counts.most_common():
-                low, high = wilson_interval(k, len(used))
-                out[outlet][frame] = {"share": k / len(used), "low": low, "high": high, "articles": len(used)}
-        return out
+        return {outlet: article_shares(used) for outlet, used in sets.items()}
 
     def cluster_frames(self, cluster: Cluster) -> dict[str, str | None]:
         """Per document in a claim cluster: the frame it gives that claim (its first sentence's)."""

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..frames.classify import frames_used, wilson_interval
+from ..frames.classify import article_shares, frames_used
 from ..render.views import short_label
 from .windows import UNDATED, block_of
 
@@ -82,13 +82,15 @@ def overview(corpus: Corpus) -> Overview:
             if row["frame"]:
                 counts[outlet_of.get(row["document"], "?")][block_of_doc.get(row["document"], UNDATED)][row["frame"]] += 1
                 totals[row["frame"]] += 1
-        using: dict[str, Counter] = defaultdict(Counter)
+        sets: dict[str, list[list[str]]] = defaultdict(list)  # per outlet, the frames each of its articles uses
         for document, frames in decided.items():
-            using[outlet_of.get(document, "?")].update(frames_used(frames))
-        for outlet, frame_counts in using.items():
-            frame, k = _ranked(frame_counts, 1)[0]
-            n = sum(1 for d, o in outlet_of.items() if o == outlet and d in decided)
-            result.main_frames[outlet] = (frame, k, n, *wilson_interval(k, n))
+            sets[outlet_of.get(document, "?")].append(frames_used(frames))
+        for outlet, used in sets.items():
+            shares = article_shares(used)
+            if shares:
+                frame = min(shares, key=lambda f: (-shares[f]["share"], f))  # ties by name, as _ranked
+                top = shares[frame]
+                result.main_frames[outlet] = (frame, round(top["share"] * top["articles"]), int(top["articles"]), top["low"], top["high"])
         result.frame_names = [f for f, _ in _ranked(totals, FRAMES_SHOWN)]
         result.frame_shares = {
             outlet: {block: {f: n / sum(c.values()) for f, n in c.items()} for block, c in by_block.items()}

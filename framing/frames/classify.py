@@ -109,6 +109,18 @@ def frames_used(decided: Sequence[str | None], share: float | None = None) -> li
     return [label for n, (label, k) in enumerate(counts.most_common()) if n == 0 or k / total >= share]
 
 
+def article_shares(frame_sets: Sequence[Sequence[str]]) -> dict[str, dict[str, float]]:
+    """For a group of articles given by the frames each uses (an outlet's): per frame, most used first, the
+    share of the articles using it with its 95% Wilson interval ({"share", "low", "high", "articles"})."""
+    counts = Counter(frame for frames in frame_sets for frame in frames)
+    n = len(frame_sets)
+    out: dict[str, dict[str, float]] = {}
+    for frame, k in counts.most_common():
+        low, high = wilson_interval(k, n)
+        out[frame] = {"share": k / n, "low": low, "high": high, "articles": n}
+    return out
+
+
 def wilson_interval(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
     """95% Wilson score interval of a share k/n (wide when n is small; (0, 1) when n is 0)."""
     if n == 0:
