@@ -236,7 +236,7 @@ def claim_clusters(
     sources: Sequence[set[str]] | None = None,
 ) -> tuple[list[list[int]], list[ClaimPair]]:
     """Claim clusters (lists of rows, every row in exactly one) and the pairs that made them; ``silent`` rows
-    (sentences that only attribute) pair only with each other."""
+    (sentences that only attribute) pair only with rows naming one of their ``sources``."""
     params = params or ClaimParams()
     owner_arr = np.asarray(owner)
     n = len(owner_arr)
