@@ -20,6 +20,7 @@ from .findings import Claim, Finding, Member, compare_claims, event_findings, fr
 from .frames import Classifier, EmbeddingZeroShot, Labelling, LabelSet, Lexicon, load_labels, resolve_classifier, resolve_lexicon
 from .ingest import Document, documents_from_texts, load_documents
 from .match import ClaimParams, Event, GroupingParams, align_event, entities, group_documents
+from .match.claims import claim_units
 from .match.events import centred_by, centroid_table
 from .result import Cluster, ClusterMember, ComparisonResult
 
@@ -83,11 +84,14 @@ def _event_findings(
     lexicon: Lexicon,
     vectors: Mapping[str, np.ndarray],
     centroids: Mapping[str, np.ndarray],
+    unit_encoder: Encoder | None = None,
 ) -> list[Finding]:
     # centred the way the claim aligner centres them (shipped centroids, else the event's own)
     own = [vectors[d] for d in event.documents]
     languages = [documents[d].language for d in event.documents]
-    centred = dict(zip(event.documents, centred_by(own, languages, centroid_table(own, languages, centroids))))
+    table = centroid_table(own, languages, centroids)
+    centred = dict(zip(event.documents, centred_by(own, languages, table)))
+    units = _unit_vectors(event, documents, unit_encoder, table) if unit_encoder is not None else {}
     # How close each sentence comes to each claim its document does not report: a close one where the claim
     # would stand, and the aligner missed a counterpart; none, and the document leaves the claim out.
     closeness = {}
@@ -95,11 +99,32 @@ def _event_findings(
         rows = np.stack([centred[m.document][m.sentence] for m in c.members])
         for d in event.documents:
             if d not in c.documents and len(centred[d]):
-                closeness[(c.id, d)] = (centred[d] @ rows.T).max(axis=1).tolist()
+                close = (centred[d] @ rows.T).max(axis=1)
+                for s, parts in units.get(d, {}).items():
+                    # a sentence that tells two claims: one of its halves may be this claim
+                    close[s] = max(close[s], float((parts @ rows.T).max()))
+                closeness[(c.id, d)] = close.tolist()
     claims = _claims(clusters, documents)
     counts = {d: len(documents[d].sentences) for d in event.documents}
     names = {d: documents[d].outlet or d for d in event.documents}
     return event_findings(event.id, event.documents, claims, counts, names, lexicon, closeness)
+
+
+def _unit_vectors(
+    event: Event, documents: dict[str, Document], encoder: Encoder, table: Mapping[str | None, np.ndarray]
+) -> dict[str, dict[int, np.ndarray]]:
+    """Per document and sentence, the centred vectors of the sentence's units (:func:`claim_units`: quoted
+    spans and halves of long sentences); the aligner embedded the same texts, so they come from the cache."""
+    wanted = [(d, s, unit) for d in event.documents for s, sentence in enumerate(documents[d].sentences)
+              for unit in claim_units(sentence.text)]
+    if not wanted:
+        return {}
+    raw = np.asarray(encoder.encode([u for _, _, u in wanted]), dtype=np.float32)
+    out: dict[str, dict[int, list[np.ndarray]]] = {}
+    for (d, s, _), vector in zip(wanted, raw):
+        centred = centred_by([vector[None, :]], [documents[d].language], table)[0][0]
+        out.setdefault(d, {}).setdefault(s, []).append(centred)
+    return {d: {s: np.stack(v) for s, v in by.items()} for d, by in out.items()}
 
 
 def _claims(clusters: Sequence[Cluster], documents: Mapping[str, Document]) -> list[Claim]:
@@ -182,7 +207,7 @@ def align_events(
     for event in events:
         found = _event_clusters(event, by_id, vectors, params, lexicon, unit_encoder, centroids)
         clusters.extend(found)
-        findings.extend(_event_findings(event, by_id, found, lexicon, vectors, centroids))
+        findings.extend(_event_findings(event, by_id, found, lexicon, vectors, centroids, unit_encoder))
     return clusters, findings
 
 

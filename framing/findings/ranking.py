@@ -53,6 +53,9 @@ SLOT_SIMILARITY = 0.1
 # this close to the claim: one sentence telling two claims
 MERGED_LENGTH = 1.3
 MERGED_SIMILARITY = 0.5
+# ... or the counterpart of the claim just before or after it comes this close (a translator who joined the two;
+# a half of a long sentence counts): chosen on the tuning seeds of eval.findings_bench, where 0.5 cost recall
+BOUNDARY_SIMILARITY = 0.6
 # two sentences the aligner left apart still count as one statement for numbers at this language-centred
 # cosine (translations sit near 0.7, unrelated sentences below 0.31)
 NEAR_SIMILARITY = 0.5
@@ -296,6 +299,13 @@ def omission_slot(claim: Claim, claims: Sequence[Claim], document: str, length: 
     counterpart of the claim told just before ``claim`` and before its counterpart of the claim told just
     after, in a document that reports ``claim``. None when no reporting document gives such a slot (they tell
     things in another order). Empty when ``document`` goes straight from the claim before to the one after."""
+    bounds = _slot_bounds(claim, claims, document, length)
+    return None if bounds is None else list(range(bounds[0] + 1, bounds[1]))
+
+
+def _slot_bounds(claim: Claim, claims: Sequence[Claim], document: str, length: int) -> tuple[int, int] | None:
+    """``document``'s counterparts of the claims told just before and just after ``claim`` (-1 and ``length``
+    where there is none), from the first reporting document that gives them in order."""
     where: dict[tuple[str, int], Claim] = {(m.document, m.sentence): c for c in claims for m in c.members}
     for reporter in claim.documents:
         told = sorted(m.sentence for m in claim.members if m.document == reporter)
@@ -305,7 +315,7 @@ def omission_slot(claim: Claim, claims: Sequence[Claim], document: str, length: 
         low = next((max(m.sentence for m in c.members if m.document == document) for c in before if document in c.documents), -1)
         high = next((min(m.sentence for m in c.members if m.document == document) for c in after if document in c.documents), length)
         if low < high:
-            return list(range(low + 1, high))
+            return low, high
     return None
 
 
@@ -314,7 +324,8 @@ def _told_unaligned(claim: Claim, claims: Sequence[Claim], document: str, senten
     """Whether ``document`` likely tells ``claim`` in a sentence the aligner did not put with it: a sentence
     standing where the claim would be (:func:`omission_slot`) that comes close to the claim, or that is not
     plainly about something else where ``document`` is a translation or rewrite of a reporting document (a
-    pair in ``rewrites``); where order says nothing, a sentence the document alone reports that comes close."""
+    pair in ``rewrites``), or the counterpart of a neighbouring claim that comes as close as a translation (a
+    translator who joined the two); where order says nothing, a sentence the document alone reports that comes close."""
     close = (closeness or {}).get((claim.id, document))
     if close is None:
         return False
@@ -326,6 +337,11 @@ def _told_unaligned(claim: Claim, claims: Sequence[Claim], document: str, senten
     # where order gives a slot, a sentence standing in it is the claim told another way (a translation that
     # splits, merges or rephrases it) unless it is plainly about something else
     if any(close[s] >= (SLOT_SIMILARITY if ordered else OMISSION_SIMILARITY) for s in slot if s < len(close)):
+        return True
+    # a translator who joins the claim to its neighbour: the neighbouring claim's counterpart comes as close
+    # to this claim as a translation does
+    bounds = _slot_bounds(claim, claims, document, len(close))
+    if bounds is not None and any(0 <= b < len(close) and close[b] >= BOUNDARY_SIMILARITY for b in bounds):
         return True
     # a translator who joins two sentences into one: the joined sentence lines up with one of the two claims,
     # runs much longer than its partners there, and comes close to the other claim as well
@@ -349,7 +365,7 @@ def event_findings(
 ) -> list[Finding]:
     """The event's findings, most important first. ``names``: how to call each document in summaries;
     ``closeness[(claim id, document)]``: how close each sentence of a document that does not report the
-    claim comes to it (without it, every such document leaves the claim out)."""
+    claim (or the closer of its halves) comes to it (without it, every such document leaves the claim out)."""
     names = names or {}
 
     def name(d: str) -> str:
