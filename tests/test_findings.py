@@ -33,7 +33,7 @@ def test_converted_measures_are_one_amount_and_a_number_one_outlet_lacks_is_no_d
     miles = _claim("e1.c1", ("a", "Winds of 85 miles per hour."), ("b", "Ветры до 135 км/ч."), ("c", "Ветрове от 85 мили в час."))
     assert "number" not in _kinds([miles])
     # "милиона" (Bulgarian: million) is no mile; "mph" is miles per hour
-    assert amounts("над 120 милиона паунда") == [("1.2e+08",)] and amounts("winds of 173 mph")[0][1].startswith("278.4")
+    assert list(amounts("над 120 милиона паунда")) == [("1.2e+08",)] and list(amounts("winds of 173 mph"))[0][1].startswith("278.4")
     pounds = _claim("e1.c1", ("a", "The 550 pound hog."), ("b", "Свинья весом в 250 килограмм."))
     assert "number" not in _kinds([pounds], ("a", "b"))
     rounded = _claim("e1.c1", ("a", "Up to 10 inches of rain."), ("b", "Более 25 см осадков."), ("c", "До 25,4 см дощу."))

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..frames import Lexicon, find_signals
+from ..ingest.metadata import find_dates
 from ..match import entities
 
 _SCALES = [
@@ -54,12 +55,21 @@ _IMPERIAL = [
 _METRIC = re.compile(r"^(?:km|км|cm|см|mm|мм|kg|кг|кило|kilo|метр|метр|metre|meter|m\b|м\b|литр|літр|litre|liter|тонн|тон|tonne)", re.I)
 # a converted or metric measure agrees with another this close (translators round: 85 miles = 135 km)
 CONVERTED_TOLERANCE = 0.03
+# dates in a claim: of any year (a page's own stamps are looked for in 1901-2099 only)
+ANY_YEAR = (1, 9999)
+
+
+def _without_dates(text: str) -> str:
+    """The text with its dates ("30 вересня 1882", "September 30", "12.11.2024") blanked out."""
+    for found in find_dates(text, ANY_YEAR):
+        text = text[: found.position] + " " * (found.end - found.position) + text[found.end :]
+    return text
 
 
 def numbers(text: str) -> dict[str, str]:
     """Normalised value -> surface text of each amount in the sentence (times, dates and years excluded)."""
     found: dict[str, str] = {}
-    text = _TIME.sub(lambda m: " " * len(m.group(0)), re.sub(r"per cent", "percent", text, flags=re.I))
+    text = _TIME.sub(lambda m: " " * len(m.group(0)), _without_dates(re.sub(r"per cent", "percent", text, flags=re.I)))
     for m in _NUMBER.finditer(text):
         digits, tail = m.group(1), (m.group(2) or "")
         if _DATE_WORD.match(tail) or re.fullmatch(r"(19|20)\d\d", digits) and "%" not in tail:
@@ -79,11 +89,12 @@ def numbers(text: str) -> dict[str, str]:
     return found
 
 
-def amounts(text: str) -> list[tuple[str, ...]]:
-    """Each amount of :func:`numbers` as the keys it may be compared by: its value, and for a measure in
-    miles, inches, feet, pounds or yards also its metric value, marked approximate ("136.794~"); a metric
-    measure is approximate too ("25~" for "25 см")."""
-    found = []
+def amounts(text: str) -> dict[tuple[str, ...], str]:
+    """Each amount of :func:`numbers` and each date, as the keys it may be compared by -> its surface text.
+    A measure in miles, inches, feet, pounds or yards also gets its metric value, marked approximate
+    ("136.794~"); a metric measure is approximate too ("25~" for "25 см"); a date is keyed by month and day
+    ("date 09-30" for "30 вересня 1882" and "September 30"), so a changed day is a changed amount."""
+    found: dict[tuple[str, ...], str] = {}
     for key, surface in numbers(text).items():
         word = re.sub(r"^[\d\s\u00a0.,]+", "", surface).lstrip("-‑ ")
         keys = [key]
@@ -93,7 +104,9 @@ def amounts(text: str) -> list[tuple[str, ...]]:
             if pattern.match(word) and not key.endswith("%"):
                 keys.append(f"{float(key) * factor:g}~")
                 break
-        found.append(tuple(keys))
+        found[tuple(keys)] = surface
+    for key, surface in dates(text).items():
+        found.setdefault((f"date {key}",), surface)
     return found
 
 
@@ -102,19 +115,17 @@ def same_amount(a: str, b: str) -> bool:
     converted or metric measure."""
     if a == b:
         return True
-    if a.endswith("%") != b.endswith("%") or not (a.endswith("~") or b.endswith("~")):
+    if a.endswith("%") != b.endswith("%") or not (a.endswith("~") or b.endswith("~")) or "date" in a + b:
         return False
     x, y = float(a.rstrip("%~")), float(b.rstrip("%~"))
     return abs(x - y) <= CONVERTED_TOLERANCE * max(abs(x), abs(y))
 
 
-def dates(text: str) -> set[str]:
-    found = set()
-    for m in re.finditer(r"(\d{1,2})\s+([A-Za-zА-Яа-яІіЇїЄє]+)", text):
-        if _DATE_WORD.match(m.group(2)):
-            found.add(f"{int(m.group(1))} {m.group(2)[:3].lower()}")
-    for m in re.finditer(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b", text):
-        found.add(m.group(0))
+def dates(text: str) -> dict[str, str]:
+    """Month-day key ("09-30") -> surface text of each date in the sentence, in any of the four languages."""
+    found: dict[str, str] = {}
+    for date in find_dates(text, ANY_YEAR):
+        found.setdefault(date.iso[-5:], text[date.position : date.end].strip(" ,"))
     return found
 
 
@@ -129,8 +140,8 @@ def compare_claims(a: str, b: str, lexicon: Lexicon | None = None) -> list[Diffe
     diffs += [Difference("entity", "a", ea[k]) for k in ea if k not in eb]
     diffs += [Difference("entity", "b", eb[k]) for k in eb if k not in ea]
     da, db = dates(a), dates(b)
-    diffs += [Difference("date", "a", d) for d in sorted(da - db)]
-    diffs += [Difference("date", "b", d) for d in sorted(db - da)]
+    diffs += [Difference("date", "a", da[k]) for k in sorted(da) if k not in db]
+    diffs += [Difference("date", "b", db[k]) for k in sorted(db) if k not in da]
     sa, sb = find_signals(a, lexicon), find_signals(b, lexicon)
     for kind in ("attribution", "quote", "hedging", "loaded"):
         ka = [s.trigger for s in sa if s.kind == kind]

@@ -35,7 +35,7 @@ from ..frames import Lexicon, find_signals
 from ..ingest.outlets import shipped_table
 from ..match import entities
 from ..match.claims import only_attributes
-from .differences import amounts, numbers, same_amount
+from .differences import amounts, same_amount
 
 WEIGHT = {"number": 6.0, "speaker": 5.5, "omission": 4.0, "lineage": 3.5, "attribution": 3.0, "loaded": 3.0,
           "frame": 2.5, "quote": 2.0, "number only in one": 1.5, "addition": 1.0}
@@ -261,7 +261,7 @@ def _sources(text: str) -> set[str]:
 
 def _told_amounts(texts: dict[str, str]) -> dict[str, dict[tuple[str, ...], str]]:
     """Per document, its amounts: the keys they may be compared by -> their surface."""
-    return {d: dict(zip(amounts(t), numbers(t).values())) for d, t in texts.items()}
+    return {d: amounts(t) for d, t in texts.items()}
 
 
 def _odd_amounts(told: dict[str, dict[tuple[str, ...], str]]) -> dict[str, dict[tuple[str, ...], str]]:
@@ -394,9 +394,8 @@ def event_findings(
     for claim in claims:
         docs = claim.documents
         if len(docs) >= 2:
-            values = {d: numbers(claim.text_of(d)) for d in docs}
-            with_numbers = [d for d in docs if values[d]]
-            told = _told_amounts({d: claim.text_of(d) for d in with_numbers})
+            told = _told_amounts({d: claim.text_of(d) for d in docs})
+            with_numbers = [d for d in docs if told[d]]
             odd = _odd_amounts(told)
             # two outlets each give an amount the other does not (two that both give "11 stores" where a third
             # gives none, or one that gives more numbers than another, are no disagreement)
@@ -406,8 +405,8 @@ def event_findings(
             if len(with_numbers) == 1:
                 d = with_numbers[0]
                 add("number only in one", [claim.id], [d],
-                    f"only {name(d)} gives {', '.join(values[d].values())}: {_short(claim.text_of(d))}",
-                    _evidence(claim, docs, {d: list(values[d].values())}))
+                    f"only {name(d)} gives {', '.join(told[d].values())}: {_short(claim.text_of(d))}",
+                    _evidence(claim, docs, {d: list(told[d].values())}))
             proper = {k for d in docs for m in entities.mentions(claim.text_of(d)) if not m.surface.isupper() for k in name_keys(m.surface)}
             said = {d: speakers(claim.text_of(d), proper) for d in docs}
             for d in docs:
@@ -454,7 +453,7 @@ def event_findings(
     single = {(c.members[0].document, c.members[0].sentence): c for c in claims if len(c.documents) == 1 and len(c.members) == 1}
     seen: set[frozenset[str]] = set()
     for (d, _), claim in single.items():
-        if not numbers(claim.text_of(d)):
+        if not amounts(claim.text_of(d)):
             continue
         for e in documents:
             close = (closeness or {}).get((claim.id, e))

@@ -86,6 +86,7 @@ class FoundDate:
     position: int
     iso: str  # YYYY-MM-DD, or MM-DD when the text gives no year
     has_year: bool
+    end: int = 0  # where the date's text ends
 
 
 def load_manifest(folder: Path) -> dict[str, dict[str, str]]:
@@ -159,19 +160,20 @@ def _month(word: str) -> int | None:
     return next((n for n, pattern in enumerate(_MONTH_WORDS, 1) if pattern.fullmatch(word)), None)
 
 
-def find_dates(text: str) -> list[FoundDate]:
-    """Dates in the text, in order of appearance; a date without a year has ``has_year`` False."""
+def find_dates(text: str, years: tuple[int, int] = (1901, 2099)) -> list[FoundDate]:
+    """Dates in the text, in order of appearance; a date without a year has ``has_year`` False. A date whose
+    year lies outside ``years`` (a page's stamps; an article may tell of 1882) is no date."""
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
 
     def add(m: re.Match, year: int | None, month: int | None, day: int) -> None:
-        if not month or not 1 <= day <= 31 or (year is not None and not 1900 < year < 2100):
+        if not month or not 1 <= day <= 31 or (year is not None and not years[0] <= year <= years[1]):
             return
         if any(a < m.end() and m.start() < b for a, b in taken):
             return
         taken.append((m.start(), m.end()))
         iso = f"{year:04d}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
-        found.append(FoundDate(m.start(), iso, year is not None))
+        found.append(FoundDate(m.start(), iso, year is not None, m.end()))
 
     for m in _NUMERIC_DATE.finditer(text):
         month = int(m.group(2))
