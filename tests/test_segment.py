@@ -18,6 +18,8 @@ from .conftest import SHARED_DATA
         ("«Мы победим!» — заявил он. Потом ушёл.", 2),
         ("Речь о ПВО, артиллерии и т. д. Также о бронетехнике.", 2),
         ("Mr. Blinken met Gen. Cavoli in Brussels. The U.S. will send more.", 2),
+        ("The storm had winds of 85 mph as of 5 a.m. Eastern time Sunday. It moved north.", 2),
+        ("They met at 9 a.m. Officials said nothing.", 2),
         ("Резніков обговорив із міністром оборони США Остіном останні події в Росії", 1),
     ],
 )

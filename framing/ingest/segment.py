@@ -28,6 +28,10 @@ _INITIAL = re.compile(r"(?:^|[\s(«\"])([A-ZА-ЯЁІЇЄҐ])\.\s*$", re.U)
 _QUOTE_END = re.compile(r"[!?…][»\"”“]\s*$")
 _ATTRIBUTION_START = re.compile(r"^\s*(?:[-–—]+\s*)?[a-zа-яёіїєґ]", re.U)
 _STARTS_LOWER = re.compile(r"^\s*[(«\"„“]?[a-zа-яёіїєґ0-9]", re.U)
+# "as of 5 a.m. Eastern time Sunday": a clock time followed by its time zone goes on
+_CLOCK_END = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.m\.\s*$", re.I)
+_TIME_ZONE = re.compile(r"^\s*(?:Eastern|Central|Mountain|Pacific|Atlantic|local|GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|"
+                        r"MST|MDT|PST|PDT|ET|PT|Moscow|Kyiv|Kiev)\b")
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,8 @@ def _joins_next(sentence: str, following: str) -> bool:
     """Whether razdel's boundary after ``sentence`` should be undone."""
     if _QUOTE_END.search(sentence) and _ATTRIBUTION_START.match(following):
         return True  # «…!» — заявил он
+    if _CLOCK_END.search(sentence) and _TIME_ZONE.match(following):
+        return True  # 5 a.m. Eastern time
     initial = _INITIAL.search(sentence)
     if initial and following[:1].isupper():
         return True  # В. В. Путин, J. Biden
