@@ -101,3 +101,17 @@ def test_related_headlines_run_into_a_paragraph_are_cut_and_listed():
     assert [(r.reason, r.text) for r in cleaned.removed] == [
         ("inline related-story headline", ": Официално: Оръжие за милиарди от САЩ за Украйна.")
     ]
+
+
+def test_a_byline_goes_but_a_sentence_opening_with_by_or_author_stays():
+    text = (
+        "By Jane Smith and Tom Brown, Reuters\n\n"
+        "By that logic, the minister would win the vote unless the party splits before spring.\n\n"
+        "Автор законопроекта заявил, что документ рассмотрят в декабре.\n\n"
+        "Автор Иван Петров\n"
+    )
+    cleaned = clean(text)
+    kept = [text[a:b] for a, b, _ in cleaned.kept]
+    assert kept == ["By that logic, the minister would win the vote unless the party splits before spring.",
+                    "Автор законопроекта заявил, что документ рассмотрят в декабре."]
+    assert {r.text for r in cleaned.removed} == {"By Jane Smith and Tom Brown, Reuters", "Автор Иван Петров"}

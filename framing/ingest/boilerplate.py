@@ -61,7 +61,7 @@ _SECTION = re.compile(
 # Lines that are clutter whatever their neighbours: ads, bylines, credits, promotion, sharing.
 _LINE_MARKER = re.compile(
     r"^(?:реклама|advertisement|ads?_code|sponsored|реклама\b|"
-    r"автор\b|автори?:|author:|by\s+[A-Z]|фото\b|photo\b|снимка:|источник:|джерело:|редактор:|"
+    r"автори?:|author:|фото\b|photo\b|снимка:|источник:|джерело:|редактор:|"
     r"напомним\b|нагадаємо\b|ранее\s.{0,40}\sписал|раніше\s.{0,40}\sписал|также\s.{0,40}\sсообщал|"
     r"читайте\b|подробнее\b|детальніше\b|прочетете\b|read more|see also|почему вы можете доверять|"
     r"подписывайтесь|підписуйтесь|абонирайте|subscribe|sign up|follow us|share (?:this|on)|"
@@ -75,6 +75,11 @@ _LINE_MARKER = re.compile(
     r"время чтения|час читання|cookies?\b|all rights reserved|все права защищены|всі права захищені|"
     r"(?:published|updated|posted|опубликовано|обновлено|опубліковано|оновлено|публикувано|обновено)\b.{0,40}\d)",
     re.I,
+)
+# A byline: "By" or "Автор" and a name or two, maybe an outlet or a date after it ("By that logic, Mr.
+# Trump would win ..." is a sentence: the word after "By" is not a name).
+_BYLINE = re.compile(
+    r"^(?:By|BY|Автор|АВТОР)\s+[A-ZА-ЯЁІЇЄҐ][\w'’.-]*(?:\s+(?:[A-ZА-ЯЁІЇЄҐ][\w'’.-]*|and|&|и|і|,))*\s*(?:[,|–—-].{0,80})?$"
 )
 # A weather or exchange-rate box: a temperature or a currency rate in a short line.
 _WEATHER_OR_RATES = re.compile(r"[−+-]?\d+\s?°|\b(?:USD|EUR|долар\w*|доллар\w*|евро|євро|лв)\s*[\d.,]+\s*$", re.I)
@@ -221,7 +226,7 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
         elif _SECTION.match(text) and _words(text) <= 6:
             reasons[i] = "section heading for other stories"
             in_zone = True
-        elif _LINE_MARKER.match(text) and len(text) < 400:
+        elif (_LINE_MARKER.match(text) and len(text) < 400) or (_BYLINE.match(text) and len(text) < 160):
             reasons[i] = "byline, credit, ad or promotion"
         elif _SOCIAL.match(text):
             reasons[i] = "share or follow buttons"
