@@ -103,6 +103,13 @@ def test_related_headlines_run_into_a_paragraph_are_cut_and_listed():
     ]
 
 
+def test_an_ad_marker_goes_but_a_sentence_about_an_advert_stays():
+    text = "Реклама\n\nРеклама за помпа, която сравнява майките с крави, раздели мненията\n\nAdvertisement - scroll to continue\n"
+    cleaned = clean(text)
+    assert [text[a:b] for a, b, _ in cleaned.kept] == ["Реклама за помпа, която сравнява майките с крави, раздели мненията"]
+    assert [r.text for r in cleaned.removed] == ["Реклама", "Advertisement - scroll to continue"]
+
+
 def test_a_byline_goes_but_a_sentence_opening_with_by_or_author_stays():
     text = (
         "By Jane Smith and Tom Brown, Reuters\n\n"

@@ -60,7 +60,7 @@ _SECTION = re.compile(
 )
 # Lines that are clutter whatever their neighbours: ads, bylines, credits, promotion, sharing.
 _LINE_MARKER = re.compile(
-    r"^(?:реклама|advertisement|ads?_code|sponsored|реклама\b|"
+    r"^(?:(?:реклама|advertisement|ads?_code|sponsored)\b\s*(?:$|\d+\+\s*$|[^\w\s].{0,40}$)|"
     r"автори?:|author:|фото\b|photo\b|снимка:|источник:|джерело:|редактор:|"
     r"напомним\b|нагадаємо\b|ранее\s.{0,40}\sписал|раніше\s.{0,40}\sписал|также\s.{0,40}\sсообщал|"
     r"читайте\b|подробнее\b|детальніше\b|прочетете\b|read more|see also|почему вы можете доверять|"
