@@ -104,10 +104,12 @@ def test_related_headlines_run_into_a_paragraph_are_cut_and_listed():
 
 
 def test_an_ad_marker_goes_but_a_sentence_about_an_advert_stays():
-    text = "Реклама\n\nРеклама за помпа, която сравнява майките с крави, раздели мненията\n\nAdvertisement - scroll to continue\n"
+    text = ("Реклама\n\nРеклама за помпа, която сравнява майките с крави, раздели мненията\n\nAdvertisement - scroll to continue\n\n"
+            "77 000 просмотров и сотни комментариев: видео получило неоднозначную реакцию.\n\n12 500 просмотров\n")
     cleaned = clean(text)
-    assert [text[a:b] for a, b, _ in cleaned.kept] == ["Реклама за помпа, която сравнява майките с крави, раздели мненията"]
-    assert [r.text for r in cleaned.removed] == ["Реклама", "Advertisement - scroll to continue"]
+    assert [text[a:b] for a, b, _ in cleaned.kept] == ["Реклама за помпа, която сравнява майките с крави, раздели мненията",
+                                                       "77 000 просмотров и сотни комментариев: видео получило неоднозначную реакцию."]
+    assert [r.text for r in cleaned.removed] == ["Реклама", "Advertisement - scroll to continue", "12 500 просмотров"]
 
 
 def test_a_byline_goes_but_a_sentence_opening_with_by_or_author_stays():

@@ -67,7 +67,7 @@ _LINE_MARKER = re.compile(
     r"подписывайтесь|підписуйтесь|абонирайте|subscribe|sign up|follow us|share (?:this|on)|"
     r"(?:коммент\w*|комент\w*|comments?)\s*(?:\(\d+\)|\d+)?\s*$|напиши\w* (?:коментар|комментар)|leave a (?:comment|reply)|"
     r"you must be logged in|войдите,? чтобы|увійдіть,? щоб|влезте,? за да|log in to|"
-    r"(?:прочетена|прочитан[оа]|просмотр\w*|перегляд\w*|views?)\b[^.!?]{0,20}\d|\d[\d\s]*\s*(?:просмотр\w*|переглядів|views|пъти)\b|"
+    r"(?:прочетена|прочитан[оа]|просмотр\w*|перегляд\w*|views?)\b[^.!?]{0,20}\d[^.!?]{0,20}$|\d[\d\s]*\s*(?:просмотр\w*|переглядів|views|пъти)\b[^.!?]{0,20}$|"
     r"photograph:|image:|picture:|credit:|зображення:|изображение:|illustration:|"
     r"підтримайте|підтримати|поддержите|поддержать|подкрепете|подкрепи|support (?:us|our|independent)|donate|"
     r"become a (?:member|supporter)|"
