@@ -114,9 +114,10 @@ def _unit_vectors(
     event: Event, documents: dict[str, Document], encoder: Encoder, table: Mapping[str | None, np.ndarray]
 ) -> dict[str, dict[int, np.ndarray]]:
     """Per document and sentence, the centred vectors of the sentence's units (:func:`claim_units`: quoted
-    spans and halves of long sentences); the aligner embedded the same texts, so they come from the cache."""
+    spans and halves of long sentences, cut at a full stop inside where there is one); the aligner embedded
+    most of the same texts, so they come from the cache."""
     wanted = [(d, s, unit) for d in event.documents for s, sentence in enumerate(documents[d].sentences)
-              for unit in claim_units(sentence.text)]
+              for unit in claim_units(sentence.text, inner_stops=True)]
     if not wanted:
         return {}
     raw = np.asarray(encoder.encode([u for _, _, u in wanted]), dtype=np.float32)

@@ -149,6 +149,12 @@ def test_units_are_quotes_and_halves_of_long_sentences():
     halves = claim_units(long)
     assert len(halves) == 2 and halves[0].startswith("The outgoing") and halves[1].startswith("so that next year")
     assert claim_units("A short sentence.") == []
+    joined = ("Meanwhile a cold front is forming over the ocean, moving east toward the coast of the U.S. As the storm "
+              "nears the peninsula on Monday, it will push deep tropical moisture north into the desert states.")
+    assert claim_units(joined, inner_stops=True)[1].startswith("As the storm nears")  # two sentences a translator joined
+    titled = ("The long debate between the two leaders went on through the night and at last Mr. Trump said he would "
+              "accept the offer made by the other side today.")
+    assert not any(u.startswith("Trump") for u in claim_units(titled, inner_stops=True))  # "Mr." ends no sentence
 
 
 def test_a_sentence_that_only_attributes_pairs_only_with_one_naming_its_source():
