@@ -117,7 +117,7 @@ def _unit_vectors(
     spans and halves of long sentences, cut at a full stop inside where there is one); the aligner embedded
     most of the same texts, so they come from the cache."""
     wanted = [(d, s, unit) for d in event.documents for s, sentence in enumerate(documents[d].sentences)
-              for unit in claim_units(sentence.text, inner_stops=True)]
+              for unit in claim_units(sentence.text, joined=True)]
     if not wanted:
         return {}
     raw = np.asarray(encoder.encode([u for _, _, u in wanted]), dtype=np.float32)

@@ -151,10 +151,13 @@ def test_units_are_quotes_and_halves_of_long_sentences():
     assert claim_units("A short sentence.") == []
     joined = ("Meanwhile a cold front is forming over the ocean, moving east toward the coast of the U.S. As the storm "
               "nears the peninsula on Monday, it will push deep tropical moisture north into the desert states.")
-    assert claim_units(joined, inner_stops=True)[1].startswith("As the storm nears")  # two sentences a translator joined
+    assert claim_units(joined, joined=True)[1].startswith("As the storm nears")  # two sentences a translator joined
+    charged = ("The president last week referred to the paid supplement in the state's biggest newspaper after accusing "
+               "the other government of seeking to meddle in the elections, a charge it denies.")
+    assert claim_units(charged, joined=True)[-1] == "a charge it denies." and "a charge it denies." not in claim_units(charged)
     titled = ("The long debate between the two leaders went on through the night and at last Mr. Trump said he would "
               "accept the offer made by the other side today.")
-    assert not any(u.startswith("Trump") for u in claim_units(titled, inner_stops=True))  # "Mr." ends no sentence
+    assert not any(u.startswith("Trump") for u in claim_units(titled, joined=True))  # "Mr." ends no sentence
 
 
 def test_a_sentence_that_only_attributes_pairs_only_with_one_naming_its_source():
