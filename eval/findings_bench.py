@@ -115,9 +115,10 @@ def run_case(case: Case, encoder: object) -> tuple[list, dict[tuple[str, int], s
         for m in cluster.members:
             doc = result.document(m.document)
             kept = [i for i, line in enumerate(case.texts[int(m.document[1:])]) if line]
-            paragraph = doc.sentences[m.sentence].paragraph
-            if paragraph < len(kept):
-                claims_of.setdefault((m.document, kept[paragraph]), set()).add(cluster.id)
+            # the line a sentence comes from, by its offset (a short headline taken for a masthead is no paragraph)
+            line = doc.text[: doc.sentences[m.sentence].start].count("\n\n")
+            if line < len(kept):
+                claims_of.setdefault((m.document, kept[line]), set()).add(cluster.id)
     return result.findings, claims_of, {f"v{v}": lang for v, lang in enumerate(case.languages)}  # type: ignore[return-value]
 
 
