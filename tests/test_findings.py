@@ -193,6 +193,24 @@ def test_numbers_in_two_sentences_the_aligner_left_apart_but_close_are_compared(
     assert len(found) == 1 and set(found[0].clusters) == {"e1.c1", "e1.c2"} and "left apart" in found[0].summary
     far = {("e1.c1", "b"): [0.2], ("e1.c2", "a"): [0.2]}
     assert not [f for f in event_findings("e1", ["a", "b"], [a, b], {"a": 1, "b": 1}, closeness=far) if f.kind == "number"]
+    # the close sentence may sit in a claim other outlets report, as long as the first outlet is not in it
+    bc = Claim("e1.c2", (Member("b", 0, "Китай сообщил о росте числа случаев ВИЧ на 31%."), Member("c", 0, "Китай съобщи за ръст от 31%.")))
+    close = {("e1.c1", "b"): [0.62], ("e1.c1", "c"): [0.6], ("e1.c2", "a"): [0.62]}
+    found = [f for f in event_findings("e1", ["a", "b", "c"], [a, bc], {"a": 1, "b": 1, "c": 1}, closeness=close) if f.kind == "number"]
+    assert len(found) == 1 and set(found[0].clusters) == {"e1.c1", "e1.c2"}
+
+
+def test_dates_and_scores_are_amounts() -> None:
+    assert ("date 09-30",) in amounts("30 вересня 1882 року") and ("date 09-30",) in amounts("on September 30, 1882")
+    assert ("63",) in amounts("September 63, 1882")  # no date: the day is no day
+    changed_day = _claim("e1.c1", ("a", "Born on 30 September 1882, 136 years ago."), ("b", "Роден на 12 септември 1882 г., преди 136 години."))
+    assert "number" in _kinds([changed_day], ("a", "b"))
+    same_day = _claim("e1.c1", ("a", "Born on September 30, 1882."), ("b", "Народився 30 вересня 1882 року."))
+    assert not _kinds([same_day], ("a", "b")).get("number")
+    score = _claim("e1.c1", ("a", "The match ended in a 2:2 draw."), ("b", "Мачът завърши 7-2."))
+    assert "number" in _kinds([score], ("a", "b"))
+    span = _claim("e1.c1", ("a", "Between 10-15 people came."), ("b", "Пришли от 10 до 15 человек."))
+    assert not _kinds([span], ("a", "b")).get("number")
 
 
 def test_in_a_rewrite_the_sentence_where_the_claim_would_stand_is_the_claim() -> None:

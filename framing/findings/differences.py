@@ -55,6 +55,7 @@ _IMPERIAL = [
 _METRIC = re.compile(r"^(?:km|км|cm|см|mm|мм|kg|кг|кило|kilo|метр|метр|metre|meter|m\b|м\b|литр|літр|litre|liter|тонн|тон|tonne)", re.I)
 # a converted or metric measure agrees with another this close (translators round: 85 miles = 135 km)
 CONVERTED_TOLERANCE = 0.03
+_SCORE = re.compile(r"(?<![\d.,:\w])(\d{1,2}) ?[:\-–] ?(\d{1,2})(?![\d.,:]|\s*%|\s*[-–]?\s*(?:годишн|річн|летн|year))")
 # dates in a claim: of any year (a page's own stamps are looked for in 1901-2099 only)
 ANY_YEAR = (1, 9999)
 
@@ -93,7 +94,8 @@ def amounts(text: str) -> dict[tuple[str, ...], str]:
     """Each amount of :func:`numbers` and each date, as the keys it may be compared by -> its surface text.
     A measure in miles, inches, feet, pounds or yards also gets its metric value, marked approximate
     ("136.794~"); a metric measure is approximate too ("25~" for "25 см"); a date is keyed by month and day
-    ("date 09-30" for "30 вересня 1882" and "September 30"), so a changed day is a changed amount."""
+    ("date 09-30" for "30 вересня 1882" and "September 30"), so a changed day is a changed amount; a score
+    ("2:2", "5-3") by its pair."""
     found: dict[tuple[str, ...], str] = {}
     for key, surface in numbers(text).items():
         word = re.sub(r"^[\d\s\u00a0.,]+", "", surface).lstrip("-‑ ")
@@ -107,6 +109,11 @@ def amounts(text: str) -> dict[tuple[str, ...], str]:
         found[tuple(keys)] = surface
     for key, surface in dates(text).items():
         found.setdefault((f"date {key}",), surface)
+    # a score ("2:2", "5-3"): the pair is one amount, besides its two numbers (so "10-15" against "от 10 до 15"
+    # is no disagreement, while "2:2" against "7-2" is)
+    clean = _TIME.sub(lambda m: " " * len(m.group(0)), _without_dates(text))
+    for m in _SCORE.finditer(clean):
+        found.setdefault((f"score {int(m.group(1))}:{int(m.group(2))}",), m.group(0))
     return found
 
 
@@ -115,7 +122,7 @@ def same_amount(a: str, b: str) -> bool:
     converted or metric measure."""
     if a == b:
         return True
-    if a.endswith("%") != b.endswith("%") or not (a.endswith("~") or b.endswith("~")) or "date" in a + b:
+    if a.endswith("%") != b.endswith("%") or not (a.endswith("~") or b.endswith("~")) or " " in a + b:  # "date 09-30", "score 2:2": equal or not
         return False
     x, y = float(a.rstrip("%~")), float(b.rstrip("%~"))
     return abs(x - y) <= CONVERTED_TOLERANCE * max(abs(x), abs(y))

@@ -451,6 +451,7 @@ def event_findings(
     # Numbers in two sentences the aligner left apart but that come as close as translations do: the changed
     # number may be what kept them apart (the aligner looks at meaning; a fact-checker at the figure)
     single = {(c.members[0].document, c.members[0].sentence): c for c in claims if len(c.documents) == 1 and len(c.members) == 1}
+    claim_at = {(m.document, m.sentence): c for c in claims for m in c.members}
     seen: set[frozenset[str]] = set()
     for (d, _), claim in single.items():
         if not amounts(claim.text_of(d)):
@@ -460,8 +461,9 @@ def event_findings(
             if e == d or not close:
                 continue
             j = int(np.argmax(close))
-            other = single.get((e, j))
-            if other is None or close[j] < NEAR_SIMILARITY or frozenset((claim.id, other.id)) in seen:
+            # the closest sentence of e, alone or in a claim that d does not report either
+            other = claim_at.get((e, j))
+            if other is None or d in other.documents or close[j] < NEAR_SIMILARITY or frozenset((claim.id, other.id)) in seen:
                 continue
             seen.add(frozenset((claim.id, other.id)))
             told = _told_amounts({d: claim.text_of(d), e: other.text_of(e)})
