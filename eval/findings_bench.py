@@ -10,7 +10,8 @@ findings are scored: a planted change is found when a finding of its kind names 
 and the claim holding the changed line. Precision counts every finding of a kind, on every story;
 false findings per claim are those on untouched stories, per claim two or more versions share.
 
-Generator seeds 1, 4, 5, 6, 9 and 10 were looked at while writing the finders; seeds 2, 3, 7 and 8 are held out.
+Generator seeds 1, 4, 5, 6, 9 and 10 were looked at while writing the finders. Seeds 2, 3, 7 and 8 were held
+out until the eighth eval report, then looked at too; seeds 11, 12, 13 and 14 are held out since.
 
     python -m eval.findings_bench [--data DIR] [--seeds 2,3] [--stories N]
 """
@@ -29,7 +30,7 @@ from eval.many_outlets import FILES, _stories
 KINDS = ("number", "speaker", "attribution", "omission", "loaded")
 SCORED = (*KINDS, "quote", "frame")
 LINES = 8
-TUNING_SEEDS = {1, 4, 5, 6, 9, 10}  # looked at while writing the finders
+TUNING_SEEDS = set(range(1, 11))  # looked at while writing the finders (2, 3, 7, 8 since report 8)
 # the speaker case: every version gets the same statement's speaker, the changed one another person
 SAID_BY = {"ru": "заявила Анна Смирнова.", "uk": "заявила Анна Смірнова.", "bg": "заяви Анна Смирнова.", "en": "said Anna Smirnova."}
 SAID_OTHER = {"ru": "заявил Сергей Петров.", "uk": "заявив Олег Коваленко.", "bg": "заяви Георги Иванов.", "en": "said Daniel Morrison."}
@@ -151,7 +152,7 @@ def score(cases: list[Case], encoder: object) -> tuple[dict[str, list[int]], int
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", help="folder holding ntrex/ (default: $FRAMING_DATA or ../shared/data)")
-    parser.add_argument("--seeds", default="2,3,7,8", help="generator seeds (1, 4, 5, 6, 9, 10 were looked at; 2, 3, 7, 8 held out)")
+    parser.add_argument("--seeds", default="11,12,13,14", help="generator seeds (1 to 10 were looked at; 11 to 14 held out)")
     parser.add_argument("--stories", type=int, default=None, help="use only N stories per seed")
     args = parser.parse_args()
     data = require_data(data_dir(args.data), "ntrex")
