@@ -124,3 +124,11 @@ def test_a_byline_goes_but_a_sentence_opening_with_by_or_author_stays():
     assert kept == ["By that logic, the minister would win the vote unless the party splits before spring.",
                     "Автор законопроекта заявил, что документ рассмотрят в декабре."]
     assert {r.text for r in cleaned.removed} == {"By Jane Smith and Tom Brown, Reuters", "Автор Иван Петров"}
+
+
+def test_a_short_first_line_the_body_follows_is_the_title_and_one_above_a_title_a_masthead():
+    body = "The next report could come before the vote, and officials say there is already much evidence on the record."
+    text = f"Study History\n\n{body}\n"
+    assert not clean(text).removed
+    text = f"Reuters\n\nAllies must act, minister says\n\n{body}\n"
+    assert [(r.reason, r.text) for r in clean(text).removed] == [("masthead or label", "Reuters")]

@@ -253,7 +253,16 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
     _mark_header_lines(lines, reasons)
     _mark_headline_runs(lines, reasons, body_started_at=_first_body(lines, reasons))
     _mark_sandwiched(lines, reasons)
+    _keep_short_title(lines, reasons)
     return reasons
+
+
+def _keep_short_title(lines: list[Line], reasons: list[str | None]) -> None:
+    """A text's first line, short, that the body follows straight away is its title ("Study History", "Не мина
+    добре"), not a masthead: a masthead stands above a title (a page's header lines, "Top" or a counter
+    between a date and the body, stay removed)."""
+    if len(lines) > 1 and reasons[0] == "masthead or label" and reasons[1] is None and _is_body_paragraph(lines[1].text):
+        reasons[0] = None
 
 
 def _first_body(lines: list[Line], reasons: list[str | None]) -> int:
