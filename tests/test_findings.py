@@ -105,6 +105,11 @@ def test_omission_needs_most_outlets_and_no_close_sentence_where_the_claim_would
     both = "Министрите се срещнаха в Брюксел и срещата продължи цели три часа."
     joined = told("e1.c1", *((m.document, m.sentence, m.text) for m in met.members[:2]), ("c", 0, both))
     assert "omission" not in _kinds([joined, lasted, left], closeness={("e1.c2", "c"): [0.6, 0.1, 0.1]})
+    # ... or one of two sentences of c that the aligner put into one claim (c's headline glued to its lead)
+    glued = told("e1.c1", *((m.document, m.sentence, m.text) for m in met.members[:2]), ("c", 0, "Срещата."), ("c", 1, "Министрите се срещнаха."))
+    left_c = told("e1.c3", ("a", 2, "Затем они уехали."), ("b", 2, "Then they left."), ("c", 2, "И си тръгнаха."))
+    assert "omission" not in _kinds([glued, lasted, left_c], closeness={("e1.c2", "c"): [0.45, 0.1, 0.1]})
+    assert "omission" in _kinds([glued, lasted, left_c], closeness={("e1.c2", "c"): [0.3, 0.1, 0.1]})
 
 
 def test_attribution_loaded_words_and_ranking() -> None:

@@ -325,7 +325,8 @@ def _told_unaligned(claim: Claim, claims: Sequence[Claim], document: str, senten
     standing where the claim would be (:func:`omission_slot`) that comes close to the claim, or that is not
     plainly about something else where ``document`` is a translation or rewrite of a reporting document (a
     pair in ``rewrites``), or the counterpart of a neighbouring claim that comes as close as a translation (a
-    translator who joined the two); where order says nothing, a sentence the document alone reports that comes close."""
+    translator who joined the two), or a close one of two sentences the aligner put into one claim; where order
+    says nothing, a sentence the document alone reports that comes close."""
     close = (closeness or {}).get((claim.id, document))
     if close is None:
         return False
@@ -350,6 +351,9 @@ def _told_unaligned(claim: Claim, claims: Sequence[Claim], document: str, senten
         partners = [len(m.text) for m in other.members if m.document != document]
         longer = [m for m in own if partners and len(m.text) >= MERGED_LENGTH * sum(partners) / len(partners)]
         if any(m.sentence < len(close) and close[m.sentence] >= MERGED_SIMILARITY for m in longer):
+            return True
+        # the aligner put two of the document's sentences into one claim: one of them may be this claim's
+        if len(own) >= 2 and any(m.sentence < len(close) and close[m.sentence] >= OMISSION_SIMILARITY for m in own):
             return True
     return False
 
