@@ -11,7 +11,9 @@ and the claim holding the changed line. Precision counts every finding of a kind
 false findings per claim are those on untouched stories, per claim two or more versions share.
 
 Generator seeds 1, 4, 5, 6, 9 and 10 were looked at while writing the finders. Seeds 2, 3, 7 and 8 were held
-out until the eighth eval report, then looked at too; seeds 11, 12, 13 and 14 are held out since.
+out until the eighth eval report, then looked at too; seeds 11-14 were held out next, and their pooled recall
+decided between two omission settings that tie on the others, so they count as tuning too. Seeds 15, 16, 17
+and 18 are held out since (report 10 on).
 
     python -m eval.findings_bench [--data DIR] [--seeds 2,3] [--stories N]
 """
@@ -30,7 +32,7 @@ from eval.many_outlets import FILES, _stories
 KINDS = ("number", "speaker", "attribution", "omission", "loaded")
 SCORED = (*KINDS, "quote", "frame")
 LINES = 8
-TUNING_SEEDS = set(range(1, 11))  # looked at while writing the finders (2, 3, 7, 8 since report 8)
+TUNING_SEEDS = set(range(1, 15))  # looked at while writing the finders (2, 3, 7, 8 since report 8; 11-14 since report 10)
 # the speaker case: every version gets the same statement's speaker, the changed one another person
 SAID_BY = {"ru": "заявила Анна Смирнова.", "uk": "заявила Анна Смірнова.", "bg": "заяви Анна Смирнова.", "en": "said Anna Smirnova."}
 SAID_OTHER = {"ru": "заявил Сергей Петров.", "uk": "заявив Олег Коваленко.", "bg": "заяви Георги Иванов.", "en": "said Daniel Morrison."}
@@ -152,7 +154,7 @@ def score(cases: list[Case], encoder: object) -> tuple[dict[str, list[int]], int
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", help="folder holding ntrex/ (default: $FRAMING_DATA or ../shared/data)")
-    parser.add_argument("--seeds", default="11,12,13,14", help="generator seeds (1 to 10 were looked at; 11 to 14 held out)")
+    parser.add_argument("--seeds", default="15,16,17,18", help="generator seeds (1 to 14 were looked at; 15 to 18 held out)")
     parser.add_argument("--stories", type=int, default=None, help="use only N stories per seed")
     args = parser.parse_args()
     data = require_data(data_dir(args.data), "ntrex")
