@@ -210,6 +210,14 @@ def test_numbers_in_two_sentences_the_aligner_left_apart_but_close_are_compared(
     assert len(found) == 1 and set(found[0].clusters) == {"e1.c1", "e1.c2"}
 
 
+def test_a_dateline_date_and_a_range_are_no_amounts_and_a_date_never_disagrees_with_a_sum() -> None:
+    assert not amounts("BRUSSELS, Nov 13 (Reuters) - The administration will act.")
+    assert ("date 01-20",) in amounts("Брюксел, 13 ноември (Балкан Прес) - Ще действа до 20 януари.")
+    assert not any(k[0].startswith("score") for k in amounts("Pyongyang sent 11–12 тысяч soldiers"))
+    mixed = _claim("e1.c1", ("a", "BRUSSELS, Nov 13 (Reuters) - Aid will flow before Jan. 20."), ("b", "Помощь в 6 млрд долларов успеют передать."))
+    assert not _kinds([mixed], ("a", "b")).get("number")
+
+
 def test_dates_and_scores_are_amounts() -> None:
     assert ("date 09-30",) in amounts("30 вересня 1882 року") and ("date 09-30",) in amounts("on September 30, 1882")
     assert ("63",) in amounts("September 63, 1882")  # no date: the day is no day

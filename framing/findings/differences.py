@@ -55,7 +55,15 @@ _IMPERIAL = [
 _METRIC = re.compile(r"^(?:km|км|cm|см|mm|мм|kg|кг|кило|kilo|метр|метр|metre|meter|m\b|м\b|литр|літр|litre|liter|тонн|тон|tonne)", re.I)
 # a converted or metric measure agrees with another this close (translators round: 85 miles = 135 km)
 CONVERTED_TOLERANCE = 0.03
-_SCORE = re.compile(r"(?<![\d.,:\w])(\d{1,2}) ?[:\-–] ?(\d{1,2})(?![\d.,:]|\s*%|\s*[-–]?\s*(?:годишн|річн|летн|year))")
+# a score: two small numbers joined by a colon or a dash, not a range of something ("11–12 тысяч", "2-3 km",
+# "18-year-old")
+_SCORE = re.compile(
+    r"(?<![\d.,:\w])(\d{1,2}) ?[:\-–] ?(\d{1,2})(?!\d|[.,:]\d|\s*%|\s*[-–]?\s*(?:годишн|річн|летн|year|тыс|тис|хил|thousand|млн|"
+    r"млрд|million|billion|km|км|mile|мил|час|годин|hour|день|дн|day|недел|тижн|week|месяц|місяц|month|лет|рок|years?\b|%))", re.I
+)
+# a dateline opening a sentence: "BRUSSELS, Nov 13 (Reuters) - ", "Брюксел, 13 ноември (Балкан Прес) – ": its
+# date says when the outlet wrote, not what happened
+_DATELINE = re.compile(r"^[^\n,]{2,40},\s*[^,()\n]{3,30}?\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]\s")
 # dates in a claim: of any year (a page's own stamps are looked for in 1901-2099 only)
 ANY_YEAR = (1, 9999)
 
@@ -129,10 +137,14 @@ def same_amount(a: str, b: str) -> bool:
 
 
 def dates(text: str) -> dict[str, str]:
-    """Month-day key ("09-30") -> surface text of each date in the sentence, in any of the four languages."""
+    """Month-day key ("09-30") -> surface text of each date in the sentence, in any of the four languages
+    (not a dateline's)."""
     found: dict[str, str] = {}
+    dateline = _DATELINE.match(text)
     for date in find_dates(text, ANY_YEAR):
-        found.setdefault(date.iso[-5:], text[date.position : date.end].strip(" ,"))
+        if dateline and date.position < dateline.end():
+            continue
+        found.setdefault(date.iso[-5:], text[date.position : date.end].strip(" ,."))
     return found
 
 
