@@ -221,8 +221,11 @@ def name_keys(word: str) -> set[str]:
 
 
 def latin_name(word: str) -> str:
-    """A name as consonants in plain Latin letters, for fuzzy comparison (Голлі, Холи, Holly -> "hl")."""
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouv]", "", _latin_letters(word, g_as_h=True)))
+    """A name as consonants in plain Latin letters, for fuzzy comparison (Голлі, Холи, Holly -> "hl"); the
+    hissing sounds that transliterations spell each their own way are one letter (Scholz = Шольц, Josep =
+    Жозеп: "sls", "sp")."""
+    latin = re.sub(r"sch|sh|zh|ch|ts|tz|z|j", "s", _latin_letters(word, g_as_h=True))
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouv]", "", latin))
 
 
 def same_name(x: str, y: str) -> bool:
