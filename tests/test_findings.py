@@ -216,6 +216,8 @@ def test_numbers_in_two_sentences_the_aligner_left_apart_but_close_are_compared(
 def test_a_dateline_date_and_a_range_are_no_amounts_and_a_date_never_disagrees_with_a_sum() -> None:
     assert not amounts("BRUSSELS, Nov 13 (Reuters) - The administration will act.")
     assert ("date 01-20",) in amounts("Брюксел, 13 ноември (Балкан Прес) - Ще действа до 20 януари.")
+    assert list(amounts("БРЮССЕЛЬ, 13 ноября. /ТАСС/. Помощь передадут до 20 января.")) == [("date 01-20",)]
+    assert ("date 05-03",) in amounts("Mr Smith, 45, said on 3 May that the plan - a new one - works.")  # no dateline
     assert not any(k[0].startswith("score") for k in amounts("Pyongyang sent 11–12 тысяч soldiers"))
     mixed = _claim("e1.c1", ("a", "BRUSSELS, Nov 13 (Reuters) - Aid will flow before Jan. 20."), ("b", "Помощь в 6 млрд долларов успеют передать."))
     assert not _kinds([mixed], ("a", "b")).get("number")

@@ -61,9 +61,10 @@ _SCORE = re.compile(
     r"(?<![\d.,:\w])(\d{1,2}) ?[:\-–] ?(\d{1,2})(?!\d|[.,:]\d|\s*%|\s*[-–]?\s*(?:годишн|річн|летн|year|тыс|тис|хил|thousand|млн|"
     r"млрд|million|billion|km|км|mile|мил|час|годин|hour|день|дн|day|недел|тижн|week|месяц|місяц|month|лет|рок|years?\b|%))", re.I
 )
-# a dateline opening a sentence: "BRUSSELS, Nov 13 (Reuters) - ", "Брюксел, 13 ноември (Балкан Прес) – ": its
+# a dateline opening a sentence: "BRUSSELS, Nov 13 (Reuters) - ", "Брюксел, 13 ноември (Балкан Прес) – ",
+# "БРЮССЕЛЬ, 13 ноября. /ТАСС/. ": its
 # date says when the outlet wrote, not what happened
-_DATELINE = re.compile(r"^[^\n,]{2,40},\s*[^,()\n]{3,30}?\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]\s")
+_DATELINE = re.compile(r"^[^\n,]{2,40},\s*[^,()/\n]{3,30}?\s*(?:(?:\([^)\n]{1,40}\)\s*)?[-–—]\s|\.?\s*/[^/\n]{1,40}/\.?\s)")
 # dates in a claim: of any year (a page's own stamps are looked for in 1901-2099 only)
 ANY_YEAR = (1, 9999)
 
