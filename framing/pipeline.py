@@ -113,19 +113,21 @@ def _event_findings(
 def _unit_vectors(
     event: Event, documents: dict[str, Document], encoder: Encoder, table: Mapping[str | None, np.ndarray]
 ) -> dict[str, dict[int, np.ndarray]]:
-    """Per document and sentence, the centred vectors of the sentence's units (:func:`claim_units`: quoted
-    spans and halves of long sentences, cut at a full stop inside where there is one); the aligner embedded
-    most of the same texts, so they come from the cache."""
-    wanted = [(d, s, unit) for d in event.documents for s, sentence in enumerate(documents[d].sentences)
-              for unit in claim_units(sentence.text, joined=True)]
-    if not wanted:
-        return {}
-    raw = np.asarray(encoder.encode([u for _, _, u in wanted]), dtype=np.float32)
-    out: dict[str, dict[int, list[np.ndarray]]] = {}
-    for (d, s, _), vector in zip(wanted, raw):
-        centred = centred_by([vector[None, :]], [documents[d].language], table)[0][0]
-        out.setdefault(d, {}).setdefault(s, []).append(centred)
-    return {d: {s: np.stack(v) for s, v in by.items()} for d, by in out.items()}
+    """Per document and sentence, the centred vectors of the sentence's parts (:func:`claim_units` with
+    ``joined``: quoted spans, halves of long sentences, a short closing clause); the aligner embedded most of
+    the same texts, so they come from the cache."""
+    out: dict[str, dict[int, np.ndarray]] = {}
+    for d in event.documents:
+        wanted = [(s, unit) for s, sentence in enumerate(documents[d].sentences) for unit in claim_units(sentence.text, joined=True)]
+        if not wanted:
+            continue
+        raw = np.asarray(encoder.encode([u for _, u in wanted]), dtype=np.float32)
+        centred = centred_by([raw], [documents[d].language], table)[0]
+        rows_of: dict[int, list[int]] = {}
+        for i, (s, _) in enumerate(wanted):
+            rows_of.setdefault(s, []).append(i)
+        out[d] = {s: centred[rows] for s, rows in rows_of.items()}
+    return out
 
 
 def _claims(clusters: Sequence[Cluster], documents: Mapping[str, Document]) -> list[Claim]:
