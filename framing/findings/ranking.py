@@ -345,7 +345,8 @@ def _told_unaligned(claim: Claim, claims: Sequence[Claim], document: str, senten
     close = (closeness or {}).get((claim.id, document))
     if close is None:
         return False
-    slot = omission_slot(claim, claims, document, sentence_counts.get(document, len(close)))
+    bounds = _slot_bounds(claim, claims, document, sentence_counts.get(document, len(close)))
+    slot = None if bounds is None else list(range(bounds[0] + 1, bounds[1]))
     # in a translation or rewrite of a reporting document, the sentence standing in the slot is the claim
     ordered = slot is not None and any(frozenset((document, r)) in (rewrites or set()) for r in claim.documents)
     if slot is None:
@@ -356,7 +357,6 @@ def _told_unaligned(claim: Claim, claims: Sequence[Claim], document: str, senten
         return True
     # a translator who joins the claim to its neighbour: the neighbouring claim's counterpart comes as close
     # to this claim as a translation does
-    bounds = _slot_bounds(claim, claims, document, len(close))
     if bounds is not None and any(0 < b < len(close) and close[b] >= BOUNDARY_SIMILARITY for b in bounds):
         return True
     # a translator who joins two sentences into one: the joined sentence lines up with one of the two claims,
