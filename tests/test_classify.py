@@ -202,3 +202,16 @@ def test_compare_runs_with_the_nli_backend_too(tmp_path):
     assert result.frames is not None and result.frames.method.startswith("nli-zero-shot:")
     doc = result.documents[0]
     assert len(result.sentence_frames(doc.id, 0)) == 2 and set(result.document_frames(doc.id)) == {"sport", "weather"}
+
+
+def test_loaded_cues_are_not_prefixes_of_ordinary_words() -> None:
+    from framing.frames import find_signals
+
+    def loaded(text: str) -> list[str]:
+        return [s.trigger for s in find_signals(text) if s.kind == "loaded"]
+
+    assert loaded("Оркестр зіграв гімн.") == [] and loaded("Орки обстріляли місто.") == ["Орки"]
+    assert loaded("В тюрьме строгого режима начались беспорядки.") == []  # a prison regime, not "the regime"
+    assert loaded("Кремълският режим отговори.") == ["Кремълският режим"]
+    # one attack, named in each language's own word: every outlet or none carries the cue
+    assert loaded("Подозреваемый в теракте") and loaded("заподозрян в терористичен атентат")
