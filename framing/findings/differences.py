@@ -1,7 +1,8 @@
 """What differs between two aligned claims: numbers, dates, names, attribution, quoting, hedging.
 
-Numbers are compared as values ("1,35 млрд." and "$1.35bn" are both 1.35e9), names by their
-cross-script keys (Блинкен = Блінкен = Blinken), so languages do not create false differences.
+Numbers are compared as values ("1,35 млрд." and "$1.35bn" are both 1.35e9), dates by month and day
+("13 ноября" = "Nov 13"), names by their cross-script keys (Блинкен = Блінкен = Blinken), so languages
+do not create false differences.
 """
 
 from __future__ import annotations
@@ -61,9 +62,8 @@ _SCORE = re.compile(
     r"(?<![\d.,:\w])(\d{1,2}) ?[:\-–] ?(\d{1,2})(?!\d|[.,:]\d|\s*%|\s*[-–]?\s*(?:годишн|річн|летн|year|тыс|тис|хил|thousand|млн|"
     r"млрд|million|billion|km|км|mile|мил|час|годин|hour|день|дн|day|недел|тижн|week|месяц|місяц|month|лет|рок|years?\b|%))", re.I
 )
-# a dateline opening a sentence: "BRUSSELS, Nov 13 (Reuters) - ", "Брюксел, 13 ноември (Балкан Прес) – ",
-# "БРЮССЕЛЬ, 13 ноября. /ТАСС/. ": its
-# date says when the outlet wrote, not what happened
+# a dateline opening a sentence ("BRUSSELS, Nov 13 (Reuters) - ", "Брюксел, 13 ноември (Балкан Прес) – ",
+# "БРЮССЕЛЬ, 13 ноября. /ТАСС/. "): its date says when the outlet wrote, not what happened
 _DATELINE = re.compile(r"^[^\n,]{2,40},\s*[^,()/\n]{3,30}?\s*(?:(?:\([^)\n]{1,40}\)\s*)?[-–—]\s|\.?\s*/[^/\n]{1,40}/\.?\s)")
 # dates in a claim: of any year (a page's own stamps are looked for in 1901-2099 only)
 ANY_YEAR = (1, 9999)
