@@ -100,9 +100,9 @@ def _event_findings(
         for d in event.documents:
             if d not in c.documents and len(centred[d]):
                 close = (centred[d] @ rows.T).max(axis=1)
-                for s, parts in units.get(d, {}).items():
-                    # a sentence that tells two claims: one of its halves may be this claim
-                    close[s] = max(close[s], float((parts @ rows.T).max()))
+                if d in units:  # a sentence that tells two claims: one of its parts may be this claim
+                    parts, sentence_of = units[d]
+                    np.maximum.at(close, sentence_of, (parts @ rows.T).max(axis=1))
                 closeness[(c.id, d)] = close.tolist()
     claims = _claims(clusters, documents)
     counts = {d: len(documents[d].sentences) for d in event.documents}
@@ -112,21 +112,16 @@ def _event_findings(
 
 def _unit_vectors(
     event: Event, documents: dict[str, Document], encoder: Encoder, table: Mapping[str | None, np.ndarray]
-) -> dict[str, dict[int, np.ndarray]]:
-    """Per document and sentence, the centred vectors of the sentence's parts (:func:`claim_units` with
-    ``joined``: quoted spans, halves of long sentences, a short closing clause); the aligner embedded most of
-    the same texts, so they come from the cache."""
-    out: dict[str, dict[int, np.ndarray]] = {}
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Per document, the centred vectors of its sentences' parts (:func:`claim_units` with ``joined``: quoted
+    spans, halves of long sentences, a short closing clause) and the sentence each part comes from; the aligner
+    embedded most of the same texts, so they come from the cache."""
+    out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for d in event.documents:
         wanted = [(s, unit) for s, sentence in enumerate(documents[d].sentences) for unit in claim_units(sentence.text, joined=True)]
-        if not wanted:
-            continue
-        raw = np.asarray(encoder.encode([u for _, u in wanted]), dtype=np.float32)
-        centred = centred_by([raw], [documents[d].language], table)[0]
-        rows_of: dict[int, list[int]] = {}
-        for i, (s, _) in enumerate(wanted):
-            rows_of.setdefault(s, []).append(i)
-        out[d] = {s: centred[rows] for s, rows in rows_of.items()}
+        if wanted:
+            raw = np.asarray(encoder.encode([u for _, u in wanted]), dtype=np.float32)
+            out[d] = (centred_by([raw], [documents[d].language], table)[0], np.array([s for s, _ in wanted]))
     return out
 
 
