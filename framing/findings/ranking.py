@@ -314,7 +314,10 @@ def omission_slot(claim: Claim, claims: Sequence[Claim], document: str, length: 
     counterpart of the claim told just before ``claim`` and before its counterpart of the claim told just
     after, in a document that reports ``claim``. None when no reporting document gives such a slot (they tell
     things in another order). Empty when ``document`` goes straight from the claim before to the one after."""
-    bounds = _slot_bounds(claim, claims, document, length)
+    return _between(_slot_bounds(claim, claims, document, length))
+
+
+def _between(bounds: tuple[int, int] | None) -> list[int] | None:
     return None if bounds is None else list(range(bounds[0] + 1, bounds[1]))
 
 
@@ -346,7 +349,7 @@ def _told_unaligned(claim: Claim, claims: Sequence[Claim], document: str, senten
     if close is None:
         return False
     bounds = _slot_bounds(claim, claims, document, sentence_counts.get(document, len(close)))
-    slot = None if bounds is None else list(range(bounds[0] + 1, bounds[1]))
+    slot = _between(bounds)
     # in a translation or rewrite of a reporting document, the sentence standing in the slot is the claim
     ordered = slot is not None and any(frozenset((document, r)) in (rewrites or set()) for r in claim.documents)
     if slot is None:
