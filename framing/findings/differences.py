@@ -76,10 +76,19 @@ def _without_dates(text: str) -> str:
     return text
 
 
+def _amount_text(text: str) -> str:
+    """The text as amounts are read from it: "per cent" as one word, dates and clock times blanked out."""
+    return _TIME.sub(lambda m: " " * len(m.group(0)), _without_dates(re.sub(r"per cent", "percent", text, flags=re.I)))
+
+
 def numbers(text: str) -> dict[str, str]:
     """Normalised value -> surface text of each amount in the sentence (times, dates and years excluded)."""
+    return _numbers_in(_amount_text(text))
+
+
+def _numbers_in(text: str) -> dict[str, str]:
+    """:func:`numbers` on a text :func:`_amount_text` has prepared."""
     found: dict[str, str] = {}
-    text = _TIME.sub(lambda m: " " * len(m.group(0)), _without_dates(re.sub(r"per cent", "percent", text, flags=re.I)))
     for m in _NUMBER.finditer(text):
         digits, tail = m.group(1), (m.group(2) or "")
         if _DATE_WORD.match(tail) or re.fullmatch(r"(19|20)\d\d", digits) and "%" not in tail:
@@ -106,7 +115,8 @@ def amounts(text: str) -> dict[tuple[str, ...], str]:
     ("date 09-30" for "30 вересня 1882" and "September 30"), so a changed day is a changed amount; a score
     ("2:2", "5-3") by its pair."""
     found: dict[tuple[str, ...], str] = {}
-    for key, surface in numbers(text).items():
+    blanked = _amount_text(text)
+    for key, surface in _numbers_in(blanked).items():
         word = re.sub(r"^[\d\s\u00a0.,]+", "", surface).lstrip("-‑ ")
         keys = [key]
         if _METRIC.match(word) and not key.endswith("%"):
@@ -120,8 +130,7 @@ def amounts(text: str) -> dict[tuple[str, ...], str]:
         found.setdefault((f"date {key}",), surface)
     # a score ("2:2", "5-3"): the pair is one amount, besides its two numbers (so "10-15" against "от 10 до 15"
     # is no disagreement, while "2:2" against "7-2" is)
-    clean = _TIME.sub(lambda m: " " * len(m.group(0)), _without_dates(text))
-    for m in _SCORE.finditer(clean):
+    for m in _SCORE.finditer(blanked):
         found.setdefault((f"score {int(m.group(1))}:{int(m.group(2))}",), m.group(0))
     return found
 
