@@ -132,6 +132,11 @@ def _claims(clusters: Sequence[Cluster], documents: Mapping[str, Document]) -> l
     ]
 
 
+def sentence_rows(documents: Sequence[Document]) -> dict[tuple[str, int], int]:
+    """(document id, sentence id) -> the sentence's row in a labelling of all the documents' sentences, in order."""
+    return {(d.id, s.id): i for i, (d, s) in enumerate((d, s) for d in documents for s in d.sentences)}
+
+
 def with_frame_findings(
     findings: Sequence[Finding],
     events: Sequence[Event],
@@ -292,7 +297,7 @@ def compare(
             labelling = chosen.classify_vectors(matrix, label_set)  # the sentence vectors exist already
         else:
             labelling = chosen.classify(all_texts, label_set)
-        frame_rows = {(d.id, s.id): i for i, (d, s) in enumerate((d, s) for d in documents for s in d.sentences)}
+        frame_rows = sentence_rows(documents)
         findings = with_frame_findings(findings, events, clusters, {d.id: d for d in documents}, labelling, frame_rows)
         timings["classify"] = time.perf_counter() - t0
     stats = {"computed": cached.computed, "from_cache": cached.hits} if cached else {}

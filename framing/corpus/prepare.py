@@ -24,7 +24,7 @@ from ..ingest import Document, InputError, Sentence, Span, build_document
 from ..ingest.outlets import OutletTable, shipped_table, table_for
 from ..match import ClaimParams, GroupingParams
 from ..match.claims import claim_units
-from ..pipeline import align_events, group_events, with_frame_findings
+from ..pipeline import align_events, group_events, sentence_rows, with_frame_findings
 from .sources import Article
 from .store import CorpusStore
 from .windows import block_of, window_blocks
@@ -245,13 +245,13 @@ class WindowWorker(_Models):
         documents, vectors = self._documents(window, wanted)
         found = [Event(e["id"], e["documents"], e["evidence"]) for e in events]
         lexicon = resolve_lexicon(self.settings.signals)
-        stored = StoredUnits(CorpusStore(self.settings.root).unit_vectors(window_blocks(window, self.settings.window_days), wanted), self.encoder)
+        store, blocks = CorpusStore(self.settings.root), window_blocks(window, self.settings.window_days)
+        stored = StoredUnits(store.unit_vectors(blocks, wanted), self.encoder)
         clusters, findings = align_events(found, documents, vectors, stored, self.centroids, lexicon, ClaimParams())
         by_id = {d.id: d for d in documents}
         if self.settings.frames:
-            store = CorpusStore(self.settings.root)
-            frame_rows = {(d.id, s.id): i for i, (d, s) in enumerate((d, s) for d in documents for s in d.sentences)}
-            rows = store.read("frames", window_blocks(window, self.settings.window_days), where=("document", wanted))
+            frame_rows = sentence_rows(documents)
+            rows = store.read("frames", blocks, where=("document", wanted))
             labelling = stored_labelling(rows, frame_rows, load_labels(self.settings.labels).names)
             findings = with_frame_findings(findings, found, clusters, by_id, labelling, frame_rows)
         event_rows = []

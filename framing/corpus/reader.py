@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ..findings import Finding
 from ..frames import load_labels, resolve_lexicon
 from ..match import Event
+from ..pipeline import sentence_rows
 from ..result import Cluster, ClusterMember, ComparisonResult
 from .prepare import stored_documents, stored_labelling
 from .store import CorpusError, CorpusStore
@@ -71,7 +72,7 @@ class Corpus:
         labelling, frame_rows, label_set = None, {}, None
         if self.settings.get("frames"):
             label_set = load_labels(self.settings.get("labels"))
-            frame_rows = {(d.id, s.id): i for i, (d, s) in enumerate((d, s) for d in documents for s in d.sentences)}
+            frame_rows = sentence_rows(documents)
             labelling = stored_labelling(self.store.read("frames", blocks, where=("document", ids)), frame_rows, label_set.names)
         lexicon = resolve_lexicon(self.settings.get("signals"))
         return ComparisonResult(documents, [event], clusters, [], {}, {}, labelling, frame_rows, label_set, lexicon, findings)
