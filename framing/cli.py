@@ -378,18 +378,13 @@ def label_command(
         except OutputPathError as exc:
             _fail(err, exc)
 
-    try:
+    def work():  # noqa: ANN202 - a LabelResult
         if quiet:
-            result = run_label(list(paths), labels=labels_path, classifier=classifier, encoder=encoder, lines=lines)
-        else:
-            with err.status("loading model and labelling…"):
-                result = run_label(list(paths), labels=labels_path, classifier=classifier, encoder=encoder, lines=lines)
-    except KeyboardInterrupt:
-        raise click.exceptions.Exit(130) from None
-    except Exception as exc:  # the edge: one readable line, no traceback
-        if verbose:
-            raise
-        _fail(err, exc)
+            return run_label(list(paths), labels=labels_path, classifier=classifier, encoder=encoder, lines=lines)
+        with err.status("loading model and labelling…"):
+            return run_label(list(paths), labels=labels_path, classifier=classifier, encoder=encoder, lines=lines)
+
+    result = _at_the_edge(err, None, verbose, work)
     for error in result.errors:
         err.print(f"[red]skipped[/red] {error}", highlight=False)
     for a, b, share in result.labelling.close_pairs():
