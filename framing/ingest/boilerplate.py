@@ -210,6 +210,7 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
     reasons: list[str | None] = [None] * len(lines)
     stamps = [is_stamp(line.text) for line in lines]
     body_started = False
+    told_sentence = False
     in_zone = False
     seen: set[str] = set()
     for i, line in enumerate(lines):
@@ -237,7 +238,7 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
                 in_zone = False
             else:
                 reasons[i] = "inside a list of other stories"
-        elif not body_started and _words(text) <= 3 and not _FINAL.search(text):
+        elif not body_started and not told_sentence and _words(text) <= 3 and not _FINAL.search(text):
             reasons[i] = "masthead or label"
         elif (
             body_started
@@ -248,6 +249,9 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
         elif body_started and _ELLIPSIS_END.search(text) and re.search(r"\w(?:\.\.\.|…)\s*$", text):
             reasons[i] = "teaser cut off mid-text"
         seen.add(key)
+        # a masthead stands above the text: once a kept line has told a whole sentence, a short line is the
+        # story's own ("It Didn't Go Well" under a one-sentence headline), not a site's name or label
+        told_sentence = told_sentence or (reasons[i] is None and _words(text) >= 6 and bool(_SENTENCE_END.search(text)))
         if reasons[i] is None and _is_body_paragraph(text):
             body_started = True
     _mark_header_lines(lines, reasons)
@@ -279,6 +283,11 @@ def _mark_header_lines(lines: list[Line], reasons: list[str | None]) -> None:
     headline = next((i for i in range(first_body - 1, -1, -1)
                      if reasons[i] is None and _is_headline(lines[i].text) and _words(lines[i].text) >= 3), None)
     if headline is None:
+        return
+    # a text that opens with two headline-shaped lines and nothing above them opens with its title and a
+    # standfirst ("Elite League: Dundee Stars 5-3 Belfast Giants" over "Dwyer hit two goals..."), not with a
+    # site header: a site's name, slogan or menu line is shorter than a title, or stands above more lines
+    if headline == 1 and _words(lines[0].text) >= TITLE_ABOVE_STANDFIRST_WORDS:
         return
     for i in range(headline):
         if reasons[i] is None and _words(lines[i].text) <= HEADER_LINE_WORDS and not _FINAL.search(lines[i].text):
@@ -312,6 +321,7 @@ def _mark_sandwiched(lines: list[Line], reasons: list[str | None]) -> None:
 
 
 HEADER_LINE_WORDS = 8
+TITLE_ABOVE_STANDFIRST_WORDS = 5
 TEMPLATE = "repeated on other pages of the pile (site template)"
 OUTSIDE_MAIN = "outside the page's main text (trafilatura)"
 
