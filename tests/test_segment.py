@@ -21,6 +21,7 @@ from .conftest import SHARED_DATA
         ("The storm had winds of 85 mph as of 5 a.m. Eastern time Sunday. It moved north.", 2),
         ("They met at 9 a.m. Officials said nothing.", 2),
         ("Резніков обговорив із міністром оборони США Остіном останні події в Росії", 1),
+        ("— сказав він, наслідуючи диктора. — Я нічого не віддав. —", 2),
     ],
 )
 def test_hard_cases(text, expected):

@@ -2,7 +2,8 @@
 
 razdel does the splitting; a few repairs follow for what it gets wrong in news text:
 abbreviations it does not know ("млрд.", "т. д.", "Mr."), initials ("В. В. Путин"), and a quote
-ending in «…!» or "…?" followed by a lower-case attribution ("— заявил он"). A paragraph
+ending in «…!» or "…?" followed by a lower-case attribution ("— заявил он"), and a piece of bare
+punctuation (a dash left after a full stop), which joins the sentence before it. A paragraph
 boundary is always a sentence boundary, so titles without final punctuation stay whole.
 """
 
@@ -43,6 +44,8 @@ class SentenceSpan:
 
 def _joins_next(sentence: str, following: str) -> bool:
     """Whether razdel's boundary after ``sentence`` should be undone."""
+    if not re.search(r"\w", following):
+        return True  # a lone dash or ellipsis after the full stop tells nothing on its own
     if _QUOTE_END.search(sentence) and _ATTRIBUTION_START.match(following):
         return True  # «…!» — заявил он
     if _CLOCK_END.search(sentence) and _TIME_ZONE.match(following):
