@@ -49,6 +49,9 @@ OMISSION_SIMILARITY = 0.45
 # sentences line up), a sentence standing where the claim would be counts unless it is plainly about
 # something else (below this cosine): chosen on the tuning seeds of eval.findings_bench
 SLOT_SIMILARITY = 0.1
+# ... if what stands there runs at least this share of the length of the claim's sentences (translations of one
+# sentence rarely run under half as long; a shorter piece is one the translator split off its neighbour)
+SLOT_LENGTH_SHARE = 0.5
 # ... or a sentence that lines up with another claim but is this much longer than its partners there and comes
 # this close to the claim: one sentence telling two claims (0.5 before report 14; on seeds 1-14 of
 # eval.findings_bench 0.53 and 0.55 tie, two more omissions found and none more false, and 0.57 adds false ones)
@@ -357,8 +360,15 @@ def _told_unaligned(claim: Claim, claims: Sequence[Claim], document: str, senten
         slot = [m.sentence for c in claims if c.documents == [document] for m in c.members]
     # where order gives a slot, a sentence standing in it is the claim told another way (a translation that
     # splits, merges or rephrases it) unless it is plainly about something else
-    if any(close[s] >= (SLOT_SIMILARITY if ordered else OMISSION_SIMILARITY) for s in slot if s < len(close)):
+    if any(close[s] >= OMISSION_SIMILARITY for s in slot if s < len(close)):
         return True
+    # (in a translation, what stands in the slot tells the claim unless it is a scrap: a piece the translator
+    # split off the sentence before, much shorter than the claim's sentences elsewhere)
+    if ordered:
+        text_of = {m.sentence: m.text for c in claims for m in c.members if m.document == document}
+        standing = [len(text_of.get(s, "")) for s in slot if s < len(close) and close[s] >= SLOT_SIMILARITY]
+        if standing and sum(standing) >= SLOT_LENGTH_SHARE * sum(len(m.text) for m in claim.members) / len(claim.members):
+            return True
     # a translator who joins the claim to its neighbour: the neighbouring claim's counterpart comes as close
     # to this claim as a translation does
     if bounds is not None and any(0 < b < len(close) and close[b] >= BOUNDARY_SIMILARITY for b in bounds):
