@@ -84,6 +84,26 @@ def test_a_statement_given_to_another_speaker_is_found_and_spellings_are_one_nam
     cut = Claim("e1.c1", (Member("a", 0, "Ответ будет жёстким, заявил Байден."), Member("b", 0, "The response will be firm.")))
     rest = Claim("e1.c2", (Member("b", 1, "It will come soon, said Blinken."),))
     assert "speaker" in _kinds([cut, rest], ("a", "b"))
+    # what follows "that" is what was said, not who said it
+    assert speakers("Biden said that Putin had lost.") == {"bdn": "Biden"}
+
+
+def test_he_is_the_speaker_named_just_before_and_two_outlets_saying_he_prove_nothing() -> None:
+    def told(cid: str, *members: tuple[str, int, str]) -> Claim:
+        return Claim(cid, tuple(Member(d, s, text) for d, s, text in members))
+
+    # b names its speaker with a title between verb and name, then goes on with "He"
+    lead = told("e1.c1", ("a", 0, "Помощь вырастет, заявил Блинкен."), ("b", 0, "Aid will grow, said U.S. Secretary of State Antony Blinken."))
+    warned = told("e1.c2", ("a", 1, "На встрече Байден также заявил, что ответ будет жёстким."), ("b", 1, "He warned the response would be firm."))
+    found = _kinds([lead, warned], ("a", "b")).get("speaker", [])
+    assert [f.clusters for f in found] == [["e1.c2"]] and "Blinken" in found[0].summary and "Байден" in found[0].summary
+    # the same person under "he": no finding
+    agreed = told("e1.c2", ("a", 1, "На встрече Блинкен также заявил, что ответ будет жёстким."), ("b", 1, "He warned the response would be firm."))
+    assert "speaker" not in _kinds([lead, agreed], ("a", "b"))
+    # both say "he" after naming different people: the person meant may not be the one named last
+    other_lead = told("e1.c1", ("a", 0, "Помощь вырастет, заявил Байден."), ("b", 0, "Aid will grow, said Blinken."))
+    both = told("e1.c2", ("a", 1, "Он также заявил, что ответ будет жёстким."), ("b", 1, "He warned the response would be firm."))
+    assert [f.clusters for f in _kinds([other_lead, both], ("a", "b"))["speaker"]] == [["e1.c1"]]  # the lead's, not c2
 
 
 def test_omission_needs_most_outlets_and_no_close_sentence_where_the_claim_would_stand() -> None:

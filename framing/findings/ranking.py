@@ -66,6 +66,13 @@ BOUNDARY_SIMILARITY = 0.7
 # cosine (translations sit near 0.7, unrelated sentences below 0.31; at 0.5, two outlets' sentences on the
 # aid announced in September and the aid left, "8 млрд" and "6 млрд", read as one claim in the blinken pile)
 NEAR_SIMILARITY = 0.55
+# "заяви държавният секретар на САЩ Антони Блинкен": a title of at most this many words may stand between the
+# verb and the name; these words start what was said instead
+TITLE_WORDS = 5
+_THAT = {"что", "чтобы", "що", "щоб", "че", "да", "that", "as", "как", "як", "if", "whether", "ли", "чи"}
+# a sentence opening with "he" or "she" gives its statement to the speaker named at most this many sentences before
+SPEAKER_LOOKBACK = 2
+_PRONOUN_START = re.compile(r"\s*(?:Он|Она|Він|Вона|Той|Тя|He|She)\b")
 # two consonant skeletons this alike (difflib ratio) are one name spelt two ways
 NAME_SIMILARITY = 0.8
 # an article is a rewrite of another when this share of its sentences lines up with the other's
@@ -163,9 +170,10 @@ def _short(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def speakers(text: str, names: set[str] | None = None) -> dict[str, str]:
+def speakers(text: str, names: set[str] | None = None, titled: bool = False) -> dict[str, str]:
     """Name key -> surface of each person named next to a verb of saying in ``text``. ``names``: keys of
-    names the texts mention mid-sentence; a sentence's first word counts only if it is one of them."""
+    names the texts mention mid-sentence; a sentence's first word counts only if it is one of them.
+    ``titled``: a name after the verb counts with a title between ("заяви държавният секретар Антони Блинкен")."""
     words = [(m.start(), m.group(0)) for m in re.finditer(r"[\w'’-]+", text)]
     verbs = {i for i, (_, w) in enumerate(words) if _SAYING.match(w)}
     # "по словам Блинкена", "according to Blinken": the source after the phrase
@@ -192,10 +200,24 @@ def speakers(text: str, names: set[str] | None = None) -> dict[str, str]:
             continue
         if i and i - 1 in verbs and _REPORTED.match(text, m.start + len(m.surface)):
             continue
+        if i and words[i - 1][1].lower() in _THAT:  # "said that Putin...": what was said
+            continue
         # the speaker stands next to the verb: at most SPEAKER_GAP words between ("Байден также заявил", "said Blinken")
-        if i is not None and any(abs(i - v) <= SPEAKER_GAP + 1 for v in verbs):
+        if i is not None and (any(abs(i - v) <= SPEAKER_GAP + 1 for v in verbs) or (titled and any(_titled(text, words, v, i) for v in verbs))):
             found.setdefault(name_key(m.surface), m.surface)
     return found
+
+
+def _titled(text: str, words: Sequence[tuple[int, str]], verb: int, name: int) -> bool:
+    """Whether only a title stands between the verb and the name after it ("заяви държавният секретар на САЩ
+    Антони Блинкен", "said U.S. Secretary of State Antony Blinken"): at most TITLE_WORDS words, none of them
+    "that" or a name, and no comma (after a comma or "что" comes what was said, not who said it)."""
+    between = list(words[verb + 1 : name])
+    while between and between[-1][1][:1].isupper() and not between[-1][1].isupper() and between[-1][1].lower() not in _NOT_SPEAKERS:
+        between.pop()  # the first name of the same person ("Антони Блинкен")
+    if not 0 < len(between) <= TITLE_WORDS or "," in text[words[verb][0] : words[name][0]]:
+        return False
+    return all((w[:1].islower() and w.lower() not in _THAT) or w.isupper() or w.lower() in _NOT_SPEAKERS for _, w in between)
 
 
 def _latin_letters(word: str, g_as_h: bool = False) -> str:
@@ -425,6 +447,10 @@ def event_findings(
             lineage[(shorter, longer)] = k
     rewrites = {frozenset(pair) for pair in lineage}
     alone_text = {(m.document, m.sentence): m.text for c in claims if len(c.documents) == 1 for m in c.members}
+    sentence_text = {(m.document, m.sentence): m.text for c in claims for m in c.members}
+    # names each document mentions mid-sentence: a sentence's first word is a speaker only if it is one of them
+    proper_of = {d: {k for (e, _), t in sentence_text.items() if e == d for m in entities.mentions(t) if not m.surface.isupper()
+                     for k in name_keys(m.surface)} for d in documents}
     for claim in claims:
         docs = claim.documents
         if len(docs) >= 2:
@@ -444,15 +470,24 @@ def event_findings(
                     _evidence(claim, docs, {d: figures[d]}))
             proper = {k for d in docs for m in entities.mentions(claim.text_of(d)) if not m.surface.isupper() for k in name_keys(m.surface)}
             said = {d: speakers(claim.text_of(d), proper) for d in docs}
+            resolved: set[str] = set()
             for d in docs:
                 if not said[d]:  # a statement cut in two sentences, the speaker in the second, which no one else has
                     after = [alone_text.get((d, m.sentence + 1)) for m in claim.members if m.document == d]
                     said[d] = speakers(" ".join(t for t in after if t), proper)
+                if not said[d] and _PRONOUN_START.match(claim.text_of(d)):
+                    # "Той се срещна..." / "He said...": the person the article named as speaking just before
+                    first = min(m.sentence for m in claim.members if m.document == d)
+                    said[d] = _speaking_before(sentence_text, d, first, proper_of[d])
+                    resolved.add(d)
             named = [d for d in docs if said[d]]
-            named_in = {d: re.findall(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]+", claim.text_of(d)) for d in docs}
+            # (a speaker found before the claim's sentence counts as named there: Лаверн and "He" told of Laverne agree)
+            named_in = {d: [*re.findall(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]+", claim.text_of(d)), *said[d].values()] for d in docs}
 
             # each side gives it to someone the other never names: not a translation picking another nearby name
-            if any(_unnamed_in(said[a], named_in[b]) and _unnamed_in(said[b], named_in[a]) for a in named for b in named if a < b):
+            # (two outlets that each say "he" are no evidence: the speaker found before may not be the one meant)
+            if any(_unnamed_in(said[a], named_in[b]) and _unnamed_in(said[b], named_in[a]) and not {a, b} <= resolved
+                   for a in named for b in named if a < b):
                 who = _grouped({d: ", ".join(said[d].values()) for d in named}, name, ("gives it to", "give it to"))
                 add("speaker", [claim.id], named, "; ".join(who) + f": {_short(claim.text_of(named[0]))}",
                     _evidence(claim, named, {d: list(said[d].values()) for d in named}))
@@ -522,6 +557,15 @@ def event_findings(
                 f"{name(shorter)} reads as a translation or rewrite of {name(longer)}: {k} of its {sentence_counts[shorter]} "
                 f"sentences line up; {name(longer)} has {sentence_counts[longer] - k} more", [])
     return ranked(event, found, [c.id for c in claims])
+
+
+def _speaking_before(text: Mapping[tuple[str, int], str], document: str, sentence: int, names: set[str]) -> dict[str, str]:
+    """The speaker ``document`` last named before ``sentence``, at most SPEAKER_LOOKBACK sentences back."""
+    for s in range(sentence - 1, max(-1, sentence - 1 - SPEAKER_LOOKBACK), -1):
+        found = speakers(text.get((document, s), ""), names, titled=True)
+        if found:
+            return found
+    return {}
 
 
 def ranked(event: str, found: list[Finding], claim_order: Sequence[str]) -> list[Finding]:
