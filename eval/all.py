@@ -82,7 +82,7 @@ COMMANDS: tuple[EvalCommand, ...] = (
     EvalCommand("frame_invariance", "eval.frame_invariance", ("--calibrations", "none,centred,background"), "frames across translations"),
     EvalCommand("ntrex_frames", "eval.ntrex_frames", (), "frames of labelled NTREX lines and articles (a third held out)"),
     EvalCommand("seed_frames", "eval.seed_frames", ("--show",), "frames on the seeds against the gold"),
-    EvalCommand("findings_bench", "eval.findings_bench", ("--seeds", ",".join(map(str, range(1, 19)))),
+    EvalCommand("findings_bench", "eval.findings_bench", ("--seeds", ",".join(map(str, range(1, 27)))),
                 "findings perturbation benchmark (15-18 held out)"),
     EvalCommand("seed_findings", "eval.seed_findings", ("--show",), "findings on the seed event against the hand-made gold"),
     EvalCommand("page_metadata", "eval.page_metadata", (), "real-page dates, outlets, clutter: tuning and held-out shapes"),

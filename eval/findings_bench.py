@@ -13,7 +13,8 @@ false findings per claim are those on untouched stories, per claim two or more v
 Generator seeds 1, 4, 5, 6, 9 and 10 were looked at while writing the finders. Seeds 2, 3, 7 and 8 were held
 out until the eighth eval report, then looked at too; seeds 11-14 were held out next, and their pooled recall
 decided between two omission settings that tie on the others, so they count as tuning too. Seeds 15, 16, 17
-and 18 are held out since (report 10 on).
+and 18 are held out since report 10: their figures were reported, never looked into. Seeds 19-26 were first
+run in report 14, after its changes were made on seeds 1-14.
 
     python -m eval.findings_bench [--data DIR] [--seeds 2,3] [--stories N]
 """
@@ -32,6 +33,7 @@ from eval.many_outlets import FILES, _stories
 KINDS = ("number", "speaker", "attribution", "omission", "loaded")
 SCORED = (*KINDS, "quote", "frame")
 LINES = 8
+HELD_OUT_BATCHES = {"held out 15-18": set(range(15, 19)), "held out 19-26": set(range(19, 27))}
 TUNING_SEEDS = set(range(1, 15))  # looked at while writing the finders (2, 3, 7, 8 since report 8; 11-14 since report 10)
 # the speaker case: every version gets the same statement's speaker, the changed one another person
 SAID_BY = {"ru": "заявила Анна Смирнова.", "uk": "заявила Анна Смірнова.", "bg": "заяви Анна Смирнова.", "en": "said Anna Smirnova."}
@@ -154,7 +156,7 @@ def score(cases: list[Case], encoder: object) -> tuple[dict[str, list[int]], int
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", help="folder holding ntrex/ (default: $FRAMING_DATA or ../shared/data)")
-    parser.add_argument("--seeds", default="15,16,17,18", help="generator seeds (1 to 14 were looked at; 15 to 18 held out)")
+    parser.add_argument("--seeds", default="15,16,17,18,19,20,21,22,23,24,25,26", help="generator seeds (1 to 14 were looked at; 15 to 26 held out)")
     parser.add_argument("--stories", type=int, default=None, help="use only N stories per seed")
     args = parser.parse_args()
     data = require_data(data_dir(args.data), "ntrex")
@@ -170,11 +172,15 @@ def main() -> None:
         planted = Counter(c.kind for c in cases)
         counts, claims, false = score(cases, encoder)
         kind_label = "tuning" if seed in TUNING_SEEDS else "held out"
-        group = pooled.setdefault(kind_label, {k: [0, 0, 0, 0] for k in SCORED} | {"untouched": [0, 0, 0]})
+        # the held-out seeds pooled, and each batch of them apart (15-18 since report 10, 19-26 since report 14)
+        labels = [kind_label] if seed in TUNING_SEEDS else [kind_label, *(b for b, seeds in HELD_OUT_BATCHES.items() if seed in seeds)]
+        for label in labels:
+            group = pooled.setdefault(label, {k: [0, 0, 0, 0] for k in SCORED} | {"untouched": [0, 0, 0]})
+            for kind in SCORED:
+                group[kind] = [a + b for a, b in zip(group[kind], counts[kind])]
+            group["untouched"] = [a + b for a, b in zip(group["untouched"], (planted[None], claims, false))]
         for kind in SCORED:
             rows.append([f"{seed} ({kind_label})", kind, *_scored(counts[kind])])
-            group[kind] = [a + b for a, b in zip(group[kind], counts[kind])]
-        group["untouched"] = [a + b for a, b in zip(group["untouched"], (planted[None], claims, false))]
         rows.append([f"{seed} ({kind_label})", "untouched stories", planted[None], false, f"{false / max(claims, 1):.3f} per claim", "-"])
     print(table(["seed", "finding kind", "planted", "findings made", "precision", "recall"], rows))
     summary = []
