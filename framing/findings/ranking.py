@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from itertools import combinations
 
@@ -448,6 +448,7 @@ def event_findings(
     rewrites = {frozenset(pair) for pair in lineage}
     alone_text = {(m.document, m.sentence): m.text for c in claims if len(c.documents) == 1 for m in c.members}
     sentence_text = {(m.document, m.sentence): m.text for c in claims for m in c.members}
+    document_text = {d: " ".join(t for (e, _), t in sorted(sentence_text.items()) if e == d) for d in documents}
     # names each document mentions mid-sentence: a sentence's first word is a speaker only if it is one of them
     proper_of = {d: {k for (e, _), t in sentence_text.items() if e == d for m in entities.mentions(t) if not m.surface.isupper()
                      for k in name_keys(m.surface)} for d in documents}
@@ -488,7 +489,7 @@ def event_findings(
             # (two outlets that each say "he" are no evidence: the speaker found before may not be the one meant)
             if any(_unnamed_in(said[a], named_in[b]) and _unnamed_in(said[b], named_in[a]) and not {a, b} <= resolved
                    for a in named for b in named if a < b):
-                who = _grouped({d: ", ".join(said[d].values()) for d in named}, name, ("gives it to", "give it to"))
+                who = _grouped({d: ", ".join(_full_names(said[d].values(), document_text[d])) for d in named}, name, ("gives it to", "give it to"))
                 add("speaker", [claim.id], named, "; ".join(who) + f": {_short(claim.text_of(named[0]))}",
                     _evidence(claim, named, {d: list(said[d].values()) for d in named}))
             # "Об этом заявил X, сообщает Reuters" after the claim's sentence attributes it (it pairs with nothing)
@@ -557,6 +558,18 @@ def event_findings(
                 f"{name(shorter)} reads as a translation or rewrite of {name(longer)}: {k} of its {sentence_counts[shorter]} "
                 f"sentences line up; {name(longer)} has {sentence_counts[longer] - k} more", [])
     return ranked(event, found, [c.id for c in claims])
+
+
+def _full_names(surfaces: Iterable[str], text: str) -> list[str]:
+    """Speakers' names as the text gives them: a first name and the surname after it are one person
+    ("Антъни", "Блинкен" -> "Антъни Блинкен")."""
+    names: list[str] = []
+    for surface in surfaces:
+        if names and f"{names[-1]} {surface}" in text:
+            names[-1] = f"{names[-1]} {surface}"
+        else:
+            names.append(surface)
+    return names
 
 
 def _speaking_before(text: Mapping[tuple[str, int], str], document: str, sentence: int, names: set[str]) -> dict[str, str]:
