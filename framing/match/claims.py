@@ -27,7 +27,7 @@ Pure functions on arrays and strings; :func:`align_event` is the thin wrapper th
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -45,6 +45,8 @@ DEFAULT_HEADLINE_MARGIN = 0.08
 UNIT_PENALTY = 0.03
 SPLIT_DOCUMENTS = 1
 DEFAULT_CLUSTER_MARGIN = -0.05
+# a sentence moves to a claim only if it has this many members in other documents (see _refine)
+REFINE_MEMBERS = 3
 LONG_SENTENCE_WORDS = 24
 MIN_UNIT_WORDS = 4
 CLOSING_CLAUSE_WORDS = 8  # a closing clause this short may be a sentence a translator joined on
@@ -206,9 +208,11 @@ def constrained_clusters(
     split_documents: int = SPLIT_DOCUMENTS,
     margin: np.ndarray | None = None,
     cluster_margin: float = DEFAULT_CLUSTER_MARGIN,
+    refine_margin: float | None = None,
 ) -> list[list[int]]:
     """Merge pairs strongest first; refuse a merge that puts two non-neighbouring sentences of one document together,
-    or that would have more than ``split_documents`` documents state the claim in two or more sentences."""
+    or that would have more than ``split_documents`` documents state the claim in two or more sentences. With
+    ``refine_margin``, then move sentences to the claim they sit closest to on average (:func:`_refine`)."""
     cluster_of = list(range(n_rows))
     members: dict[int, list[int]] = {r: [r] for r in range(n_rows)}
 
@@ -234,7 +238,48 @@ def constrained_clusters(
         for r in members[gone]:
             cluster_of[r] = keep
         members[keep] = sorted(members[keep] + members.pop(gone))
+    if margin is not None and refine_margin is not None:
+        _refine(members, cluster_of, margin, allowed, refine_margin)
     return sorted(members.values(), key=lambda rows: rows[0])
+
+
+def _refine(members: dict[int, list[int]], cluster_of: list[int], margin: np.ndarray, allowed: Callable[[list[int]], bool],
+            floor: float, passes: int = 2) -> None:
+    """Move each sentence to the claim whose members in other documents it comes closest to on average, when
+    that average clears ``floor`` and beats its own claim's, and the claim has REFINE_MEMBERS such members (an
+    average over fewer says little). Merging the strongest pair first can leave a sentence in the claim that one
+    strong pair pulled it into, away from the claim the rest of its outlets' sentences form."""
+    finite = np.isfinite(margin)
+    values = np.where(finite, margin, 0.0)
+    for _ in range(passes):
+        order = sorted(members)
+        column = {k: i for i, k in enumerate(order)}
+        belongs = np.zeros((len(cluster_of), len(order)))
+        for k, rows in members.items():
+            belongs[rows, column[k]] = 1.0
+        counts = finite.astype(float) @ belongs  # per sentence and claim: members in other documents
+        means = np.divide(values @ belongs, counts, out=np.full(counts.shape, -np.inf), where=counts > 0)
+        own_means = means.copy()  # its own claim counts however few its members
+        means[counts < REFINE_MEMBERS] = -np.inf
+        moved = False
+        for r in range(len(cluster_of)):
+            own = cluster_of[r]
+            target = order[int(np.argmax(means[r]))]
+            best = float(means[r].max())
+            if target == own or best < floor or best <= own_means[r, column[own]] or target not in members:
+                continue
+            rest = [x for x in members[own] if x != r]
+            if not allowed(members[target] + [r]) or (rest and not allowed(rest)):
+                continue
+            if rest:
+                members[own] = rest
+            else:
+                del members[own]
+            members[target] = sorted(members[target] + [r])
+            cluster_of[r] = target
+            moved = True
+        if not moved:
+            break
 
 
 def claim_clusters(
@@ -265,7 +310,9 @@ def claim_clusters(
     )
     pairs = candidate_pairs(margin, owner_arr, np.asarray(position), np.asarray(is_title, dtype=bool), params,
                             None if silent is None else np.asarray(silent, dtype=bool), sources)
-    return constrained_clusters(n, pairs, owner_arr, np.asarray(position), params.split_documents, margin, params.cluster_margin), pairs
+    clusters = constrained_clusters(n, pairs, owner_arr, np.asarray(position), params.split_documents, margin, params.cluster_margin,
+                                    params.mutual_margin)
+    return clusters, pairs
 
 
 def align_event(
