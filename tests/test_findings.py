@@ -84,8 +84,10 @@ def test_a_statement_given_to_another_speaker_is_found_and_spellings_are_one_nam
     cut = Claim("e1.c1", (Member("a", 0, "Ответ будет жёстким, заявил Байден."), Member("b", 0, "The response will be firm.")))
     rest = Claim("e1.c2", (Member("b", 1, "It will come soon, said Blinken."),))
     assert "speaker" in _kinds([cut, rest], ("a", "b"))
-    # what follows "that" is what was said, not who said it
+    # what follows "that", what a quote says and a name that opens what was said are not the speaker
     assert speakers("Biden said that Putin had lost.") == {"bdn": "Biden"}
+    assert speakers("„Ще укрепваме Алианса“, заяви американският президент.") == {}
+    assert speakers("He said President Joe Biden was determined to act.") == {}
 
 
 def test_he_is_the_speaker_named_just_before_and_two_outlets_saying_he_prove_nothing() -> None:

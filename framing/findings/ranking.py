@@ -103,6 +103,7 @@ _AFFILIATION = {"of", "from", "at", "in", "for", "от", "из", "в", "во", "
 # compass adjectives name regions ("Южна Европа", "Південній Європі"), not people
 _COMPASS = ("южн", "північн", "северн", "східн", "източн", "восточн", "западн", "західн")
 # "said Beijing had hurt": a name after the verb and before one of these is what was said, not who said it
+_QUOTED_SPAN = re.compile(r"«[^«»]*»|„[^„“”]*[“”]|“[^“”]*”|\"[^\"]*\"")
 _REPORTED = re.compile(r"\s+(?:had|has|have|was|were|is|are|would|will|could|should|must|might|may|did|does|do)\b")
 _NOT_SPEAKERS = {w.lower() for w in (
     "Secretary State General President Minister Prime Foreign Chancellor Ambassador Mr Mrs Ms Dr Senator "
@@ -185,9 +186,13 @@ def speakers(text: str, names: set[str] | None = None, titled: bool = False) -> 
         # common noun ("Авиакомпания заявила") is not a speaker; entities.mentions skips sentence starts
         mentioned.append(entities.Mention(opening.group(1), entities.entity_key(opening.group(1)), opening.start(1)))
     index_of = {start: i for i, (start, _) in enumerate(words)}
+    # what a quote says is what was said, not who said it ("„... укрепваме Алианса“, заяви")
+    quoted = [(q.start(), q.end()) for q in _QUOTED_SPAN.finditer(text)]
     found: dict[str, str] = {}
     for m in mentioned:
         if m.surface.isupper() or len(m.surface) < 3 or m.key in _PLACE_KEYS or m.surface.lower() in _NOT_SPEAKERS:
+            continue
+        if any(a < m.start < b for a, b in quoted):
             continue
         i = index_of.get(m.start)
         if m.surface.lower().startswith(_BODIES) or (i and words[i - 1][1].lower() in _AFFILIATION):
@@ -198,7 +203,7 @@ def speakers(text: str, names: set[str] | None = None, titled: bool = False) -> 
             continue
         if m.surface.lower().startswith(_COMPASS) or m.surface in _wire_names() or (i and "told" in (w.lower() for _, w in words[max(0, i - 2) : i])):
             continue
-        if i and i - 1 in verbs and _REPORTED.match(text, m.start + len(m.surface)):
+        if i and _reported_after_verb(words, verbs, i, text):
             continue
         if i and words[i - 1][1].lower() in _THAT:  # "said that Putin...": what was said
             continue
@@ -206,6 +211,18 @@ def speakers(text: str, names: set[str] | None = None, titled: bool = False) -> 
         if i is not None and (any(abs(i - v) <= SPEAKER_GAP + 1 for v in verbs) or (titled and any(_titled(text, words, v, i) for v in verbs))):
             found.setdefault(name_key(m.surface), m.surface)
     return found
+
+
+def _reported_after_verb(words: Sequence[tuple[int, str]], verbs: set[int], i: int, text: str) -> bool:
+    """Whether the name at word ``i`` opens what was said: a run of capitalised words straight after the verb,
+    followed by a verb of its own ("said Beijing had hurt", "said President Joe Biden was determined")."""
+    start = i
+    while start - 1 >= 0 and start - 1 not in verbs and words[start - 1][1][:1].isupper():
+        start -= 1
+    end = i
+    while end + 1 < len(words) and words[end + 1][1][:1].isupper():
+        end += 1
+    return start - 1 in verbs and bool(_REPORTED.match(text, words[end][0] + len(words[end][1])))
 
 
 def _titled(text: str, words: Sequence[tuple[int, str]], verb: int, name: int) -> bool:
