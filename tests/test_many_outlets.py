@@ -201,3 +201,27 @@ def test_coverage_view_fits_80_columns_for_twenty_outlets():
     side = io.StringIO()
     Console(file=side, width=160, color_system=None).print(render(result, width=160, outlets=["outlet00", "outlet01"]))
     assert "as one outlet puts it" not in side.getvalue() and "┃ claim" in side.getvalue()  # chosen outlets side by side
+
+
+def test_a_sentence_one_strong_pair_pulled_away_moves_to_the_claim_its_outlets_form():
+    # outlets 1-4 state claim A in sentence 0 and claim B in sentence 1; outlet 0's sentence 0 (row 0) tells A,
+    # but one strong pair with outlet 1's B sentence pulled it into B first
+    owner = np.array([0, 1, 1, 2, 2, 3, 3, 4, 4])
+    position = np.array([0, 0, 1, 0, 1, 0, 1, 0, 1])
+    a_rows, b_rows = [1, 3, 5, 7], [2, 4, 6, 8]
+    margin = np.full((9, 9), -0.1)
+    for group in (a_rows, b_rows):
+        for x in group:
+            for y in group:
+                margin[x, y] = 0.4
+    margin[0, a_rows] = margin[a_rows, 0] = 0.3
+    margin[0, 2] = margin[2, 0] = 0.6  # the one strong pair
+    margin[owner[:, None] == owner[None, :]] = -np.inf
+    pairs = sorted([ClaimPair(0, 2, 0.6, "mutual")] + [ClaimPair(x, y, 0.4, "mutual") for g in (a_rows, b_rows) for x, y in zip(g, g[1:])],
+                   key=lambda p: -p.margin)
+    plain = constrained_clusters(9, pairs, owner, position, margin=margin)
+    assert [0, 2, 4, 6, 8] in plain  # merging strongest first
+    refined = constrained_clusters(9, pairs, owner, position, margin=margin, refine_margin=0.12)
+    assert [0, 1, 3, 5, 7] in refined and [2, 4, 6, 8] in refined
+    # below the floor it stays where the merges put it
+    assert [0, 2, 4, 6, 8] in constrained_clusters(9, pairs, owner, position, margin=margin, refine_margin=0.35)

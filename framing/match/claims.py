@@ -254,11 +254,14 @@ def _refine(members: dict[int, list[int]], cluster_of: list[int], margin: np.nda
     for _ in range(passes):
         order = sorted(members)
         column = {k: i for i, k in enumerate(order)}
-        belongs = np.zeros((len(cluster_of), len(order)))
-        for k, rows in members.items():
-            belongs[rows, column[k]] = 1.0
-        counts = finite.astype(float) @ belongs  # per sentence and claim: members in other documents
-        means = np.divide(values @ belongs, counts, out=np.full(counts.shape, -np.inf), where=counts > 0)
+        label = np.array([column[k] for k in cluster_of])
+        # per claim and sentence: the summed margins to the claim's members, and how many are in other documents
+        # (summed row by row: the margins are symmetric, and a row-wise sum stays O(sentences²))
+        sums, counts = np.zeros((len(order), len(cluster_of))), np.zeros((len(order), len(cluster_of)))
+        np.add.at(sums, label, values)
+        np.add.at(counts, label, finite)
+        sums, counts = sums.T, counts.T
+        means = np.divide(sums, counts, out=np.full(counts.shape, -np.inf), where=counts > 0)
         own_means = means.copy()  # its own claim counts however few its members
         means[counts < REFINE_MEMBERS] = -np.inf
         moved = False
