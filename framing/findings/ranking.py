@@ -393,16 +393,16 @@ def _told_unaligned(claim: Claim, claims: Sequence[Claim], document: str, senten
         return False
     bounds = _slot_bounds(claim, claims, document, sentence_counts.get(document, len(close)))
     slot = _between(bounds)
-    # in a translation or rewrite of a reporting document, the sentence standing in the slot is the claim
+    # whether the document is a translation or rewrite of a reporting one
     ordered = slot is not None and any(frozenset((document, r)) in (rewrites or set()) for r in claim.documents)
     if slot is None:
         slot = [m.sentence for c in claims if c.documents == [document] for m in c.members]
-    # where order gives a slot, a sentence standing in it is the claim told another way (a translation that
-    # splits, merges or rephrases it) unless it is plainly about something else
+    # a sentence standing where the claim would be that comes close to it: the aligner missed it
     if any(close[s] >= OMISSION_SIMILARITY for s in slot if s < len(close)):
         return True
-    # (in a translation, what stands in the slot tells the claim unless it is a scrap: a piece the translator
-    # split off the sentence before, much shorter than the claim's sentences elsewhere)
+    # in a translation, what stands in the slot is the claim told another way (split, merged or rephrased)
+    # unless it is plainly about something else, or a scrap: a piece the translator split off the sentence
+    # before, much shorter than the claim's sentences elsewhere
     if ordered:
         text_of = {m.sentence: m.text for c in claims for m in c.members if m.document == document}
         standing = [len(text_of.get(s, "")) for s in slot if s < len(close) and close[s] >= SLOT_SIMILARITY]
