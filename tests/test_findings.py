@@ -90,6 +90,21 @@ def test_a_statement_given_to_another_speaker_is_found_and_spellings_are_one_nam
     assert speakers("He said President Joe Biden was determined to act.") == {}
 
 
+def test_a_statement_the_aligner_left_apart_because_its_speaker_changed_is_a_speaker_finding() -> None:
+    def told(cid: str, *members: tuple[str, int, str]) -> Claim:
+        return Claim(cid, tuple(Member(d, s, text) for d, s, text in members))
+
+    # a and b give the statement to Smirnova and sit in one claim; c gives it to Petrov and stands alone
+    kept = told("e1.c1", ("a", 0, "Ответ будет жёстким, заявила Анна Смирнова."), ("b", 0, "The response will be firm, said Anna Smirnova."))
+    alone = told("e1.c2", ("c", 0, "Отговорът ще бъде твърд, заяви Георги Иванов."))
+    close = {("e1.c2", "a"): [0.62], ("e1.c2", "b"): [0.6], ("e1.c1", "c"): [0.6]}
+    found = _kinds([kept, alone], closeness=close).get("speaker", [])
+    assert [f.clusters for f in found] == [["e1.c2", "e1.c1"]] and "as close as translations" in found[0].summary
+    # not as close as translations: nothing
+    far = {key: [0.4] for key in close}
+    assert "speaker" not in _kinds([kept, alone], closeness=far)
+
+
 def test_he_is_the_speaker_named_just_before_and_two_outlets_saying_he_prove_nothing() -> None:
     def told(cid: str, *members: tuple[str, int, str]) -> Claim:
         return Claim(cid, tuple(Member(d, s, text) for d, s, text in members))

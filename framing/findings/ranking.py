@@ -536,13 +536,15 @@ def event_findings(
                 add("omission", [claim.id], [missing, *docs],
                     f"{name(missing)} leaves out what {len(docs)} of {n} report: {_short(claim.text_of(docs[0]))}",
                     _evidence(claim, docs), extra=len(docs) / n)
-    # Numbers in two sentences the aligner left apart but that come as close as translations do: the changed
-    # number may be what kept them apart (the aligner looks at meaning; a fact-checker at the figure)
+    # Numbers and speakers in two sentences the aligner left apart but that come as close as translations do:
+    # the changed number or name may be what kept them apart (the aligner looks at meaning; a fact-checker at
+    # the figure and at who said it)
     single = {(c.members[0].document, c.members[0].sentence): c for c in claims if len(c.documents) == 1 and len(c.members) == 1}
     claim_at = {(m.document, m.sentence): c for c in claims for m in c.members}
     seen: set[frozenset[str]] = set()
     for (d, _), claim in single.items():
-        if not amounts(claim.text_of(d)):
+        said_d = speakers(claim.text_of(d), proper_of[d])
+        if not amounts(claim.text_of(d)) and not said_d:
             continue
         for e in documents:
             close = (closeness or {}).get((claim.id, e))
@@ -554,6 +556,16 @@ def event_findings(
             if other is None or d in other.documents or close[j] < NEAR_SIMILARITY or frozenset((claim.id, other.id)) in seen:
                 continue
             seen.add(frozenset((claim.id, other.id)))
+            said_e = speakers(sentence_text[(e, j)], proper_of[e]) if said_d else {}
+            names_d = re.findall(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]+", claim.text_of(d))
+            names_e = re.findall(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]+", sentence_text[(e, j)])
+            if said_e and _unnamed_in(said_d, names_e) and _unnamed_in(said_e, names_d):
+                pair = Claim(claim.id, (*claim.members, Member(e, j, sentence_text[(e, j)])))
+                who = _grouped({d: ", ".join(_full_names(said_d.values(), document_text[d])),
+                                e: ", ".join(_full_names(said_e.values(), document_text[e]))}, name, ("gives it to", "give it to"))
+                add("speaker", [claim.id, other.id], [d, e],
+                    "; ".join(who) + f" (sentences left apart, as close as translations): {_short(claim.text_of(d))}",
+                    _evidence(pair, [d, e], {d: list(said_d.values()), e: list(said_e.values())}))
             told = _told_amounts({d: claim.text_of(d), e: other.text_of(e)})
             if told[e] and _conflict(told[d], told[e]):
                 odd = _odd_amounts(told)
