@@ -102,8 +102,9 @@ _BODIES = tuple((
 _AFFILIATION = {"of", "from", "at", "in", "for", "от", "из", "в", "во", "у", "з", "із", "від", "на", "до", "за"}
 # compass adjectives name regions ("Южна Европа", "Південній Європі"), not people
 _COMPASS = ("южн", "північн", "северн", "східн", "източн", "восточн", "западн", "західн")
-# "said Beijing had hurt": a name after the verb and before one of these is what was said, not who said it
+# a quoted span, whatever its length: a name inside it is what was said
 _QUOTED_SPAN = re.compile(r"«[^«»]*»|„[^„“”]*[“”]|“[^“”]*”|\"[^\"]*\"")
+# "said Beijing had hurt": a name after the verb and before one of these is what was said, not who said it
 _REPORTED = re.compile(r"\s+(?:had|has|have|was|were|is|are|would|will|could|should|must|might|may|did|does|do)\b")
 _NOT_SPEAKERS = {w.lower() for w in (
     "Secretary State General President Minister Prime Foreign Chancellor Ambassador Mr Mrs Ms Dr Senator "
@@ -465,10 +466,13 @@ def event_findings(
     rewrites = {frozenset(pair) for pair in lineage}
     alone_text = {(m.document, m.sentence): m.text for c in claims if len(c.documents) == 1 for m in c.members}
     sentence_text = {(m.document, m.sentence): m.text for c in claims for m in c.members}
-    document_text = {d: " ".join(t for (e, _), t in sorted(sentence_text.items()) if e == d) for d in documents}
+    texts_of: dict[str, list[str]] = {d: [] for d in documents}
+    for (d, _), text in sorted(sentence_text.items()):
+        texts_of.setdefault(d, []).append(text)
+    document_text = {d: " ".join(texts) for d, texts in texts_of.items()}
     # names each document mentions mid-sentence: a sentence's first word is a speaker only if it is one of them
-    proper_of = {d: {k for (e, _), t in sentence_text.items() if e == d for m in entities.mentions(t) if not m.surface.isupper()
-                     for k in name_keys(m.surface)} for d in documents}
+    proper_of = {d: {k for t in texts for m in entities.mentions(t) if not m.surface.isupper() for k in name_keys(m.surface)}
+                 for d, texts in texts_of.items()}
     for claim in claims:
         docs = claim.documents
         if len(docs) >= 2:
@@ -500,14 +504,13 @@ def event_findings(
                     resolved.add(d)
             named = [d for d in docs if said[d]]
             # (a speaker found before the claim's sentence counts as named there: Лаверн and "He" told of Laverne agree)
-            named_in = {d: [*re.findall(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]+", claim.text_of(d)), *said[d].values()] for d in docs}
+            named_in = {d: [*_capitalised(claim.text_of(d)), *said[d].values()] for d in docs}
 
             # each side gives it to someone the other never names: not a translation picking another nearby name
             # (two outlets that each say "he" are no evidence: the speaker found before may not be the one meant)
             if any(_unnamed_in(said[a], named_in[b]) and _unnamed_in(said[b], named_in[a]) and not {a, b} <= resolved
                    for a in named for b in named if a < b):
-                who = _grouped({d: ", ".join(_full_names(said[d].values(), document_text[d])) for d in named}, name, ("gives it to", "give it to"))
-                add("speaker", [claim.id], named, "; ".join(who) + f": {_short(claim.text_of(named[0]))}",
+                add("speaker", [claim.id], named, _who({d: said[d] for d in named}, document_text, name) + f": {_short(claim.text_of(named[0]))}",
                     _evidence(claim, named, {d: list(said[d].values()) for d in named}))
             # "Об этом заявил X, сообщает Reuters" after the claim's sentence attributes it (it pairs with nothing)
             attributing = {d: [(m.sentence + 1, alone_text[(d, m.sentence + 1)]) for m in claim.members
@@ -557,14 +560,11 @@ def event_findings(
                 continue
             seen.add(frozenset((claim.id, other.id)))
             said_e = speakers(sentence_text[(e, j)], proper_of[e]) if said_d else {}
-            names_d = re.findall(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]+", claim.text_of(d))
-            names_e = re.findall(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]+", sentence_text[(e, j)])
-            if said_e and _unnamed_in(said_d, names_e) and _unnamed_in(said_e, names_d):
+            if said_e and _unnamed_in(said_d, _capitalised(sentence_text[(e, j)])) and _unnamed_in(said_e, _capitalised(claim.text_of(d))):
                 pair = Claim(claim.id, (*claim.members, Member(e, j, sentence_text[(e, j)])))
-                who = _grouped({d: ", ".join(_full_names(said_d.values(), document_text[d])),
-                                e: ", ".join(_full_names(said_e.values(), document_text[e]))}, name, ("gives it to", "give it to"))
                 add("speaker", [claim.id, other.id], [d, e],
-                    "; ".join(who) + f" (sentences left apart, as close as translations): {_short(claim.text_of(d))}",
+                    _who({d: said_d, e: said_e}, document_text, name)
+                    + f" (sentences left apart, as close as translations): {_short(claim.text_of(d))}",
                     _evidence(pair, [d, e], {d: list(said_d.values()), e: list(said_e.values())}))
             told = _told_amounts({d: claim.text_of(d), e: other.text_of(e)})
             if told[e] and _conflict(told[d], told[e]):
@@ -587,6 +587,17 @@ def event_findings(
                 f"{name(shorter)} reads as a translation or rewrite of {name(longer)}: {k} of its {sentence_counts[shorter]} "
                 f"sentences line up; {name(longer)} has {sentence_counts[longer] - k} more", [])
     return ranked(event, found, [c.id for c in claims])
+
+
+def _capitalised(text: str) -> list[str]:
+    """The capitalised words of a text: every name it could give, and more."""
+    return re.findall(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]+", text)
+
+
+def _who(said: Mapping[str, dict[str, str]], document_text: Mapping[str, str], name: Callable[[str], str]) -> str:
+    """"X gives it to A; Y, Z give it to B": each document's speakers, a first name and surname as one name."""
+    return "; ".join(_grouped({d: ", ".join(_full_names(found.values(), document_text[d])) for d, found in said.items()}, name,
+                              ("gives it to", "give it to")))
 
 
 def _full_names(surfaces: Iterable[str], text: str) -> list[str]:
