@@ -260,11 +260,12 @@ def _refine(members: dict[int, list[int]], cluster_of: list[int], margin: np.nda
         column = {k: i for i, k in enumerate(order)}
         label = np.array([column[k] for k in cluster_of])
         # per claim and sentence: the summed margins to the claim's members, and how many are in other documents
-        # (summed row by row: the margins are symmetric, and a row-wise sum stays O(sentences²))
-        sums, counts = np.zeros((len(order), len(cluster_of))), np.zeros((len(order), len(cluster_of)))
-        np.add.at(sums, label, values)
-        np.add.at(counts, label, finite)
-        sums, counts = sums.T, counts.T
+        # (rows summed claim by claim, every claim having at least one: the margins are symmetric, and the sums
+        # stay O(sentences²))
+        by_claim = np.argsort(label, kind="stable")
+        starts = np.searchsorted(label[by_claim], np.arange(len(order)))
+        sums = np.add.reduceat(values[by_claim], starts).T
+        counts = np.add.reduceat(finite[by_claim].astype(float), starts).T
         means = np.divide(sums, counts, out=np.full(counts.shape, -np.inf), where=counts > 0)
         own_means = means.copy()  # its own claim counts however few its members
         means[counts < REFINE_MEMBERS] = -np.inf
