@@ -60,9 +60,9 @@ def main() -> None:
         ]
         found, _ = claims.claim_clusters(centred, owner, position, titles)
         rows.append([f"{articles} x {sentences}", len(owner), *(f"{t:.1f}" for t in timed), len(index.pairs), len(index.members), len(found)])
-    print(f"CPU: {cpu_description()}")
     print(table(["articles x sentences", "rows", "align ms", "claim clusters ms", "without refinement ms", "pairs", "clusters",
                  "claims"], rows))
+    print(f"CPU: {cpu_description()}")
 
 
 def _positions(owner: list[int]) -> list[int]:
