@@ -58,7 +58,7 @@ def main() -> None:
             _milliseconds(args.repeat, claims.claim_clusters, centred, owner, position, titles),
             _milliseconds(args.repeat, _without_refinement, centred, owner, position),
         ]
-        found, _ = claims.claim_clusters(centred, owner, position, titles)
+        found = claims.claim_clusters(centred, owner, position, titles).clusters
         rows.append([f"{articles} x {sentences}", len(owner), *(f"{t:.1f}" for t in timed), len(index.pairs), len(index.members), len(found)])
     print(table(["articles x sentences", "rows", "align ms", "claim clusters ms", "without refinement ms", "pairs", "clusters",
                  "claims"], rows))

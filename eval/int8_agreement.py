@@ -40,7 +40,7 @@ def _event_pairs(result: object) -> set[tuple[str, str]]:
 def _claim_pairs(result: object) -> set[tuple]:
     pairs = set()
     for cluster in result.clusters:  # type: ignore[attr-defined]
-        rows = [(m.document, m.sentence) for m in cluster.members]
+        rows = [(m.document, m.sentence) for m in (*cluster.members, *cluster.parts)]
         pairs |= {tuple(sorted((x, y))) for x, y in combinations(rows, 2) if x[0] != y[0]}
     return pairs
 

@@ -203,7 +203,9 @@ def run_pipeline(
         found = align_event([articles[m].sentences for m in members], [vectors[m] for m in members],
                             [articles[m].language for m in members], encoder=encoder, centroids=centroids,
                             titles=[articles[m].headline for m in members])
-        clusters += [[(members[d], s) for d, s in cluster] for cluster in found.clusters]
+        # a sentence that states a claim inside a longer sentence counts as one of its members
+        parts = found.parts or [[] for _ in found.clusters]
+        clusters += [[(members[d], s) for d, s in cluster + part] for cluster, part in zip(found.clusters, parts)]
     return events, clusters
 
 

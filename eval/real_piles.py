@@ -108,7 +108,7 @@ def score_pile(result: object, event_of: dict[str, str], claims: list) -> dict[s
     gold = {tuple(sorted((x, y))) for x, y in combinations(claim_rows, 2) if x[0] != y[0] and claim_rows[x] & claim_rows[y]}
     predicted = set()
     for cluster in result.clusters:  # type: ignore[attr-defined]
-        rows = [(m.document, m.sentence) for m in cluster.members]
+        rows = [(m.document, m.sentence) for m in (*cluster.members, *cluster.parts)]  # parts are aligned with it too
         predicted |= {tuple(sorted((x, y))) for x, y in combinations(rows, 2) if x[0] != y[0]}
     judged = {pair for pair in predicted if pair[0] in claim_rows and pair[1] in claim_rows}
     correct = {pair for pair in judged if claim_rows[pair[0]] & claim_rows[pair[1]]}

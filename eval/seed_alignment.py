@@ -54,7 +54,8 @@ def load_gold(result: ComparisonResult, path: Path = GOLD) -> tuple[set, set, li
 def predicted_pairs(result: ComparisonResult, prefixes: list[str]) -> tuple[set, set]:
     pairs, singletons = set(), set()
     for cluster in result.clusters:
-        members = [(m.document[:3], m.sentence) for m in cluster.members if m.document[:3] in prefixes]
+        # a sentence that states the claim inside a longer one (cluster.parts) is aligned with it too
+        members = [(m.document[:3], m.sentence) for m in (*cluster.members, *cluster.parts) if m.document[:3] in prefixes]
         if len(cluster.members) == 1 and members:
             singletons.add(members[0])
         for a, b in combinations(members, 2):

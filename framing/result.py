@@ -30,10 +30,18 @@ class Cluster:
     event: str
     members: list[ClusterMember]
     differences: list[dict] = field(default_factory=list)
+    # sentences of other claims that state this one too, inside a longer sentence (an outlet that joined two
+    # claims into one sentence); a sentence's own claim is the one whose members hold it
+    parts: list[ClusterMember] = field(default_factory=list)
 
     @property
     def documents(self) -> list[str]:
         return list(dict.fromkeys(m.document for m in self.members))
+
+    @property
+    def reporting(self) -> list[str]:
+        """The documents that state the claim, in a sentence of its own or inside a longer one."""
+        return list(dict.fromkeys([*self.documents, *(m.document for m in self.parts)]))
 
 
 @dataclass
@@ -61,6 +69,14 @@ class ComparisonResult:
         if index is None or len(index) != len(self.documents):
             index = self.__dict__["_documents_by_id"] = {d.id: d for d in self.documents}
         return index[doc_id]
+
+    def claim_of(self, doc_id: str, sentence_id: int) -> Cluster | None:
+        """The claim whose members hold the sentence (None for a heading or a sentence left out of alignment)."""
+        index = self.__dict__.get("_claim_by_sentence")
+        if index is None or index[0] != len(self.clusters):
+            index = self.__dict__["_claim_by_sentence"] = (
+                len(self.clusters), {(m.document, m.sentence): c for c in self.clusters for m in c.members})
+        return index[1].get((doc_id, sentence_id))
 
     def _frame_rows_of(self, doc: Document) -> list[int]:
         return [self.frame_rows[(doc.id, s.id)] for s in doc.sentences if (doc.id, s.id) in self.frame_rows]

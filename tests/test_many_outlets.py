@@ -102,7 +102,7 @@ def test_claims_many_outlets_report_come_out_as_one_cluster_each():
     centred = np.concatenate(vectors)
     centred = np.stack([v - pile.centroids[LANGUAGES[o % 4]] for v, o in zip(centred, owner)])
     centred /= np.linalg.norm(centred, axis=1, keepdims=True)
-    clusters, _ = claim_clusters(centred, owner, position, [False] * len(owner), ClaimParams(units=False))
+    clusters = claim_clusters(centred, owner, position, [False] * len(owner), ClaimParams(units=False)).clusters
     assert sorted(len(c) for c in clusters) == [10] * 12
     for cluster in clusters:
         assert len({truth[r] for r in cluster}) == 1 and len({owner[r] for r in cluster}) == 10
@@ -225,3 +225,54 @@ def test_a_sentence_one_strong_pair_pulled_away_moves_to_the_claim_its_outlets_f
     assert [0, 1, 3, 5, 7] in refined and [2, 4, 6, 8] in refined
     # below the floor it stays where the merges put it
     assert [0, 2, 4, 6, 8] in constrained_clusters(9, pairs, owner, position, margin=margin, refine_margin=0.35)
+
+
+def test_a_sentence_that_joins_two_claims_also_states_the_second_one():
+    # outlets 0-2 tell claim A in sentence 0 and claim B in sentence 1; outlet 3 joins both into its one long sentence
+    from framing.match.claims import partial_members
+
+    owner = np.array([0, 0, 1, 1, 2, 2, 3])
+    position = np.array([0, 1, 0, 1, 0, 1, 0])
+    clusters = [[0, 2, 4, 6], [1, 3, 5]]  # the joined sentence (row 6) sits in A
+    margin = np.full((7, 7), -0.1)
+    for group in ([0, 2, 4, 6], [1, 3, 5]):
+        for x in group:
+            for y in group:
+                margin[x, y] = 0.4
+    margin[6, [1, 3, 5]] = margin[[1, 3, 5], 6] = 0.1  # through its second half
+    margin[owner[:, None] == owner[None, :]] = -np.inf
+    long_joined = np.array([10, 10, 10, 10, 10, 10, 20])
+    assert partial_members(clusters, margin, owner, position, 0.04, long_joined) == [[], [6]]
+    # no longer than the sentences it sits with: one claim, told in one sentence
+    assert partial_members(clusters, margin, owner, position, 0.04, np.full(7, 10)) == [[], []]
+    # not close enough to B
+    assert partial_members(clusters, margin, owner, position, 0.15, long_joined) == [[], []]
+    # B is never told next to A anywhere: no claim to take part in
+    apart = np.array([0, 2, 0, 2, 0, 2, 0])
+    assert partial_members(clusters, margin, owner, apart, 0.04, long_joined) == [[], []]
+
+
+def test_the_reports_show_a_claim_told_inside_another_claims_sentence():
+    from framing.ingest.documents import Document, Sentence
+    from framing.match import Event
+    from framing.render import render, to_markdown
+    from framing.render.views import INSIDE, coverage_rows, event_views
+    from framing.result import Cluster, ClusterMember, ComparisonResult
+
+    def doc(i: int, texts: list[str]) -> Document:
+        return Document(id=f"d{i}", path=f"d{i}.txt", text=" ".join(texts), title=None, language="en", date=None,
+                        outlet=f"Outlet {i}", sentences=[Sentence(k, t, 0, len(t)) for k, t in enumerate(texts)])
+
+    docs = [doc(i, ["The minister met the envoy.", "Talks lasted three hours."]) for i in range(5)]
+    docs.append(doc(5, ["The minister met the envoy, and the talks lasted three hours."]))
+    event = Event("e1", [d.id for d in docs])
+    met = Cluster("e1.c1", "e1", [ClusterMember(d.id, 0, 0.3) for d in docs])
+    talks = Cluster("e1.c2", "e1", [ClusterMember(d.id, 1, 0.3) for d in docs[:5]], parts=[ClusterMember("d5", 0, 0.0)])
+    result = ComparisonResult(docs, [event], [met, talks])
+    assert talks.reporting == [d.id for d in docs] and result.claim_of("d5", 0) is met
+    rows, _ = coverage_rows(result, event_views(result)[0])
+    assert rows[1].marks[-1] == INSIDE and rows[1].outlets == 6 and rows[1].reference == "d0"
+    buffer = io.StringIO()
+    Console(file=buffer, width=160, color_system=None).print(render(result, width=160, outlets=["d0", "d5"]))
+    assert "inside c1:" in buffer.getvalue()
+    assert "*inside c1:* The minister met the envoy, and" in to_markdown(result)

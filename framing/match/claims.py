@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -49,6 +49,11 @@ SPLIT_DOCUMENTS = 1
 # the refinement pass (_refine) came in; with it, 0.0 is better on every tuning set (bench seeds 1-2 pair F1 0.849/0.859
 # -> 0.854/0.861, blinken pile claim pairs 0.86/0.42 -> 0.89/0.44, seed gold P 0.90 -> 1.00 at R 0.75)
 DEFAULT_CLUSTER_MARGIN = 0.0
+# a sentence of one claim also states the claim next to it (two sentences an outlet joined into one) when its mean
+# margin to that claim's members reaches this (see partial_members)
+DEFAULT_PART_MARGIN = 0.04
+PART_LENGTH_RATIO = 1.3
+PART_MEMBERS = 2  # ... and the claim it also states is told by this many documents (one pair alone says little)
 # a sentence moves to a claim only if it has this many members in other documents (see _refine)
 REFINE_MEMBERS = 3
 LONG_SENTENCE_WORDS = 24
@@ -83,6 +88,7 @@ class ClaimParams:
     units: bool = True  # match quoted spans and halves of long sentences too (the caller embeds them)
     split_documents: int = SPLIT_DOCUMENTS  # how many documents may state one claim in two neighbouring sentences
     cluster_margin: float = DEFAULT_CLUSTER_MARGIN  # two clusters merge only if their members' mean margin reaches this
+    part_margin: float | None = DEFAULT_PART_MARGIN  # a sentence also states a neighbouring claim at this mean margin (None: never)
 
 
 @dataclass(frozen=True)
@@ -92,6 +98,8 @@ class EventClaims:
 
     clusters: list[list[tuple[int, int]]]
     margins: dict[tuple[int, int], float]
+    # per cluster (same order): sentences of other clusters that state this claim too, as part of a longer sentence
+    parts: list[list[tuple[int, int]]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -100,6 +108,15 @@ class ClaimPair:
     b: int
     margin: float
     kind: str  # "mutual", "one-sided" or "headline"
+
+
+@dataclass(frozen=True)
+class RowClaims:
+    """:func:`claim_clusters`' result, on rows of the stacked sentences."""
+
+    clusters: list[list[int]]
+    pairs: list[ClaimPair]
+    parts: list[list[int]]  # per cluster: rows of other clusters that state it too, inside a longer sentence
 
 
 def only_attributes(sentence: str) -> bool:
@@ -290,6 +307,49 @@ def _refine(members: dict[int, list[int]], cluster_of: list[int], margin: np.nda
             break
 
 
+def partial_members(
+    clusters: Sequence[Sequence[int]], margin: np.ndarray, owner: np.ndarray, position: np.ndarray, floor: float,
+    lengths: np.ndarray | None = None, length_ratio: float = PART_LENGTH_RATIO,
+) -> list[list[int]]:
+    """Per cluster, the rows of other clusters that state its claim too: one outlet joined two sentences into one
+    (or a translator did), which a partition can put in only one of the two claims. Row r of claim A also states
+    claim B when another document tells A and B in neighbouring sentences, r's document has no sentence in B,
+    and r's mean margin to B's members (through its halves, see :func:`sentence_margins`) reaches ``floor``;
+    with ``lengths`` (words per row), r must also be ``length_ratio`` times as long as A's members in other
+    documents are (median): a sentence that tells two claims is longer than one that tells one.
+    Each row gets at most one such claim, the closest."""
+    cluster_of = np.empty(len(owner), dtype=np.int64)
+    for k, rows in enumerate(clusters):
+        cluster_of[list(rows)] = k
+    spot = {(int(owner[r]), int(position[r])): int(cluster_of[r]) for r in range(len(owner))}
+    # claims told in neighbouring sentences somewhere: A -> {B: documents telling them so}
+    beside: dict[int, dict[int, set[int]]] = {}
+    for (d, p), k in spot.items():
+        for q in (p - 1, p + 1):
+            other = spot.get((d, q))
+            if other is not None and other != k:
+                beside.setdefault(k, {}).setdefault(other, set()).add(d)
+    documents_of = [{int(owner[r]) for r in rows} for rows in clusters]
+    parts: list[list[int]] = [[] for _ in clusters]
+    for r in range(len(owner)):
+        own, d = int(cluster_of[r]), int(owner[r])
+        if lengths is not None:
+            others = [lengths[x] for x in clusters[own] if owner[x] != d]
+            if not others or lengths[r] < length_ratio * float(np.median(others)):
+                continue
+        best, target = floor, -1
+        for b, tellers in beside.get(own, {}).items():
+            if d in documents_of[b] or not tellers - {d} or len(documents_of[b]) < PART_MEMBERS:
+                continue
+            values = margin[r, list(clusters[b])]
+            values = values[np.isfinite(values)]
+            if len(values) and values.mean() >= best:
+                best, target = float(values.mean()), b
+        if target >= 0:
+            parts[target].append(r)
+    return parts
+
+
 def claim_clusters(
     centred: np.ndarray,
     owner: Sequence[int],
@@ -300,16 +360,18 @@ def claim_clusters(
     unit_row: Sequence[int] | None = None,
     silent: Sequence[bool] | None = None,
     sources: Sequence[set[str]] | None = None,
-) -> tuple[list[list[int]], list[ClaimPair]]:
-    """Claim clusters (lists of rows, every row in exactly one) and the pairs that made them; ``silent`` rows
-    (sentences that only attribute) pair only with rows naming one of their ``sources``."""
+    lengths: Sequence[int] | None = None,
+) -> RowClaims:
+    """Claim clusters (lists of rows, every row in exactly one), the pairs that made them, and per cluster the rows
+    of other clusters that state it as part of a longer sentence; ``silent`` rows (sentences that only attribute)
+    pair only with rows naming one of their ``sources``."""
     params = params or ClaimParams()
     owner_arr = np.asarray(owner)
     n = len(owner_arr)
     if n == 0:
-        return [], []
+        return RowClaims([], [], [])
     if len(set(owner_arr.tolist())) < 2:
-        return [[r] for r in range(n)], []
+        return RowClaims([[r] for r in range(n)], [], [[] for _ in range(n)])
     # with many outlets, a sentence's nearest non-best neighbours are often the same claim told a second
     # time (headline, lead, quote); averaging over more of them keeps that from eating the margin
     k = min(params.max_k, max(params.k, len(set(owner_arr.tolist())) // 2))
@@ -320,7 +382,10 @@ def claim_clusters(
                             None if silent is None else np.asarray(silent, dtype=bool), sources)
     clusters = constrained_clusters(n, pairs, owner_arr, np.asarray(position), params.split_documents, margin, params.cluster_margin,
                                     params.mutual_margin)
-    return clusters, pairs
+    parts = (partial_members(clusters, margin, owner_arr, np.asarray(position), params.part_margin,
+                             None if lengths is None else np.asarray(lengths))
+             if params.part_margin is not None else [[] for _ in clusters])
+    return RowClaims(clusters, pairs, parts)
 
 
 def align_event(
@@ -359,11 +424,14 @@ def align_event(
             unit_vectors = np.concatenate(centred_by(list(raw[:, None, :]), [languages[rows[r][0]] for r in unit_row], table))
     silent = [only_attributes(sentences[d][s]) for d, s in rows]
     sources = [latin_names(sentences[d][s]) for d, s in rows]
-    clusters, pairs = claim_clusters(centred, owner, position, is_title, params, unit_vectors, unit_row, silent, sources)
+    lengths = [len(sentences[d][s].split()) for d, s in rows]
+    found = claim_clusters(centred, owner, position, is_title, params, unit_vectors, unit_row, silent, sources, lengths)
+    clusters, pairs = found.clusters, found.pairs
     cluster_of = {r: k for k, members in enumerate(clusters) for r in members}
     margins: dict[tuple[int, int], float] = {}
     for pair in pairs:
         if cluster_of[pair.a] == cluster_of[pair.b]:
             for r in (pair.a, pair.b):
                 margins[rows[r]] = max(margins.get(rows[r], 0.0), pair.margin)
-    return EventClaims([[rows[r] for r in members] for members in clusters], margins)
+    return EventClaims([[rows[r] for r in members] for members in clusters], margins,
+                       [[rows[r] for r in part] for part in found.parts])

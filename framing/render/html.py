@@ -6,7 +6,7 @@ import html
 from typing import TYPE_CHECKING
 
 from ..frames import find_signals
-from .views import LEGEND, changed_words, document_cues, event_views, set_apart_lines, short_label
+from .views import LEGEND, cell_sentences, changed_words, document_cues, event_views, inside_label, set_apart_lines, short_label
 
 if TYPE_CHECKING:
     from ..result import ComparisonResult
@@ -82,9 +82,11 @@ def to_html(
             changed = changed_words(result, cluster)
             cells = []
             for d in docs:
-                members = [m.sentence for m in cluster.members if m.document == d.id]
+                members, inside = cell_sentences(cluster, d.id)
                 if members:
-                    cells.append("<td>" + "<br>".join(_cell_html(result, d.id, s, changed.get((d.id, s), [])) for s in members) + "</td>")
+                    cells.append("<td>" + "<br>".join(
+                        (f"<i class='inside'>{html.escape(inside_label(result, d.id, s))}</i> " if inside else "")
+                        + _cell_html(result, d.id, s, changed.get((d.id, s), [])) for s in members) + "</td>")
                 else:
                     cells.append('<td class="missing">— not reported —</td>')
             number = cluster.id.split(".")[-1]

@@ -76,6 +76,7 @@ def to_dict(result: ComparisonResult) -> dict:
                 "id": c.id,
                 "event": c.event,
                 "members": [{"document": m.document, "sentence": m.sentence, "score": m.score} for m in c.members],
+                "parts": [{"document": m.document, "sentence": m.sentence} for m in c.parts],
                 "differences": c.differences,
                 "frames": result.cluster_frames(c) if result.frames is not None else {},
             }

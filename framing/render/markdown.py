@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .views import changed_words, event_views, short_label
+from .views import cell_sentences, changed_words, event_views, inside_label, short_label
 
 if TYPE_CHECKING:
     from ..result import ComparisonResult
@@ -33,13 +33,13 @@ def to_markdown(result: ComparisonResult, events: list[str] | None = None, outle
             changed = changed_words(result, cluster)
             cells = []
             for d in docs:
-                members = [m.sentence for m in cluster.members if m.document == d.id]
+                members, inside = cell_sentences(cluster, d.id)
                 if not members:
                     cells.append("*— not reported —*")
                     continue
                 texts = []
                 for s in members:
-                    text = _md(d.sentences[s].text)
+                    text = (f"*{inside_label(result, d.id, s)}* " if inside else "") + _md(d.sentences[s].text)
                     for value in changed.get((d.id, s), []):
                         text = text.replace(_md(value), f"**{_md(value)}**", 1)
                     top = result.sentence_frames(d.id, s, 1)

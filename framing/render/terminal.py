@@ -20,15 +20,18 @@ from .views import (
     COVERAGE_LEGEND,
     DIFFERS,
     FINDINGS_SHOWN,
+    INSIDE,
     LEGEND,
     MISSING,
     SIGNAL_STYLE,
     EventView,
+    cell_sentences,
     changed_words,
     column_letters,
     coverage_rows,
     document_cues,
     event_views,
+    inside_label,
     set_apart_lines,
     short_label,
     use_coverage,
@@ -106,12 +109,14 @@ def _frame_line(result: ComparisonResult, doc_id: str, sentence: int) -> Text | 
 
 
 def _cell(result: ComparisonResult, doc: Document, cluster: Cluster, changed: dict[tuple[str, int], list[str]]) -> Text:
-    sentences = [m.sentence for m in cluster.members if m.document == doc.id]
+    sentences, inside = cell_sentences(cluster, doc.id)
     if not sentences:
         return Text("— not reported —", style="dim italic")
     parts = []
     for sid in sentences:
         part = _styled(doc.sentences[sid].text, changed.get((doc.id, sid)), result.lexicon)
+        if inside:  # the sentence is another claim's row too: marked so it is not read as a claim of its own
+            part = Text.assemble((inside_label(result, doc.id, sid) + " ", "italic cyan"), part)
         frame = _frame_line(result, doc.id, sid)
         if frame is not None:
             part.append(" ")
@@ -229,7 +234,7 @@ def _coverage(result: ComparisonResult, view: EventView) -> RenderableType:
         table.add_column(letter, no_wrap=True, justify="center", width=1)
     table.add_column("as one outlet puts it", overflow="ellipsis", no_wrap=True, ratio=1)
     column_of = {d.id: letters[n] for n, d in enumerate(docs)}
-    style = {DIFFERS: "bold yellow", MISSING: "dim"}
+    style = {DIFFERS: "bold yellow", INSIDE: "cyan", MISSING: "dim"}
     for row in rows:
         marks = [Text(mark, style=style.get(mark, "green")) for mark in row.marks]
         table.add_row(f"{row.cluster.split('.')[-1]} {row.outlets}/{len(docs)}", *marks,

@@ -69,9 +69,24 @@ class ClaimCounts:
 
 
 def reporting(cluster: Cluster, docs: list[Document]) -> list[str]:
-    """The shown documents that report a claim, in column order."""
-    members = set(cluster.documents)
+    """The shown documents that report a claim (in a sentence of its own or inside a longer one), in column order."""
+    members = set(cluster.reporting)
     return [d.id for d in docs if d.id in members]
+
+
+def cell_sentences(cluster: Cluster, doc_id: str) -> tuple[list[int], bool]:
+    """A document's sentences in a claim's cell, and whether they state it only inside a longer sentence that
+    belongs to another claim (shown as such, since its other half is another claim's)."""
+    own = [m.sentence for m in cluster.members if m.document == doc_id]
+    if own:
+        return own, False
+    return [m.sentence for m in cluster.parts if m.document == doc_id], True
+
+
+def inside_label(result: ComparisonResult, doc_id: str, sentence: int) -> str:
+    """"inside c4:": the prefix of a cell whose sentence states the claim inside another claim's sentence."""
+    home = result.claim_of(doc_id, sentence)
+    return f"inside {home.id.split('.')[-1]}:" if home is not None else "inside a longer sentence:"
 
 
 def claim_counts(clusters: list[Cluster], docs: list[Document]) -> ClaimCounts:
@@ -220,8 +235,9 @@ FINDINGS_SHOWN = 10
 
 # Past this many outlets, side-by-side columns stop working: the reports switch to the coverage view.
 COVERAGE_FROM_OUTLETS = 5
-REPORTED, DIFFERS, MISSING = "●", "◆", "·"
-COVERAGE_LEGEND = f"{REPORTED} reported  {DIFFERS} reported, with other numbers, dates or quoting than the text shown  {MISSING} not reported"
+REPORTED, DIFFERS, INSIDE, MISSING = "●", "◆", "◐", "·"
+COVERAGE_LEGEND = (f"{REPORTED} reported  {DIFFERS} reported, with other numbers, dates or quoting than the text shown  "
+                   f"{INSIDE} inside a longer sentence  {MISSING} not reported")
 # What makes a cell "reported with a difference": names and cues differ across languages too often to mark.
 DIFFERENCE_KINDS = ("number", "date", "quote")
 
@@ -242,7 +258,7 @@ class CoverageRow:
     """One claim in the coverage view: what each shown document does with it, and its text from one of them."""
 
     cluster: str
-    marks: tuple[str, ...]  # per shown document: REPORTED, DIFFERS or MISSING
+    marks: tuple[str, ...]  # per shown document: REPORTED, DIFFERS, INSIDE or MISSING
     reference: str  # the document whose sentence stands for the claim
     text: str
     outlets: int  # how many shown documents report it
@@ -260,13 +276,15 @@ def coverage_rows(result: ComparisonResult, view: EventView) -> tuple[list[Cover
             for d in present:
                 alone[d] += 1
             continue
-        reference = present[0]
+        own = set(cluster.documents)
+        reference = next(d for d in present if d in own)
         sentence = next(m.sentence for m in cluster.members if m.document == reference)
         text_of = {m.document: result.document(m.document).sentences[m.sentence].text for m in reversed(cluster.members)}
         differs = {
-            d for d in present[1:]
-            if any(x.kind in DIFFERENCE_KINDS for x in compare_claims(text_of[reference], text_of[d], result.lexicon))
+            d for d in present
+            if d != reference and d in own and any(x.kind in DIFFERENCE_KINDS for x in compare_claims(text_of[reference], text_of[d], result.lexicon))
         }
-        marks = tuple(MISSING if d not in present else DIFFERS if d in differs else REPORTED for d in shown)
+        marks = tuple(MISSING if d not in present else INSIDE if d not in own else DIFFERS if d in differs else REPORTED
+                      for d in shown)
         rows.append(CoverageRow(cluster.id, marks, reference, result.document(reference).sentences[sentence].text, len(present)))
     return rows, alone
