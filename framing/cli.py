@@ -199,9 +199,9 @@ def compare(
         if json_path:
             write_atomic(json_path, to_json(result))
         if html_path:
-            write_atomic(html_path, to_html(result, **selection))
+            write_atomic(html_path, to_html(result, view=view, **selection))
         if markdown_path:
-            write_atomic(markdown_path, to_markdown(result, **selection))
+            write_atomic(markdown_path, to_markdown(result, view=view, **selection))
     except (SelectionError, OSError) as exc:
         _fail(err, exc)
     if not quiet:

@@ -255,7 +255,7 @@ def test_a_sentence_that_joins_two_claims_also_states_the_second_one():
 def test_the_reports_show_a_claim_told_inside_another_claims_sentence():
     from framing.ingest.documents import Document, Sentence
     from framing.match import Event
-    from framing.render import render, to_markdown
+    from framing.render import render, to_html, to_markdown
     from framing.render.views import INSIDE, coverage_rows, event_views
     from framing.result import Cluster, ClusterMember, ComparisonResult
 
@@ -275,4 +275,10 @@ def test_the_reports_show_a_claim_told_inside_another_claims_sentence():
     buffer = io.StringIO()
     Console(file=buffer, width=160, color_system=None).print(render(result, width=160, outlets=["d0", "d5"]))
     assert "inside c1:" in buffer.getvalue()
-    assert "*inside c1:* The minister met the envoy, and" in to_markdown(result)
+    assert "*inside c1:* The minister met the envoy, and" in to_markdown(result, view="columns")
+    # six outlets: the Markdown and HTML reports show the coverage grid, as the terminal does
+    markdown = to_markdown(result)
+    assert "| c2 6/6 | ● | ● | ● | ● | ● | ◐ | **A**: Talks lasted three hours. |" in markdown
+    assert "F = Outlet 5" in markdown and "not reported" not in markdown.split("| claim |")[1].split("\n\n")[0]
+    page = to_html(result)
+    assert "<td class='mark inside'>◐</td>" in page and "as one outlet puts it" in page and "— not reported —" not in page

@@ -6,10 +6,31 @@ import html
 from typing import TYPE_CHECKING
 
 from ..frames import find_signals
-from .views import LEGEND, cell_sentences, changed_words, document_cues, event_views, inside_label, set_apart_lines, short_label
+from .views import (
+    COVERAGE_LEGEND,
+    DIFFERS,
+    INSIDE,
+    LEGEND,
+    MISSING,
+    REPORTED,
+    EventView,
+    cell_sentences,
+    changed_words,
+    column_letters,
+    coverage_rows,
+    document_cues,
+    event_views,
+    inside_label,
+    set_apart_lines,
+    short_label,
+    use_coverage,
+)
 
 if TYPE_CHECKING:
     from ..result import ComparisonResult
+
+
+MARK_CLASS = {REPORTED: "reported", DIFFERS: "differs", INSIDE: "inside", MISSING: "missing"}
 
 
 def _cell_html(result: ComparisonResult, doc_id: str, sentence: int, changed: list[str]) -> str:
@@ -47,17 +68,80 @@ td.claim{width:5em;color:#888;font-size:12px}
 .certainty{color:#8250df}.loaded{color:#cf222e;font-weight:bold}.changed{text-decoration:underline;font-weight:bold}
 .frame{color:#555;font-size:12px}.frame.abstained{color:#aaa}
 .apart{color:#777;font-size:13px}.findings .kind{font-weight:bold;margin-right:.4em}.legend span{margin-right:1em}
+td.mark,th.mark{width:1.6em;text-align:center;padding:6px 2px}.mark.reported{color:#1a7f37}.mark.differs{color:#9a6700;font-weight:bold}
+.mark.inside{color:#0a7d8c}.mark.missing{color:#bbb;font-style:normal;background:none}
 .bar{display:inline-block;height:10px;background:#4c72b0;vertical-align:middle}
 """
 
 
+def _columns(result: ComparisonResult, view: EventView) -> list[str]:
+    """The side-by-side table and, per outlet, the claims only it reports."""
+    docs = view.docs
+    parts: list[str] = []
+    head = "".join(
+        f"<th>{html.escape(d.outlet or d.id)}<br><small>{html.escape(' · '.join(x for x in (d.country, d.language, d.date) if x))}</small></th>"
+        for d in docs
+    )
+    rows = []
+    for cluster in view.shared:
+        changed = changed_words(result, cluster)
+        cells = []
+        for d in docs:
+            members, inside = cell_sentences(cluster, d.id)
+            if members:
+                cells.append("<td>" + "<br>".join(
+                    (f"<i class='inside'>{html.escape(inside_label(result, d.id, s))}</i> " if inside else "")
+                    + _cell_html(result, d.id, s, changed.get((d.id, s), [])) for s in members) + "</td>")
+            else:
+                cells.append('<td class="missing">— not reported —</td>')
+        number = cluster.id.split(".")[-1]
+        shown = len(view.reporting(cluster))
+        rows.append(f"<tr id='{html.escape(cluster.id)}'><td class='claim'>{number}<br>{shown}/{len(docs)}</td>{''.join(cells)}</tr>")
+    parts.append(f"<table><tr><th style='width:5em'>claim</th>{head}</tr>{''.join(rows)}</table>")
+    alone = view.alone()
+    for d in docs:
+        own = alone.get(d.id, [])
+        if own:
+            items = "".join(
+                f"<li id='{html.escape(c.id)}'><span class='claim'>{c.id.split('.')[-1]}</span> "
+                + "<br>".join(_cell_html(result, d.id, m.sentence, changed_words(result, c).get((d.id, m.sentence), []))
+                              for m in c.members if m.document == d.id) + "</li>"
+                for c in own
+            )
+            parts.append(f"<h4>Only in {html.escape(d.outlet or d.id)} ({len(own)})</h4><ul class='alone'>{items}</ul>")
+    return parts
+
+
+def _coverage(result: ComparisonResult, view: EventView) -> list[str]:
+    """The coverage grid (as in the terminal): one row per claim, one narrow column per outlet."""
+    letters = column_letters(len(view.docs))
+    column_of = {d.id: letter for d, letter in zip(view.docs, letters)}
+    rows, alone = coverage_rows(result, view)
+    head = "".join(f"<th class='mark' title='{html.escape(d.outlet or d.id)}'>{letter}</th>" for d, letter in zip(view.docs, letters))
+    body = "".join(
+        f"<tr id='{html.escape(row.cluster)}'><td class='claim'>{row.cluster.split('.')[-1]} {row.outlets}/{len(view.docs)}</td>"
+        + "".join(f"<td class='mark {MARK_CLASS[mark]}'>{mark}</td>" for mark in row.marks)
+        + f"<td><b>{column_of[row.reference]}</b>: {html.escape(row.text)}</td></tr>"
+        for row in rows
+    )
+    parts = [f"<table class='coverage'><tr><th style='width:5em'>claim</th>{head}<th>as one outlet puts it</th></tr>{body}</table>"]
+    single = ", ".join(f"{column_of[d]} {n}" for d, n in alone.items() if n)
+    if single:
+        parts.append(f"<p class='apart'>claims only one outlet reports (not shown above): {html.escape(single)}</p>")
+    key = ", ".join(f"{column_of[d.id]} = {html.escape(d.outlet or d.id)}" for d in view.docs)
+    parts.append(f"<p class='apart'>columns: {key}<br>{html.escape(COVERAGE_LEGEND)}</p>")
+    return parts
+
+
 def to_html(
-    result: ComparisonResult, standalone: bool = True, events: list[str] | None = None, outlets: list[str] | None = None
+    result: ComparisonResult, standalone: bool = True, events: list[str] | None = None, outlets: list[str] | None = None,
+    view: str = "auto",
 ) -> str:
-    """The report as HTML: per event, header, side-by-side table with colours, summary, legend."""
+    """The report as HTML: per event, header, side-by-side table with colours (a coverage grid from five outlets on,
+    as in the terminal; ``view`` as in :func:`framing.render.render`), summary, legend."""
     parts = []
-    for view in event_views(result, events, outlets):
-        event, docs = view.event, view.docs
+    for shown in event_views(result, events, outlets):
+        event, docs = shown.event, shown.docs
         parts.append(f"<h2>Event {html.escape(event.id)}: {len(docs)} document(s)</h2><ul>")
         for d in docs:
             meta = " · ".join(html.escape(x) for x in (d.outlet or d.id, d.country, d.language, d.date) if x)
@@ -65,7 +149,7 @@ def to_html(
         parts.append("</ul>")
         for line in set_apart_lines(event):
             parts.append(f"<div class='apart'>{html.escape(line)}</div>")
-        found = view.findings(result)
+        found = shown.findings(result)
         if len(docs) > 1:
             items = "".join(
                 f"<li><span class='kind'>{html.escape(f.kind)}</span> {html.escape(f.summary)} "
@@ -73,38 +157,8 @@ def to_html(
                 for f in found
             )
             parts.append(f"<h3>Findings ({len(found)})</h3><ol class='findings'>{items}</ol>")
-        head = "".join(
-            f"<th>{html.escape(d.outlet or d.id)}<br><small>{html.escape(' · '.join(x for x in (d.country, d.language, d.date) if x))}</small></th>"
-            for d in docs
-        )
-        rows = []
-        for cluster in view.shared:
-            changed = changed_words(result, cluster)
-            cells = []
-            for d in docs:
-                members, inside = cell_sentences(cluster, d.id)
-                if members:
-                    cells.append("<td>" + "<br>".join(
-                        (f"<i class='inside'>{html.escape(inside_label(result, d.id, s))}</i> " if inside else "")
-                        + _cell_html(result, d.id, s, changed.get((d.id, s), [])) for s in members) + "</td>")
-                else:
-                    cells.append('<td class="missing">— not reported —</td>')
-            number = cluster.id.split(".")[-1]
-            shown = len(view.reporting(cluster))
-            rows.append(f"<tr id='{html.escape(cluster.id)}'><td class='claim'>{number}<br>{shown}/{len(docs)}</td>{''.join(cells)}</tr>")
-        parts.append(f"<table><tr><th style='width:5em'>claim</th>{head}</tr>{''.join(rows)}</table>")
-        alone = view.alone()
-        for d in docs:
-            own = alone.get(d.id, [])
-            if own:
-                items = "".join(
-                    f"<li id='{html.escape(c.id)}'><span class='claim'>{c.id.split('.')[-1]}</span> "
-                    + "<br>".join(_cell_html(result, d.id, m.sentence, changed_words(result, c).get((d.id, m.sentence), []))
-                                  for m in c.members if m.document == d.id) + "</li>"
-                    for c in own
-                )
-                parts.append(f"<h4>Only in {html.escape(d.outlet or d.id)} ({len(own)})</h4><ul class='alone'>{items}</ul>")
-        parts.append(f"<p><b>{html.escape(view.counts.summary())}</b></p><table>")
+        parts.extend(_coverage(result, shown) if use_coverage(docs, view) else _columns(result, shown))
+        parts.append(f"<p><b>{html.escape(shown.counts.summary())}</b></p><table>")
         parts.append("<tr><th>outlet</th><th>frames (mean share over sentences)</th><th>loaded / attribution</th></tr>")
         for d in docs:
             profile = list(result.document_frames(d.id).items())[:3]
