@@ -247,8 +247,8 @@ def test_a_sentence_that_joins_two_claims_also_states_the_second_one():
     assert partial_members(clusters, margin, owner, position, 0.04, np.full(7, 10)) == [[], []]
     # not close enough to B
     assert partial_members(clusters, margin, owner, position, 0.15, long_joined) == [[], []]
-    # B is never told next to A anywhere: no claim to take part in
-    apart = np.array([0, 2, 0, 2, 0, 2, 0])
+    # B is never told near A anywhere (three sentences apart): no claim to take part in
+    apart = np.array([0, 3, 0, 3, 0, 3, 0])
     assert partial_members(clusters, margin, owner, apart, 0.04, long_joined) == [[], []]
 
 

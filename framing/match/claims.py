@@ -53,6 +53,7 @@ DEFAULT_CLUSTER_MARGIN = 0.0
 # margin to that claim's members reaches this (see partial_members)
 DEFAULT_PART_MARGIN = 0.04
 PART_LENGTH_RATIO = 1.3
+PART_NEIGHBOURHOOD = 2  # ... and another outlet tells the two claims at most this many sentences apart
 PART_MEMBERS = 2  # ... and the claim it also states is told by this many documents (one pair alone says little)
 # a sentence moves to a claim only if it has this many members in other documents (see _refine)
 REFINE_MEMBERS = 3
@@ -313,7 +314,8 @@ def partial_members(
 ) -> list[list[int]]:
     """Per cluster, the rows of other clusters that state its claim too: one outlet joined two sentences into one
     (or a translator did), which a partition can put in only one of the two claims. Row r of claim A also states
-    claim B when another document tells A and B in neighbouring sentences, r's document has no sentence in B,
+    claim B when another document tells A and B at most PART_NEIGHBOURHOOD sentences apart, r's document has no
+    sentence in B,
     and r's mean margin to B's members (through its halves, see :func:`sentence_margins`) reaches ``floor``;
     with ``lengths`` (words per row), r must also be ``length_ratio`` times as long as A's members in other
     documents are (median): a sentence that tells two claims is longer than one that tells one.
@@ -322,10 +324,12 @@ def partial_members(
     for k, rows in enumerate(clusters):
         cluster_of[list(rows)] = k
     spot = {(int(owner[r]), int(position[r])): int(cluster_of[r]) for r in range(len(owner))}
-    # claims told in neighbouring sentences somewhere: A -> {B: documents telling them so}
+    # claims told close together somewhere (PART_NEIGHBOURHOOD): A -> {B: documents telling them so}
     beside: dict[int, dict[int, set[int]]] = {}
     for (d, p), k in spot.items():
-        for q in (p - 1, p + 1):
+        for q in range(p - PART_NEIGHBOURHOOD, p + PART_NEIGHBOURHOOD + 1):
+            if q == p:
+                continue
             other = spot.get((d, q))
             if other is not None and other != k:
                 beside.setdefault(k, {}).setdefault(other, set()).add(d)
