@@ -6,7 +6,7 @@ sentence-transformers to give. Alignment compares sentences only within an event
 quadratic in the event's sentence count (one similarity matrix) and does not depend on how many
 other events the pile holds. Two aligners are timed: the ratio-margin core (``framing.match.align``)
 and the claim clustering the pipeline runs (``framing.match.claims.claim_clusters``, whole sentences),
-with and without its refinement pass.
+with and without its parts pass, and with neither parts nor refinement.
 
     python -m eval.align_speed [--repeat N]
 """
@@ -56,11 +56,12 @@ def main() -> None:
         timed = [
             _milliseconds(args.repeat, align, vectors, owner),
             _milliseconds(args.repeat, claims.claim_clusters, centred, owner, position, titles),
+            _milliseconds(args.repeat, claims.claim_clusters, centred, owner, position, titles, claims.ClaimParams(part_margin=None)),
             _milliseconds(args.repeat, _without_refinement, centred, owner, position),
         ]
         found = claims.claim_clusters(centred, owner, position, titles).clusters
         rows.append([f"{articles} x {sentences}", len(owner), *(f"{t:.1f}" for t in timed), len(index.pairs), len(index.members), len(found)])
-    print(table(["articles x sentences", "rows", "align ms", "claim clusters ms", "without refinement ms", "pairs", "clusters",
+    print(table(["articles x sentences", "rows", "align ms", "claim clusters ms", "without parts ms", "without refinement ms", "pairs", "clusters",
                  "claims"], rows))
     print(f"CPU: {cpu_description()}")
 
@@ -83,7 +84,7 @@ def _milliseconds(repeat: int, run: Callable[..., object], *args: object) -> flo
 
 
 def _without_refinement(vectors: np.ndarray, owner: list[int], position: list[int]) -> list[list[int]]:
-    """claims.claim_clusters' steps with the refinement pass left out (what it cost before report 15)."""
+    """claims.claim_clusters' steps with the refinement pass and the parts left out (what it cost before report 15)."""
     params = claims.ClaimParams()
     owner_arr = np.asarray(owner)
     k = min(params.max_k, max(params.k, len(set(owner)) // 2))
