@@ -282,3 +282,19 @@ def test_the_reports_show_a_claim_told_inside_another_claims_sentence():
     assert "F = Outlet 5" in markdown and "not reported" not in markdown.split("| claim |")[1].split("\n\n")[0]
     page = to_html(result)
     assert "<td class='mark inside'>◐</td>" in page and "as one outlet puts it" in page and "— not reported —" not in page
+
+
+def test_a_stray_line_of_another_story_is_no_candidate_however_high_its_margin():
+    # outlets 1 and 2 tell claims A and B; outlet 0 holds one stray line, only loosely like A (centred cosine 0.25)
+    rng = np.random.default_rng(3)
+    basis = np.linalg.qr(rng.normal(size=(DIM, 3)))[0].T  # orthonormal: A, B, and the stray line's own direction
+    a, b, own = basis
+    stray = 0.25 * a + np.sqrt(1 - 0.25**2) * own
+    centred = np.stack([stray, a, b, a, b]).astype(np.float32)
+    owner, position = [0, 1, 1, 2, 2], [0, 0, 1, 0, 1]
+    params = ClaimParams(units=False)
+    # its background is low (it is like nothing), so its margin to A clears the pair margin
+    without_floor = claim_clusters(centred, owner, position, [False] * 5, ClaimParams(units=False, min_similarity=None))
+    assert [0, 1, 3] in without_floor.clusters
+    found = claim_clusters(centred, owner, position, [False] * 5, params)
+    assert [0] in found.clusters and [1, 3] in found.clusters and [2, 4] in found.clusters
