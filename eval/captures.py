@@ -6,7 +6,7 @@ seeds/ --width N``, no colour), ``seeds.html`` and ``seeds.md`` (``--html``, ``-
 coverage view at 80 columns, no frames), ``html_pages_160.txt`` (the 28 HTML pages of eval/pages, copied
 into one folder as a user would save them: each document's outlet and date with where it came from; the
 event headers and findings only, ``--findings-only``), ``corpus_summary_80.txt``, ``corpus_page.html`` and
-``corpus_page.png`` (both piles of eval/piles and the seeds as one JSONL export, ``framing corpus`` on it:
+``corpus_page.png`` (the piles of eval/piles and the seeds as one JSONL export, ``framing corpus`` on it:
 the terminal summary at 80 columns, the corpus page, and the page in headless Chromium when installed).
 Prints one summary line per capture (its claim counts), so
 ``python -m eval.all`` records them.
@@ -76,7 +76,7 @@ def main() -> None:
 
 
 def corpus_captures(out: Path) -> None:
-    """``framing corpus`` on both piles (as a JSONL export, manifest fields as columns) and the seeds."""
+    """``framing corpus`` on the piles (as a JSONL export, manifest fields as columns) and the seeds."""
     import json
     import shutil
     import subprocess
@@ -88,7 +88,7 @@ def corpus_captures(out: Path) -> None:
     from framing.corpus.page import corpus_page, corpus_summary, overview
     from framing.render import write_atomic
 
-    step("framing corpus: both piles as a JSONL export, and the seeds")
+    step("framing corpus: the piles as a JSONL export, and the seeds")
     with tempfile.TemporaryDirectory() as tmp:
         export = Path(tmp) / "export.jsonl"
         with export.open("w", encoding="utf-8") as handle:

@@ -292,7 +292,7 @@ def test_a_stray_line_of_another_story_is_no_candidate_however_high_its_margin()
     stray = 0.25 * a + np.sqrt(1 - 0.25**2) * own
     centred = np.stack([stray, a, b, a, b]).astype(np.float32)
     owner, position = [0, 1, 1, 2, 2], [0, 0, 1, 0, 1]
-    params = ClaimParams(units=False)
+    params = ClaimParams(units=False, min_similarity=0.3)
     # its background is low (it is like nothing), so its margin to A clears the pair margin
     without_floor = claim_clusters(centred, owner, position, [False] * 5, ClaimParams(units=False, min_similarity=None))
     assert [0, 1, 3] in without_floor.clusters
