@@ -3,7 +3,7 @@
 Writes into ``--out`` (default eval/reports): ``seeds_80.txt`` and ``seeds_160.txt`` (``framing compare
 seeds/ --width N``, no colour), ``seeds.html`` and ``seeds.md`` (``--html``, ``--markdown``),
 ``pile12_coverage_80.txt`` (twelve articles of eval/piles/blinken_brussels in four languages, the
-coverage view at 80 columns, no frames), ``html_pages_160.txt`` (the 28 HTML pages of eval/pages, copied
+coverage view at 80 columns, no frames; and as ``pile12_coverage.md`` and ``.html``), ``html_pages_160.txt`` (the 28 HTML pages of eval/pages, copied
 into one folder as a user would save them: each document's outlet and date with where it came from; the
 event headers and findings only, ``--findings-only``), ``corpus_summary_80.txt``, ``corpus_page.html`` and
 ``corpus_page.png`` (the piles of eval/piles and the seeds as one JSONL export, ``framing corpus`` on it:
@@ -59,6 +59,8 @@ def main() -> None:
     files = [str(next(PILE.glob(f"{name}*.txt"))) for name in PILE12]
     pile = framing.compare(files, frames=False)
     write_atomic(out / "pile12_coverage_80.txt", _terminal(pile, 80))
+    write_atomic(out / "pile12_coverage.md", to_markdown(pile))  # the same grid in the Markdown and HTML reports
+    write_atomic(out / "pile12_coverage.html", to_html(pile))
     for view in event_views(pile):
         print(f"pile of 12, event {view.event.id}: {len(view.docs)} documents; {view.counts.summary()}")
     step("the HTML pages of eval/pages in one folder")
