@@ -79,7 +79,7 @@ COMMANDS: tuple[EvalCommand, ...] = (
     EvalCommand("int8_agreement", "eval.int8_agreement", ("--seeds", "3"), "int8 against fp32 decisions: seeds and one pile"),
     EvalCommand("align_speed", "eval.align_speed", (), "alignment speed, synthetic vectors"),
     EvalCommand("sib200_zero_shot", "eval.sib200_zero_shot", (), "SIB-200 zero-shot topics"),
-    EvalCommand("frame_invariance", "eval.frame_invariance", ("--calibrations", "none,centred,background"), "frames across translations"),
+    EvalCommand("frame_invariance", "eval.frame_invariance", ("--calibrations", "none,centred,background,aligned"), "frames across translations"),
     EvalCommand("ntrex_frames", "eval.ntrex_frames", (), "frames of labelled NTREX lines and articles (a third held out)"),
     EvalCommand("seed_frames", "eval.seed_frames", ("--show",), "frames on the seeds against the gold"),
     EvalCommand("findings_bench", "eval.findings_bench", ("--seeds", ",".join(map(str, range(1, 27)))),

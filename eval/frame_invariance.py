@@ -13,7 +13,10 @@ with names only and names plus their one-line description, and the SIB-200 topic
 (``eval/labels/sib200_topics.toml``). Calibrations: the shipped one (``none``), the others
 ``framing.frames.classify`` offers, and ``centred`` (sentence vectors minus the shipped language
 centroids before scoring: what per-language label offsets amount to, since a label's mean score in
-a language is the language's mean vector times the label's prototype).
+a language is the language's mean vector times the label's prototype), and ``aligned`` (each
+language's sentence vectors rotated by an orthogonal map fitted on NTREX's even lines onto the mean
+of their four translations, as cross-lingual word vectors are aligned: label-free, from parallel
+text only).
 
     python -m eval.frame_invariance [--data DIR] [--calibrations none,centred,background]
 """
@@ -71,6 +74,28 @@ def invariance(top: dict[str, np.ndarray], abstained: dict[str, np.ndarray]) -> 
     }
 
 
+def aligning_maps(data: Path, encoder: str | None) -> dict[str, np.ndarray]:
+    """Per language, the orthogonal map (Procrustes) taking its NTREX even lines onto the normalised mean of
+    the four translations of each line; with the mean translation cosine on the odd lines before and after."""
+    lines = {c: (data / "ntrex" / FILES[c]).read_text(encoding="utf-8").splitlines() for c in CODES}
+    even = {c: embed(lines[c][0::2], encoder) for c in CODES}
+    target = np.mean([even[c] for c in CODES], axis=0)
+    target /= np.linalg.norm(target, axis=1, keepdims=True)
+    maps = {}
+    for c in CODES:
+        left, _, right = np.linalg.svd(even[c].T @ target)
+        maps[c] = left @ right
+    odd = {c: embed(lines[c][1::2], encoder) for c in CODES}
+    before = np.mean([np.sum(odd[a] * odd[b], axis=1).mean() for a, b in combinations(CODES, 2)])
+    after = np.mean([np.sum(_unit(odd[a] @ maps[a]) * _unit(odd[b] @ maps[b]), axis=1).mean() for a, b in combinations(CODES, 2)])
+    print(f"aligned: mean translation cosine on NTREX's odd lines {before:.3f} -> {after:.3f}")
+    return maps
+
+
+def _unit(vectors: np.ndarray) -> np.ndarray:
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", help="folder holding sib200/ and ntrex/ (default: $FRAMING_DATA or ../shared/data)")
@@ -90,6 +115,7 @@ def main() -> None:
     from framing.embed.encoders import resolve_encoder
 
     centroids = language_centroids(resolve_encoder(args.encoder).name)
+    maps = aligning_maps(data, args.encoder) if "aligned" in args.calibrations.split(",") else {}
     rows = []
     pair_rows = []
     for calibration in args.calibrations.split(","):
@@ -100,6 +126,9 @@ def main() -> None:
                     if calibration == "centred":
                         shift = centroids[c] - np.mean([centroids[x] for x in CODES], axis=0)
                         _, ranking, _, abst = zero_shot_scores(v - shift, lv)
+                    elif calibration == "aligned":
+                        rotated = v @ maps[c]
+                        _, ranking, _, abst = zero_shot_scores(rotated / np.linalg.norm(rotated, axis=1, keepdims=True), lv)
                     else:
                         _, ranking, _, abst = zero_shot_scores(v, lv, calibration)
                     top[c], abstained[c] = ranking.argmax(axis=1), abst
