@@ -14,8 +14,8 @@ Built for many outlets, paraphrased rather than translated, in several languages
   part less ``UNIT_PENALTY``;
 * **constrained clustering**: candidate pairs (mutual best per document pair at ``mutual_margin``,
   one-sided best at ``extra_margin``; a headline with another article's lead at ``headline_margin``;
-  optionally none below centred cosine ``min_similarity``) are merged strongest first, and a merge is refused when it would put two sentences of one
-  document that are not neighbours into one claim (that is how one loose sentence used to chain
+  optionally none below centred cosine ``min_similarity``) are merged strongest first, and a merge
+  is refused when it would put two sentences of one document that are not neighbours into one claim (that is how one loose sentence used to chain
   two claims together), when more than one document would state the claim in two sentences (two
   claims that one outlet merged into one sentence, while others state them apart), or when the two
   clusters' members are, on average, unrelated (mean margin below ``cluster_margin``: one strong
@@ -337,8 +337,8 @@ def partial_members(
     """Per cluster, the rows of other clusters that state its claim too: one outlet joined two sentences into one
     (or a translator did), which a partition can put in only one of the two claims. Row r of claim A also states
     claim B when another document tells A and B at most PART_NEIGHBOURHOOD sentences apart, r's document has no
-    sentence in B,
-    and r's mean margin to B's members (through its halves, see :func:`sentence_margins`) reaches ``floor``;
+    sentence in B, B is told by PART_MEMBERS documents or more, and r's mean margin to B's members (through its
+    halves, see :func:`sentence_margins`) reaches ``floor``;
     with ``lengths`` (words per row), r must also be ``length_ratio`` times as long as A's members in other
     documents are (median): a sentence that tells two claims is longer than one that tells one.
     Each row gets at most one such claim, the closest."""
