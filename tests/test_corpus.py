@@ -101,8 +101,9 @@ def test_corpus_event_is_what_compare_gives_for_its_articles(fake_model, tmp_pat
                     grouping=fake_grouping(), use_cache=False)
     assert len(alone.events) == 1
 
-    def members(result):
-        return sorted(sorted((m.document, m.sentence) for m in c.members) for c in result.clusters)
+    def members(result):  # a claim's own sentences, then those telling it inside a longer sentence
+        return sorted((sorted((m.document, m.sentence) for m in c.members), sorted((m.document, m.sentence) for m in c.parts))
+                      for c in result.clusters)
 
     assert members(biggest) == members(alone)
     assert [f.summary for f in biggest.findings] == [f.summary for f in alone.findings]

@@ -269,6 +269,7 @@ class WindowWorker(_Models):
             "sentences": [m.sentence for m in c.members], "scores": [m.score for m in c.members],
             "n_documents": len(c.documents), "text": by_id[c.members[0].document].sentences[c.members[0].sentence].text,
             "differences": json.dumps(c.differences, ensure_ascii=False, default=str),
+            "parts": json.dumps([[m.document, m.sentence] for m in c.parts]),  # told inside another claim's sentence
         } for c in clusters]
         finding_rows = [{**f.to_dict(), "window": window, "evidence": json.dumps(f.evidence, ensure_ascii=False, default=str)}
                         for f in findings]

@@ -60,7 +60,7 @@ class Corpus:
         event = Event(event_id, list(row["documents"]), json.loads(row["evidence"]))
         clusters = [
             Cluster(c["cluster"], c["event"], [ClusterMember(d, s, sc) for d, s, sc in zip(c["documents"], c["sentences"], c["scores"])],
-                    json.loads(c["differences"]))
+                    json.loads(c["differences"]), [ClusterMember(d, s, 0.0) for d, s in json.loads(c.get("parts") or "[]")])
             for c in self.store.read("clusters", [window]) if c["event"] == event_id
         ]
         clusters.sort(key=lambda c: int(c.id.rsplit(".c", 1)[1]))

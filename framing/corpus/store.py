@@ -9,7 +9,7 @@
     DIR/units/block=2024-11-11/part-*.parquet       quoted spans and halves of long sentences, with vectors
                                                     (the claim aligner's sub-sentence units, embedded with the articles)
     DIR/events/window=2024-11-11.parquet      one row per event: its documents, dates, outlets, evidence
-    DIR/clusters/window=2024-11-11.parquet    one row per claim: its members and their differences
+    DIR/clusters/window=2024-11-11.parquet    one row per claim: its members, their differences, its parts (JSON)
     DIR/findings/window=2024-11-11.parquet    one row per finding
     DIR/state/window=2024-11-11.json          what a window's grouping saw and found (for incremental runs)
 
