@@ -256,6 +256,7 @@ def test_the_reports_show_a_claim_told_inside_another_claims_sentence():
     from framing.ingest.documents import Document, Sentence
     from framing.match import Event
     from framing.render import render, to_html, to_markdown
+    from framing.render.tables import to_pandas
     from framing.render.views import INSIDE, coverage_rows, event_views
     from framing.result import Cluster, ClusterMember, ComparisonResult
 
@@ -280,6 +281,8 @@ def test_the_reports_show_a_claim_told_inside_another_claims_sentence():
     markdown = to_markdown(result)
     assert "| c2 6/6 | ● | ● | ● | ● | ● | ◐ | **A**: Talks lasted three hours. |" in markdown
     assert "F = Outlet 5" in markdown and "not reported" not in markdown.split("| claim |")[1].split("\n\n")[0]
+    table = to_pandas(result)  # the notebook table: the sentence's own claim, and the one it tells inside itself
+    assert table[table.document == "d5"][["cluster", "also_in"]].values.tolist() == [["e1.c1", ["e1.c2"]]]
     page = to_html(result)
     assert "<td class='mark inside'>◐</td>" in page and "as one outlet puts it" in page and "— not reported —" not in page
 

@@ -12,10 +12,15 @@ if TYPE_CHECKING:
 
 
 def to_pandas(result: ComparisonResult):  # noqa: ANN201 - pandas.DataFrame
-    """One row per body sentence: document, outlet, language, event, cluster, frames, signals."""
+    """One row per body sentence: document, outlet, language, event, cluster (and ``also_in``: the claims it tells
+    inside itself besides its own, see ``Cluster.parts``), frames, signals."""
     import pandas as pd
 
     cluster_of = {(m.document, m.sentence): c for c in result.clusters for m in c.members}
+    also_in: dict[tuple[str, int], list[str]] = {}
+    for c in result.clusters:
+        for m in c.parts:
+            also_in.setdefault((m.document, m.sentence), []).append(c.id)
     rows = []
     for d in result.documents:
         for s in d.sentences:
@@ -30,6 +35,7 @@ def to_pandas(result: ComparisonResult):  # noqa: ANN201 - pandas.DataFrame
                     "event": result.event_of(d.id),
                     "cluster": cluster.id if cluster else None,
                     "cluster_outlets": len(cluster.documents) if cluster else 0,
+                    "also_in": also_in.get((d.id, s.id), []),
                     "sentence": s.id,
                     "text": s.text,
                     "frame": result.sentence_frame(d.id, s.id),
