@@ -301,3 +301,18 @@ def test_a_stray_line_of_another_story_is_no_candidate_however_high_its_margin()
     assert [0, 1, 3] in without_floor.clusters
     found = claim_clusters(centred, owner, position, [False] * 5, params)
     assert [0] in found.clusters and [1, 3] in found.clusters and [2, 4] in found.clusters
+
+
+def test_two_pieces_of_one_claim_join_when_their_members_are_close_on_average():
+    from framing.match.claims import join_close_claims
+
+    rng = np.random.default_rng(5)
+    a, b, noise = np.linalg.qr(rng.normal(size=(DIM, 3)))[0].T
+    close_a = np.stack([0.75 * a + np.sqrt(1 - 0.75**2) * noise] * 2)
+    # rows 0-3: claim A told by outlets 0-3 in two pieces; rows 4-5: claim B (outlets 0, 1); row 6: A again, outlet 0
+    centred = np.concatenate([np.stack([a, a]), close_a, np.stack([b, b]), a[None]]).astype(np.float32)
+    owner = np.array([0, 1, 2, 3, 0, 1, 0])
+    assert join_close_claims([[0, 1], [2, 3], [4, 5]], centred, owner, 0.5) == [[0, 1, 2, 3], [4, 5]]
+    assert join_close_claims([[0, 1], [2, 3], [4, 5]], centred, owner, 0.8) == [[0, 1], [2, 3], [4, 5]]  # not that close
+    # a piece that shares an outlet with the other is another claim of that outlet, not a piece: no join
+    assert join_close_claims([[0, 1], [3, 6]], centred, owner, 0.5) == [[0, 1], [3, 6]]
