@@ -285,6 +285,16 @@ def test_the_reports_show_a_claim_told_inside_another_claims_sentence():
     assert table[table.document == "d5"][["cluster", "also_in"]].values.tolist() == [["e1.c1", ["e1.c2"]]]
     page = to_html(result)
     assert "<td class='mark inside'>◐</td>" in page and "as one outlet puts it" in page and "— not reported —" not in page
+    # shown outlets that tell a claim only inside longer sentences: the grid takes its words from one of them
+    docs.append(doc(6, ["The minister met the envoy; the talks lasted three hours."]))
+    event.documents.append("d6")
+    met.members.append(ClusterMember("d6", 0, 0.3))
+    talks.parts.append(ClusterMember("d6", 0, 0.0))
+    result = ComparisonResult(docs, [event], [met, talks])
+    narrowed = event_views(result, outlets=["d5", "d6"])[0]
+    row = next(r for r in coverage_rows(result, narrowed)[0] if r.cluster == "e1.c2")
+    assert row.marks == (INSIDE, INSIDE) and row.reference == "d5" and "talks lasted" in row.text
+    assert "talks lasted" in to_markdown(result, outlets=["d5", "d6"], view="coverage")
 
 
 def test_a_stray_line_of_another_story_is_no_candidate_however_high_its_margin():

@@ -104,8 +104,8 @@ def _columns(result: ComparisonResult, view: EventView) -> list[str]:
         if own:
             items = "".join(
                 f"<li id='{html.escape(c.id)}'><span class='claim'>{c.id.split('.')[-1]}</span> "
-                + "<br>".join(_cell_html(result, d.id, m.sentence, changed_words(result, c).get((d.id, m.sentence), []))
-                              for m in c.members if m.document == d.id) + "</li>"
+                + "<br>".join(_cell_html(result, d.id, s, changed_words(result, c).get((d.id, s), []))
+                              for s in cell_sentences(c, d.id)[0]) + "</li>"
                 for c in own
             )
             parts.append(f"<h4>Only in {html.escape(d.outlet or d.id)} ({len(own)})</h4><ul class='alone'>{items}</ul>")

@@ -70,7 +70,7 @@ def _columns(result: ComparisonResult, view: EventView) -> list[str]:
         own = alone.get(d.id, [])
         if own:
             lines += ["", f"**Only in {_md(d.outlet or d.id)} ({len(own)})**", ""]
-            lines += [f"- {c.id.split('.')[-1]}: " + " ".join(_md(d.sentences[m.sentence].text) for m in c.members if m.document == d.id)
+            lines += [f"- {c.id.split('.')[-1]}: " + " ".join(_md(d.sentences[s].text) for s in cell_sentences(c, d.id)[0])
                       for c in own]
     return lines
 

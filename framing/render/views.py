@@ -277,8 +277,9 @@ def coverage_rows(result: ComparisonResult, view: EventView) -> tuple[list[Cover
                 alone[d] += 1
             continue
         own = set(cluster.documents)
-        reference = next(d for d in present if d in own)
-        sentence = next(m.sentence for m in cluster.members if m.document == reference)
+        # the claim in the words of a shown outlet that tells it in a sentence of its own (else inside a longer one)
+        reference = next((d for d in present if d in own), present[0])
+        sentence = cell_sentences(cluster, reference)[0][0]
         text_of = {m.document: result.document(m.document).sentences[m.sentence].text for m in reversed(cluster.members)}
         differs = {
             d for d in present
