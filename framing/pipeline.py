@@ -57,13 +57,13 @@ def _event_clusters(
         return sum(spots) / len(spots), cluster[0][0], cluster[0][1]
 
     clusters = []
-    parts = dict(zip(map(tuple, found.clusters), found.parts or [[] for _ in found.clusters]))  # type: ignore[arg-type]
-    for number, rows in enumerate(sorted(found.clusters, key=position), start=1):
+    parts = found.parts or [[] for _ in found.clusters]
+    for number, (rows, part) in enumerate(sorted(zip(found.clusters, parts), key=lambda pair: position(pair[0])), start=1):
         cluster = Cluster(
             id=f"{event.id}.c{number}",
             event=event.id,
             members=[ClusterMember(members[d], s, round(found.margins.get((d, s), 0.0), 4)) for d, s in rows],
-            parts=[ClusterMember(members[d], s, 0.0) for d, s in parts[tuple(rows)]],  # type: ignore[arg-type]
+            parts=[ClusterMember(members[d], s, 0.0) for d, s in part],
         )
         first = cluster.members[0]
         for other in cluster.members[1:]:

@@ -18,7 +18,6 @@ SCHEMA_VERSION = 2
 
 def to_dict(result: ComparisonResult) -> dict:
     """The JSON contract (documented in README.md)."""
-    cluster_of = {(m.document, m.sentence): c.id for c in result.clusters for m in c.members}
     documents = []
     for d in result.documents:
         documents.append(
@@ -43,7 +42,7 @@ def to_dict(result: ComparisonResult) -> dict:
                         "language": s.language,
                         "paragraph": s.paragraph,
                         "is_title": s.is_title,
-                        "cluster": cluster_of.get((d.id, s.id)),
+                        "cluster": getattr(result.claim_of(d.id, s.id), "id", None),
                         "frames": [{"label": name, "score": round(score, 4)} for name, score in result.sentence_frames(d.id, s.id)],
                         "frame": result.sentence_frame(d.id, s.id),
                         "attributed": is_attributed(s.text, result.lexicon),

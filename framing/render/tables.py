@@ -16,7 +16,6 @@ def to_pandas(result: ComparisonResult):  # noqa: ANN201 - pandas.DataFrame
     inside itself besides its own, see ``Cluster.parts``), frames, signals."""
     import pandas as pd
 
-    cluster_of = {(m.document, m.sentence): c for c in result.clusters for m in c.members}
     also_in: dict[tuple[str, int], list[str]] = {}
     for c in result.clusters:
         for m in c.parts:
@@ -24,7 +23,7 @@ def to_pandas(result: ComparisonResult):  # noqa: ANN201 - pandas.DataFrame
     rows = []
     for d in result.documents:
         for s in d.sentences:
-            cluster = cluster_of.get((d.id, s.id))
+            cluster = result.claim_of(d.id, s.id)
             rows.append(
                 {
                     "document": d.id,
