@@ -13,7 +13,8 @@ unrelated lines from other stories taken in. All articles go into one pile under
 Gold: articles of one story form one event; two sentences that share a source line are a pair.
 
 Generator seeds 1 and 2 were used for tuning; seeds 3, 4 and 5 are held out (``--seeds 3,4,5``), and
-seeds 6, 7 and 8 too, first run after every change of report 21 (never looked at before it).
+seeds 6, 7 and 8 too, first run after every change of report 21 (never looked at before it), and
+seeds 9, 10 and 11, first run to check the off-topic claim rule of report 23.
 
     python -m eval.many_outlets [--data DIR] [--seeds 3,4,5] [--encoder SPEC] [--stories N]
 """
@@ -56,7 +57,7 @@ SAME_EVENT = (
     ("euronews-en.153799", "thelocal.65969"),  # Syria's foreign minister at the UN
 )
 TUNING_SEEDS = (1, 2)
-HELD_OUT_SEEDS = (3, 4, 5, 6, 7, 8)
+HELD_OUT_SEEDS = (3, 4, 5, 6, 7, 8, 9, 10, 11)
 
 
 @dataclass

@@ -326,3 +326,35 @@ def test_two_pieces_of_one_claim_join_when_their_members_are_close_on_average():
     assert join_close_claims([[0, 1], [2, 3], [4, 5]], centred, owner, 0.8) == [[0, 1], [2, 3], [4, 5]]  # not that close
     # a piece that shares an outlet with the other is another claim of that outlet, not a piece: no join
     assert join_close_claims([[0, 1], [3, 6]], centred, owner, 0.5) == [[0, 1], [3, 6]]
+
+
+def test_a_claim_of_unrelated_off_topic_lines_is_split_up_and_a_loose_translation_kept():
+    from framing.match.claims import off_topic_claims_apart
+
+    rng = np.random.default_rng(7)
+    topic, s1, s2, s3, x = np.linalg.qr(rng.normal(size=(DIM, 5)))[0].T
+
+    def unit(v: np.ndarray) -> np.ndarray:
+        return v / np.linalg.norm(v)
+
+    # outlets 0-2 each: two lines of the story (along the topic) and one stray line of another story
+    story = [unit(topic + 0.3 * s1), unit(topic + 0.3 * s2)]
+    strays = [unit(s3 + 0.2 * x), unit(x + 0.1 * s3), unit(-s3 + x)]
+    rows = []
+    for d in range(3):
+        rows += story + [strays[d]]
+    centred = np.stack(rows).astype(np.float32)
+    owner = np.repeat(np.arange(3), 3)
+    closest = centred @ centred.T
+    claims = [[0, 3, 6], [1, 4, 7], [2, 5, 8]]
+    # the strays' claim: unrelated to each other (mean cosine < 0.2) and off the topic: split up
+    assert off_topic_claims_apart(claims, centred, closest, owner, 0.2, 0.3) == [[0, 3, 6], [1, 4, 7], [2], [5], [8]]
+    # with no topic floor to pass (every line counts as on topic), the same claim stays
+    assert off_topic_claims_apart(claims, centred, closest, owner, 0.2, -1.0) == claims
+    # a loose pair of story lines (cosine ~0.1 after a bad translation) stays: it is on the topic
+    loose = np.stack([unit(topic + 2.0 * s1), unit(topic - 2.0 * s1 + 2.0 * s2)]).astype(np.float32)
+    assert float(loose[0] @ loose[1]) < 0.2
+    centred2 = np.concatenate([centred, loose])
+    owner2 = np.concatenate([owner, [0, 1]])
+    kept = off_topic_claims_apart([*claims[:2], [9, 10]], centred2, centred2 @ centred2.T, owner2, 0.2, 0.3)
+    assert [9, 10] in kept
