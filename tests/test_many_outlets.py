@@ -358,3 +358,39 @@ def test_a_claim_of_unrelated_off_topic_lines_is_split_up_and_a_loose_translatio
     owner2 = np.concatenate([owner, [0, 1]])
     kept = off_topic_claims_apart([*claims[:2], [9, 10]], centred2, centred2 @ centred2.T, owner2, 0.2, 0.3)
     assert [9, 10] in kept
+
+
+def test_a_brief_left_alone_joins_the_story_that_tells_most_of_its_lines():
+    from framing.match.events import _normalise, attach_left_out
+
+    rng = np.random.default_rng(11)
+    basis = np.linalg.qr(rng.normal(size=(DIM, 10)))[0].T
+    topic, lines, stray = basis[0], basis[1:7], basis[7]
+
+    def doc(rows: list[np.ndarray]) -> np.ndarray:
+        return _normalise(np.stack(rows)).astype(np.float32)
+
+    story = [doc([topic + lines[i] for i in picks]) for picks in ([0, 1, 2, 3], [0, 2, 4, 5], [1, 3, 4, 5])]
+    brief = doc([topic + lines[0], topic + lines[1], 0.5 * topic + stray])  # two of its three lines are the story's
+    half = doc([topic + lines[2], 0.5 * topic + stray])  # one of two: the other may be the line that matches
+    centred = [*story, brief, half]
+    vectors = _normalise(np.stack([c.mean(axis=0) for c in centred]))
+    clusters = [[0, 1, 2], [3], [4]]
+    nearest = np.array([[j for j in range(5) if j != i] for i in range(5)])
+    params = GroupingParams()
+    out, attached = attach_left_out(clusters, vectors, centred, nearest, [None] * 5, params)
+    assert sorted(map(sorted, out)) == [[0, 1, 2, 3], [4]]
+    assert set(attached) == {3} and attached[3]["coverage"] > 0.5
+    # a known date too far from the story's keeps the brief apart, as it keeps any two articles apart
+    dates = ["2024-11-13", "2024-11-13", None, "2024-12-03", None]
+    out, attached = attach_left_out(clusters, vectors, centred, nearest, dates, params)
+    assert not attached and sorted(map(sorted, out)) == [[0, 1, 2], [3], [4]]
+
+
+def test_the_report_says_why_a_brief_joined_its_event():
+    from framing.match.events import Event
+    from framing.render.views import grouping_lines
+
+    event = Event("e1", ["a", "b", "c"], {"threshold": 0.85, "pairs": [], "attached": {"c": {"topic": 0.52, "coverage": 0.67}}})
+    assert grouping_lines(event) == [
+        "joined: c: the event tells 67% of its sentences (topic 0.52), though its average over the event's documents falls short"]

@@ -20,8 +20,8 @@ from .views import (
     coverage_rows,
     document_cues,
     event_views,
+    grouping_lines,
     inside_label,
-    set_apart_lines,
     short_label,
     use_coverage,
 )
@@ -147,7 +147,7 @@ def to_html(
             meta = " · ".join(html.escape(x) for x in (d.outlet or d.id, d.country, d.language, d.date) if x)
             parts.append(f"<li><b>{meta}</b> — {html.escape(d.title or '')}</li>")
         parts.append("</ul>")
-        for line in set_apart_lines(event):
+        for line in grouping_lines(event):
             parts.append(f"<div class='apart'>{html.escape(line)}</div>")
         found = shown.findings(result)
         if len(docs) > 1:

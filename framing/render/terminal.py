@@ -31,8 +31,8 @@ from .views import (
     coverage_rows,
     document_cues,
     event_views,
+    grouping_lines,
     inside_label,
-    set_apart_lines,
     short_label,
     use_coverage,
 )
@@ -89,7 +89,7 @@ def _event_header(result: ComparisonResult, event_id: str, columns: dict[str, st
     for d in docs:
         column = f"{columns.get(d.id, ' ')} " if columns is not None else ""
         lines.append(Text(f"  {column}{d.id}  {_described(d)}  — {_shorten(d.title or '', 100)}"))
-    for line in set_apart_lines(event):
+    for line in grouping_lines(event):
         lines.append(Text(f"  {line}", style="dim"))
     return Group(*lines)
 

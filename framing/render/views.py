@@ -107,6 +107,18 @@ def document_cues(result: ComparisonResult, doc: Document, kinds: tuple[str, ...
     return cues
 
 
+def grouping_lines(event: Event, limit: int = 4) -> list[str]:
+    """The grouping's reasons a reader needs: documents that joined as a story's brief, then the nearest ones set apart."""
+    return joined_lines(event) + set_apart_lines(event, limit)
+
+
+def joined_lines(event: Event) -> list[str]:
+    """Documents that average linkage left alone and that joined because the event tells most of their sentences."""
+    return [f"joined: {doc}: the event tells {why['coverage']:.0%} of its sentences (topic {why['topic']:.2f}), "
+            "though its average over the event's documents falls short"
+            for doc, why in sorted(event.evidence.get("attached", {}).items())]
+
+
 def set_apart_lines(event: Event, limit: int = 4) -> list[str]:
     """Why the nearest other documents are not in this event: one line per document, closest first."""
     members = set(event.documents)
