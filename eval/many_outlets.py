@@ -10,7 +10,10 @@ stories each) and, per article, a language and a shape: a brief (its first 2-3 l
 rewrite (30-60% of the lines) or a long piece (60-75%); lines are dropped at random, the lead kept
 more often than not, neighbouring sentences sometimes merged into one or swapped, and one or two
 unrelated lines from other stories taken in. All articles go into one pile under random names.
-Gold: articles of one story form one event; two sentences that share a source line are a pair.
+Gold: articles of one story form one event; two sentences that share a source line are a pair. The last
+column leaves headline-lead pairs out of the precision (a sentence holding the story's headline line beside one
+holding a line of its lead: the aligner pairs a headline with the lead it summarises, by design, as the seed
+gold's "possible" pairs); the other columns count them as false.
 
 Generator seeds 1 and 2 were used for tuning; seeds 3, 4 and 5 are held out (``--seeds 3,4,5``), and
 seeds 6, 7 and 8 too, first run after every change of report 21 (never looked at before it), and
@@ -69,6 +72,7 @@ class Article:
     sentences: list[str]
     lines: list[tuple[int, ...]]  # source lines of each sentence; () for an unrelated one
     headline: bool = False  # whether sentence 0 is the story's first line (NTREX's headline)
+    opening: tuple[int, ...] = ()  # the story's headline line and the three lines after it
 
 
 def _stories(data: Path, min_lines: int) -> tuple[dict[str, list[int]], dict[str, list[str]]]:
@@ -119,7 +123,8 @@ def build_pile(data: Path, seed: int, max_stories: int | None = None, min_lines:
             sentences = [" ".join(texts[language][abs(x) - 1 if x < 0 else x] for x in unit) for unit in merged]
             lines = [tuple(x for x in unit if x >= 0) for unit in merged]
             headline = bool(lines) and lines[0] == (stories[story][0],)
-            articles.append(Article(f"{rng.getrandbits(40):010x}", story, size, language, sentences, lines, headline))
+            articles.append(Article(f"{rng.getrandbits(40):010x}", story, size, language, sentences, lines, headline,
+                                    tuple(stories[story][:4])))
     rng.shuffle(articles)
     return articles
 
@@ -136,6 +141,24 @@ def gold_pairs(articles: list[Article]) -> set[tuple[tuple[int, int], tuple[int,
             if x[0] != y[0]:
                 gold.add((x, y))
     return gold
+
+
+def headline_lead_pairs(articles: list[Article]) -> set[tuple[tuple[int, int], tuple[int, int]]]:
+    """Pairs of a sentence holding the story's headline line and one holding a line of its lead (the three after it)
+    that are not gold pairs: the aligner pairs a headline with the lead it summarises (as the seed gold's "possible"
+    pairs), which the line-identity gold counts as false."""
+    headline: list[tuple[int, int]] = []
+    lead: list[tuple[int, int]] = []
+    for a, article in enumerate(articles):
+        if not article.opening:
+            continue
+        for s, lines in enumerate(article.lines):
+            if article.opening[0] in lines:
+                headline.append((a, s))
+            if set(lines) & set(article.opening[1:]):
+                lead.append((a, s))
+    return {tuple(sorted((x, y))) for x in headline for y in lead  # type: ignore[misc]
+            if x[0] != y[0] and articles[x[0]].story == articles[y[0]].story}
 
 
 def partition_ceiling(articles: list[Article]) -> set[tuple[tuple[int, int], tuple[int, int]]]:
@@ -166,6 +189,7 @@ def score(articles: list[Article], events: list[list[int]], clusters: list[list[
     gold_docs = {(a, b) for a, b in combinations(range(len(articles)), 2) if articles[a].story == articles[b].story}
     predicted_docs = {(a, b) for a, b in combinations(range(len(articles)), 2) if event_of[a] == event_of[b]}
     gold = gold_pairs(articles)
+    possible = headline_lead_pairs(articles) - gold
     predicted = {tuple(sorted((x, y))) for members in clusters for x, y in combinations(members, 2) if x[0] != y[0]}
     out: dict[str, dict[str, float]] = {}
     for size in (*SIZES, "all"):
@@ -176,8 +200,13 @@ def score(articles: list[Article], events: list[list[int]], clusters: list[list[
             return pair[0][0], pair[1][0]
 
         _, _, group_f1 = prf({p for p in predicted_docs if involved(p)}, {p for p in gold_docs if involved(p)})
-        p, r, f1 = prf({p for p in predicted if involved(doc_of(p))}, {p for p in gold if involved(doc_of(p))})
-        out[str(size)] = {"group_f1": group_f1, "pair_p": p, "pair_r": r, "pair_f1": f1}
+        shown = {p for p in predicted if involved(doc_of(p))}
+        p, r, f1 = prf(shown, {p for p in gold if involved(doc_of(p))})
+        # headline-lead pairs as "possible": neither right nor wrong (precision over the other predicted pairs)
+        judged = shown - possible
+        p_possible = (len(judged & gold) / len(judged)) if judged else 0.0
+        f1_possible = 2 * p_possible * r / (p_possible + r) if p_possible + r else 0.0
+        out[str(size)] = {"group_f1": group_f1, "pair_p": p, "pair_r": r, "pair_f1": f1, "pair_f1_possible": f1_possible}
     return out
 
 
@@ -244,10 +273,12 @@ def main() -> None:
         for size in (*SIZES, "all"):
             m = result[str(size)]
             n_stories = len(stories) if size == "all" else sum(1 for s in stories.values() if s == size)
-            rows.append([f"{seed} ({kind})", size, n_stories, m["group_f1"], m["pair_p"], m["pair_r"], m["pair_f1"]])
+            rows.append([f"{seed} ({kind})", size, n_stories, m["group_f1"], m["pair_p"], m["pair_r"], m["pair_f1"],
+                         m["pair_f1_possible"]])
         print(f"seed {seed}: {len(articles)} articles, {len(stories)} stories, {n_sentences} sentences, "
               f"{len(events)} events found; group + align {seconds:.1f} s", flush=True)
-    print(table(["seed", "articles/story", "stories", "group F1", "pair P", "pair R", "pair F1"], rows))
+    print(table(["seed", "articles/story", "stories", "group F1", "pair P", "pair R", "pair F1", "pair F1, headline-lead possible"],
+                rows))
 
 
 if __name__ == "__main__":

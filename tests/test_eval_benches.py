@@ -50,6 +50,19 @@ def test_the_partition_ceiling_is_exact_without_merged_sentences_and_below_one_w
     assert prf(partition_ceiling(articles), gold_pairs(articles))[:2] == (1.0, 1.0)
 
 
+def test_a_headline_paired_with_its_lead_is_neither_right_nor_wrong_on_the_bench():
+    from eval.many_outlets import Article, headline_lead_pairs, score
+
+    opening = (10, 11, 12, 13)
+    articles = [Article("a", "s", 2, "ru", ["h", "l1", "x"], [(10,), (11,), (20,)], True, opening),
+                Article("b", "s", 2, "en", ["l1", "x"], [(11,), (20,)], False, opening)]
+    assert headline_lead_pairs(articles) == {((0, 0), (1, 0))}
+    # gold: l1-l1 and x-x; predicted also pairs a's headline with b's lead
+    result = score(articles, [[0, 1]], [[(0, 0), (0, 1), (1, 0)], [(0, 2), (1, 1)]])["all"]
+    assert result["pair_r"] == 1.0 and result["pair_p"] == 2 / 3  # strict: the headline pair counts as false
+    assert result["pair_f1_possible"] == 1.0  # possible: left out of the precision
+
+
 def test_frame_invariance_counts_an_abstention_as_its_own_label():
     import numpy as np
 
