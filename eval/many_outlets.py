@@ -59,6 +59,11 @@ SAME_EVENT = (
     ("cnn.304447", "cnn.304489"),  # Trump's West Virginia rally
     ("euronews-en.153799", "thelocal.65969"),  # Syria's foreign minister at the UN
 )
+# Found later, in the merges of seeds 1-17 (report 23): more articles on Trump's West Virginia rally of 29 Sep
+# 2018 (a preview of it, and his mocking of Feinstein there). They stay in the piles, so that every seed's pile is
+# the one earlier reports measured; the story-grouping score leaves pairs of their articles with the rally's out
+# (neither right nor wrong: a preview and a report of one rally may be told apart or not).
+SAME_EVENT_KEPT = {"newsweek.51310": "cnn.304447", "newsweek.51330": "cnn.304447"}
 TUNING_SEEDS = (1, 2)
 HELD_OUT_SEEDS = (3, 4, 5, 6, 7, 8, 9, 10, 11)
 
@@ -186,8 +191,11 @@ def unlinked_stories(articles: list[Article]) -> int:
 def score(articles: list[Article], events: list[list[int]], clusters: list[list[tuple[int, int]]]) -> dict[str, dict[str, float]]:
     """Story-grouping and sentence-pair P/R/F1, overall and by articles per story."""
     event_of = {a: k for k, members in enumerate(events) for a in members}
-    gold_docs = {(a, b) for a, b in combinations(range(len(articles)), 2) if articles[a].story == articles[b].story}
-    predicted_docs = {(a, b) for a, b in combinations(range(len(articles)), 2) if event_of[a] == event_of[b]}
+    event = [SAME_EVENT_KEPT.get(a.story, a.story) for a in articles]
+    pairs = [(a, b) for a, b in combinations(range(len(articles)), 2)
+             if articles[a].story == articles[b].story or event[a] != event[b]]  # the others are neither
+    gold_docs = {(a, b) for a, b in pairs if articles[a].story == articles[b].story}
+    predicted_docs = {(a, b) for a, b in pairs if event_of[a] == event_of[b]}
     gold = gold_pairs(articles)
     possible = headline_lead_pairs(articles) - gold
     predicted = {tuple(sorted((x, y))) for members in clusters for x, y in combinations(members, 2) if x[0] != y[0]}
