@@ -394,3 +394,29 @@ def test_the_report_says_why_a_brief_joined_its_event():
     event = Event("e1", ["a", "b", "c"], {"threshold": 0.85, "pairs": [], "attached": {"c": {"topic": 0.52, "coverage": 0.67}}})
     assert grouping_lines(event) == [
         "joined: c: the event tells 67% of its sentences (topic 0.52), though its average over the event's documents falls short"]
+
+
+def test_grouping_joins_a_brief_that_linkage_leaves_alone_and_records_why():
+    rng = np.random.default_rng(3)
+    basis = np.linalg.qr(rng.normal(size=(DIM, 20)))[0].T
+    topic, lines, strays = basis[0], basis[1:13], basis[13:]
+
+    def doc(rows: list[np.ndarray]) -> np.ndarray:
+        m = np.stack(rows)
+        return (m / np.linalg.norm(m, axis=1, keepdims=True)).astype(np.float32)
+
+    picks = [[2, 3, 4, 5, 6, 7], [2, 3, 4, 5, 8, 9], [4, 5, 6, 7, 8, 9], [2, 3, 6, 7, 8, 9], [2, 4, 6, 8, 10, 11], [3, 5, 7, 9, 10, 11]]
+    docs = [doc([0.6 * topic + lines[i] for i in p]) for p in picks]
+    # four of the story's lines, each told by only some of its articles, and three lines of other stories
+    docs.append(doc([0.6 * topic + lines[i] for i in (2, 3, 10, 11)] + [strays[0], strays[1], strays[2]]))
+    ids = [f"d{i}" for i in range(len(docs))]
+
+    def grouped(params: GroupingParams) -> list:
+        return group_documents(ids, None, [Counter() for _ in docs], [None] * len(docs), params=params, sentence_vectors=docs,
+                               languages=["en"] * len(docs), centroids={"en": np.zeros(DIM, dtype=np.float32)})
+
+    # a threshold no average over the brief's pairs reaches: linkage leaves it alone, the story tells 4 of its 7 lines
+    events = grouped(GroupingParams(threshold=1.3))
+    assert [e.documents for e in events] == [ids]
+    assert set(events[0].evidence["attached"]) == {"d6"} and events[0].evidence["attached"]["d6"]["coverage"] == round(4 / 7, 4)
+    assert [e.documents for e in grouped(GroupingParams(threshold=1.3, attach_topic=None))] == [ids[:6], ["d6"]]
