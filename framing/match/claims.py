@@ -115,8 +115,8 @@ class ClaimParams:
     min_similarity: float | None = MIN_SIMILARITY  # no pair below this centred cosine is a candidate (None: no floor)
     part_margin: float | None = DEFAULT_PART_MARGIN  # a sentence also states a neighbouring claim at this mean margin (None: never)
     join_similarity: float | None = DEFAULT_JOIN_SIMILARITY  # two claims join at this mean centred cosine (None: never)
-    claim_floor: float | None = DEFAULT_CLAIM_FLOOR  # a claim is split up below this mean centred cosine of its members ...
-    topic_floor: float = DEFAULT_TOPIC_FLOOR  # ... when each member's cosine to the event's other documents is below this (None: never)
+    claim_floor: float | None = DEFAULT_CLAIM_FLOOR  # a claim is split up below this mean centred cosine of its members (None: never) ...
+    topic_floor: float = DEFAULT_TOPIC_FLOOR  # ... when each member's cosine to the event's other documents is below this
 
 
 @dataclass(frozen=True)
