@@ -483,23 +483,22 @@ def claim_clusters(
     # with many outlets, a sentence's nearest non-best neighbours are often the same claim told a second
     # time (headline, lead, quote); averaging over more of them keeps that from eating the margin
     k = min(params.max_k, max(params.k, len(set(owner_arr.tolist())) // 2))
-    margin = sentence_margins(
-        centred, owner_arr, k, unit_vectors, None if unit_row is None else np.asarray(unit_row, dtype=np.int64), params.unit_penalty
-    )
-    linkable = margin
-    if params.min_similarity is not None:
-        closest = closest_similarity(centred, unit_vectors, None if unit_row is None else np.asarray(unit_row, dtype=np.int64))
-        linkable = np.where(closest >= params.min_similarity, margin, -np.inf)
-    pairs = candidate_pairs(linkable, owner_arr, np.asarray(position), np.asarray(is_title, dtype=bool), params,
+    unit_rows = None if unit_row is None else np.asarray(unit_row, dtype=np.int64)
+    positions = np.asarray(position)
+    margin = sentence_margins(centred, owner_arr, k, unit_vectors, unit_rows, params.unit_penalty)
+    closest: np.ndarray | None = None  # centred cosine through units, computed once if a floor needs it
+    if params.min_similarity is not None or params.claim_floor is not None:
+        closest = closest_similarity(centred, unit_vectors, unit_rows)
+    linkable = margin if params.min_similarity is None else np.where(closest >= params.min_similarity, margin, -np.inf)
+    pairs = candidate_pairs(linkable, owner_arr, positions, np.asarray(is_title, dtype=bool), params,
                             None if silent is None else np.asarray(silent, dtype=bool), sources)
-    clusters = constrained_clusters(n, pairs, owner_arr, np.asarray(position), params.split_documents, margin, params.cluster_margin,
+    clusters = constrained_clusters(n, pairs, owner_arr, positions, params.split_documents, margin, params.cluster_margin,
                                     params.mutual_margin)
     if params.join_similarity is not None:
         clusters = join_close_claims(clusters, centred, owner_arr, params.join_similarity)
-    if params.claim_floor is not None:
-        closest = closest_similarity(centred, unit_vectors, None if unit_row is None else np.asarray(unit_row, dtype=np.int64))
+    if params.claim_floor is not None and closest is not None:
         clusters = off_topic_claims_apart(clusters, centred, closest, owner_arr, params.claim_floor, params.topic_floor)
-    parts = (partial_members(clusters, margin, owner_arr, np.asarray(position), params.part_margin,
+    parts = (partial_members(clusters, margin, owner_arr, positions, params.part_margin,
                              None if lengths is None else np.asarray(lengths))
              if params.part_margin is not None else [[] for _ in clusters])
     return RowClaims(clusters, pairs, parts)

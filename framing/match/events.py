@@ -317,6 +317,7 @@ def attach_left_out(
     groups = [members for members in clusters if len(members) >= 2]
     group_of = {m: k for k, members in enumerate(groups) for m in members}
     centres = [_normalise(vectors[members].mean(axis=0)[None])[0] for members in groups]
+    stories: dict[int, np.ndarray] = {}  # a group's stacked sentence vectors, built once for all left-alone documents
     joins: dict[int, list[int]] = {}
     attached: dict[int, dict] = {}
     for members in clusters:
@@ -329,7 +330,9 @@ def attach_left_out(
             if any(g is not None and g > params.max_date_gap_days for g in gap):
                 continue
             topic = float(vectors[doc] @ centres[k])
-            story = np.concatenate([centred[m] for m in groups[k] if len(centred[m])])
+            if k not in stories:
+                stories[k] = np.concatenate([centred[m] for m in groups[k] if len(centred[m])])
+            story = stories[k]
             coverage = float(((centred[doc] @ story.T).max(axis=1) >= params.match_level).mean())
             value = topic + params.claim_weight * coverage
             if topic >= params.attach_topic and coverage > params.attach_coverage and (best is None or value > best[0]):
