@@ -63,6 +63,18 @@ def test_a_headline_paired_with_its_lead_is_neither_right_nor_wrong_on_the_bench
     assert result["pair_f1_possible"] == 1.0  # possible: left out of the precision
 
 
+def test_an_article_mostly_of_other_stories_lines_is_left_out_of_the_diagnostic_grouping_only():
+    from eval.many_outlets import Article, mostly_other_lines, score
+
+    articles = [Article("a", "s", 2, "ru", ["1", "2", "3"], [(1,), (2,), (3,)]),
+                Article("b", "s", 2, "en", ["1", "2"], [(1,), (2,)]),
+                Article("c", "t", 2, "bg", ["9", "stray"], [(9,), ()]),  # half its lines are another story's
+                Article("d", "t", 2, "uk", ["9", "10"], [(9,), (10,)])]
+    assert mostly_other_lines(articles) == {2}
+    result = score(articles, [[0, 1, 2], [3]], [])["all"]  # c joined the wrong story
+    assert result["group_f1"] < 0.5 < result["group_f1_clear"] == 1.0
+
+
 def test_frame_invariance_counts_an_abstention_as_its_own_label():
     import numpy as np
 
