@@ -17,6 +17,11 @@ annotated (a pair touching an unannotated sentence is not judged: the gold lists
 the shared facts). "oracle events" runs the main story's articles alone, without the other
 events' articles (they may still be split into more than one event), to tell alignment from grouping.
 
+A second table compares every two articles of a pile alone, as ``framing compare a.txt b.txt`` would: how many
+pairs of one story join and how many pairs of two events do, with the dates of the manifest, with the dates read
+off the text, and with no dates at all. Inside a pile, average linkage weighs each article against all the others;
+alone, a pair has only its own score, and same-actor stories on other days score as high as the story itself.
+
     python -m eval.real_piles [--encoder SPEC] [--show]
 """
 
@@ -94,6 +99,14 @@ def score_pile(result: object, event_of: dict[str, str], claims: list) -> dict[s
     main_docs = [d for d in docs if event_of[d] == main]
     out = {"group_p": p, "group_r": r, "group_f1": f1, "main_events": len({predicted_event[d] for d in main_docs}),
            "main_size": len(main_docs)}
+    # members the report calls unsure (joined on topic alone, no date to compare), in their event's majority or not
+    unsure_right = unsure_wrong = 0
+    for event in result.events:  # type: ignore[attr-defined]
+        majority = max((event_of[d] for d in event.documents), key=lambda e: sum(event_of[d] == e for d in event.documents))
+        for d in event.evidence.get("unsure", {}):
+            unsure_right += event_of[d] == majority
+            unsure_wrong += event_of[d] != majority
+    out["unsure"] = f"{unsure_right} / {unsure_wrong}"
     if not claims:
         return out
     claim_rows: dict[tuple[str, int], set[str]] = {}
@@ -121,6 +134,53 @@ def score_pile(result: object, event_of: dict[str, str], claims: list) -> dict[s
     return out
 
 
+PAIR_MODES = ("manifest", "text only", "no dates at all")
+
+
+def pairs_alone(folder: Path, mode: str, encoder: object) -> dict[str, int]:
+    """Every two articles of the pile grouped alone: pairs of one event that join, pairs of two events that join."""
+    from dataclasses import replace
+
+    from framing.embed import centroids_for
+    from framing.ingest import documents_from_texts
+    from framing.pipeline import group_events
+
+    articles, event_of, _ = load_pile(folder)
+    documents = documents_from_texts(as_mode(articles, "text only" if mode == "text only" else "manifest"))
+    if mode == "no dates at all":
+        documents = [replace(d, date=None) for d in documents]
+    documents = [d for d in documents if d.sentences]
+    matrix = encoder.encode([s.text for d in documents for s in d.sentences])  # type: ignore[attr-defined]
+    vectors, start = {}, 0
+    for d in documents:
+        vectors[d.id] = matrix[start : start + len(d.sentences)]
+        start += len(d.sentences)
+    centroids = centroids_for(encoder)  # type: ignore[arg-type]
+    counts = {"same": 0, "same_joined": 0, "same_unsure": 0, "other": 0, "other_joined": 0, "other_unsure": 0}
+    for a, b in combinations(documents, 2):
+        events = group_events([a, b], vectors, centroids)
+        kind = "same" if event_of[a.id] == event_of[b.id] else "other"
+        counts[kind] += 1
+        counts[f"{kind}_joined"] += len(events) == 1
+        counts[f"{kind}_unsure"] += len(events) == 1 and bool(events[0].evidence.get("unsure"))
+    return counts
+
+
+def run_pairs(encoder: str | None) -> list[list]:
+    from framing.embed import CachedEncoder, resolve_encoder
+
+    model = CachedEncoder(resolve_encoder(encoder))
+    rows = []
+    for folder in [*sorted(p for p in PILES.iterdir() if (p / "manifest.toml").exists()), SEEDS]:
+        for mode in PAIR_MODES:
+            step(f"{folder.name}: every two articles alone, {mode}")
+            c = pairs_alone(folder, mode, model)
+            tp, fp, fn = c["same_joined"], c["other_joined"], c["same"] - c["same_joined"]
+            rows.append([folder.name, mode, f"{tp} of {c['same']}", f"{fp} of {c['other']}", 2 * tp / (2 * tp + fp + fn) if tp else 0.0,
+                         f"{c['same_unsure']} / {c['other_unsure']}"])
+    return rows
+
+
 def run(encoder: str | None, show: bool) -> list[list]:
     import framing
     from framing.embed import CachedEncoder, resolve_encoder
@@ -142,7 +202,7 @@ def run(encoder: str | None, show: bool) -> list[list]:
                 o = score_pile(framing.compare(only_main, encoder=model, frames=False), {k: v for k, v in event_of.items() if v == main}, claims)
                 oracle = f"{o['claim_p']:.2f} / {o['claim_r']:.2f}"
             rows.append([folder.name, mode, len(articles), m["main_size"], m["main_events"], m["group_p"], m["group_r"], m["group_f1"],
-                         f"{m['claim_p']:.2f} / {m['claim_r']:.2f}" if claims else "-", oracle or "-"])
+                         f"{m['claim_p']:.2f} / {m['claim_r']:.2f}" if claims else "-", oracle or "-", m["unsure"]])
             if show:
                 for event in result.events:
                     print(f"{folder.name} [{mode}] {event.id}: " + ", ".join(f"{d}({event_of[d]})" for d in event.documents))
@@ -156,7 +216,10 @@ def main() -> None:
     args = parser.parse_args()
     rows = run(args.encoder, args.show)
     print(table(["pile", "metadata", "articles", "main story", "its events", "group P", "group R", "group F1",
-                 "claim P / R", "claim P / R (oracle events)"], rows))
+                 "claim P / R", "claim P / R (oracle events)", "unsure members: right / wrong"], rows))
+    print("Every two articles compared alone (`framing compare a b`): pairs joined")
+    print(table(["pile", "dates", "one event, joined", "two events, joined", "pairwise F1", "marked unsure: right / wrong joins"],
+                run_pairs(args.encoder)))
 
 
 if __name__ == "__main__":

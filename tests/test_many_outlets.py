@@ -10,7 +10,7 @@ from collections import Counter
 import numpy as np
 from rich.console import Console
 
-from framing.match import ClaimParams, GroupingParams, claim_units, group_documents
+from framing.match import ClaimParams, Event, GroupingParams, claim_units, group_documents
 from framing.match.claims import ClaimPair, claim_clusters, constrained_clusters
 
 DIM = 64
@@ -420,3 +420,34 @@ def test_grouping_joins_a_brief_that_linkage_leaves_alone_and_records_why():
     assert [e.documents for e in events] == [ids]
     assert set(events[0].evidence["attached"]) == {"d6"} and events[0].evidence["attached"]["d6"]["coverage"] == round(4 / 7, 4)
     assert [e.documents for e in grouped(GroupingParams(threshold=1.3, attach_topic=None))] == [ids[:6], ["d6"]]
+
+
+def test_a_member_joined_on_topic_alone_with_no_date_to_compare_is_reported_unsure():
+    from framing.match.events import PairEvidence, unsure_members
+    from framing.render.views import grouping_lines
+
+    def pair(a: str, b: str, share: float, gap: int | None = None) -> PairEvidence:
+        return PairEvidence(a, b, 0.74, share, [], 0.04, gap, 0.98, True)
+
+    # two articles sharing 15% of their claims, no date on either: topic and names joined them
+    unsure = unsure_members(["a", "b"], [pair("a", "b", 0.15)], set())
+    assert unsure == {"a": {"best_shared_claims": 0.15, "with": "b"}, "b": {"best_shared_claims": 0.15, "with": "a"}}
+    event = Event("e1", ["a", "b"], {"threshold": 0.85, "pairs": [], "unsure": unsure})
+    assert len(grouping_lines(event)) == 1 and grouping_lines(event)[0].startswith("unsure: a and b: 15% of the shorter")
+    assert not unsure_members(["a", "b"], [pair("a", "b", 0.15, gap=1)], set())  # the dates were compared
+    assert not unsure_members(["a", "b"], [pair("a", "b", 0.4)], set())  # they share many claims
+    # in a story, a member with one strong link is sure; one that joined as a brief is judged by its coverage instead
+    pairs = [pair("a", "b", 0.5), pair("a", "c", 0.1), pair("b", "c", 0.2)]
+    assert set(unsure_members(["a", "b", "c"], pairs, set())) == {"c"}
+    assert not unsure_members(["a", "b", "c"], pairs, {"c"})
+
+
+def test_grouping_marks_an_undated_pair_joined_on_topic_alone_and_not_a_dated_one():
+    pile = Pile(5)
+    story = pile.story() + pile.story()[0]  # twelve claims on one topic
+    # two articles on one story that tell different lines of it: topic joins them, no sentence matches
+    a, b = pile.article(story, "ru", [0, 1, 2]), pile.article(story, "en", [3, 4, 5])
+    _, events = grouped(["a", "b"], [a, b], ["ru", "en"], centroids=pile.centroids, params=GroupingParams(threshold=0.3))
+    assert [e.documents for e in events] == [["a", "b"]] and set(events[0].evidence["unsure"]) == {"a", "b"}
+    _, events = grouped(["a", "b"], [a, b], ["ru", "en"], ["2024-11-13", "2024-11-14"], pile.centroids, GroupingParams(threshold=0.3))
+    assert [e.documents for e in events] == [["a", "b"]] and "unsure" not in events[0].evidence

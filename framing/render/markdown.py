@@ -12,6 +12,7 @@ from .views import (
     column_letters,
     coverage_rows,
     event_views,
+    grouping_lines,
     inside_label,
     short_label,
     use_coverage,
@@ -85,6 +86,9 @@ def to_markdown(result: ComparisonResult, events: list[str] | None = None, outle
         lines += [f"## Event {event.id}: {len(docs)} document(s)", ""]
         lines += [f"- **{_md(d.outlet or d.id)}** ({' · '.join(x for x in (d.country, d.language, d.date) if x)}): {_md(d.title or '')}"
                   for d in docs]
+        reasons = grouping_lines(event)
+        if reasons:  # a line break ends each ("  "), so they stay one block under the list
+            lines += [""] + [f"*{_md(line)}*  " for line in reasons]
         found = shown.findings(result)
         if len(docs) > 1:
             lines += ["", f"**Findings ({len(found)})**", ""]

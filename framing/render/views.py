@@ -108,8 +108,27 @@ def document_cues(result: ComparisonResult, doc: Document, kinds: tuple[str, ...
 
 
 def grouping_lines(event: Event, limit: int = 4) -> list[str]:
-    """The grouping's reasons a reader needs: documents that joined as a story's brief, then the nearest ones set apart."""
-    return joined_lines(event) + set_apart_lines(event, limit)
+    """The grouping's reasons a reader needs: documents that joined as a story's brief, members joined on topic alone
+    with no date to compare, then the nearest documents set apart."""
+    return joined_lines(event) + unsure_lines(event) + set_apart_lines(event, limit)
+
+
+def unsure_lines(event: Event) -> list[str]:
+    """Members joined on topic and names alone, with no date to compare: a story on the same people on another day
+    scores as high, so the reader should check. Two members unsure of each other get one line."""
+    unsure = event.evidence.get("unsure", {})
+    lines, said = [], set()
+    for doc, why in sorted(unsure.items()):
+        if doc in said:
+            continue
+        other = why["with"]
+        mutual = unsure.get(other, {}).get("with") == doc
+        said |= {doc, other} if mutual else {doc}
+        pair = f"{doc} and {other}" if mutual else f"{doc} (best link: {other})"
+        lines.append(f"unsure: {pair}: {why['best_shared_claims']:.0%} of the shorter one's sentences have a counterpart in the "
+                     "other, and no date could be compared; articles on the same people on other days score as high: check "
+                     "the dates (a manifest can give them)")
+    return lines
 
 
 def joined_lines(event: Event) -> list[str]:
