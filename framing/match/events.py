@@ -414,9 +414,13 @@ def unsure_members(documents: Sequence[str], pairs: Sequence[PairEvidence], atta
     that joined as a story's brief is not judged here (the story tells most of its sentences)."""
     if len(documents) < 2:
         return {}
+    links_of: dict[str, list[PairEvidence]] = {}
+    for pair in pairs:
+        links_of.setdefault(pair.a, []).append(pair)
+        links_of.setdefault(pair.b, []).append(pair)
     out = {}
     for doc in documents:
-        links = [p for p in pairs if doc in (p.a, p.b)]
+        links = links_of.get(doc, [])
         if doc in attached or not links or any(p.date_gap_days is not None for p in links):
             continue
         best = max(links, key=lambda p: p.aligned_share)
