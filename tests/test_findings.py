@@ -286,3 +286,12 @@ def test_in_a_rewrite_the_sentence_where_the_claim_would_stand_is_the_claim() ->
     # the same slot in articles of their own (few of their sentences line up): c leaves the claim out
     counts = {"a": 12, "b": 12, "c": 12}
     assert "omission" in [f.kind for f in event_findings("e1", ["a", "b", "c"], claims, counts, closeness=close)]
+
+
+def test_a_number_is_shown_with_what_it_counts_not_with_a_name_or_a_range_word_after_it():
+    from framing.findings.differences import numbers
+
+    assert numbers("Some 10,000 North Korean troops arrived") == {"10000": "10,000"}
+    assert numbers("between 11,000 to 12,000 soldiers") == {"11000": "11,000", "12000": "12,000 soldiers"}
+    assert numbers("a range of 300 km, or 190 miles, and 20%") == {"300": "300 km", "190": "190 miles", "20%": "20%"}
+    assert numbers("1,35 млрд долларов") == {"1.35e+09": "1,35 млрд"}  # the scale word still counts

@@ -22,6 +22,9 @@ _SCALES = [
 _NUMBER = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:[ \u00a0]\d{3})+|\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:[.,]\d+)?)(\s*%|\s*[-‑]?\s*[A-Za-zА-Яа-яІіЇїЄє]+\.?)?"
 )
+# words that join two numbers or a number to what follows, not what is counted
+_LINK_WORD = re.compile(r"to|and|or|of|in|on|at|by|for|from|than|до|и|или|в|во|на|по|с|со|от|из|і|й|та|або|у|з|із|від|за|или|от|из|към",
+                        re.I)
 _PERCENT_WORD = re.compile(r"^(?:процент|відсот|процента|percent|per\s*cent)", re.I)
 _DATE_WORD = re.compile(r"^\s*(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
                         r"січ|лют|берез|квіт|травн|черв|лип|серп|верес|жовт|листопад|груд|"
@@ -104,7 +107,10 @@ def _numbers_in(text: str) -> dict[str, str]:
                 value *= scale
                 break
         key = f"{value:g}%" if percent else f"{value:g}"
-        found[key] = (digits + tail).strip()
+        # the word after a number is shown when it says what is counted ("10,000 soldiers", "300 km"), not when it
+        # starts a name ("10,000 North Korean troops") or links a range ("11,000 to 12,000")
+        counted = "%" in tail or (word[:1].islower() and not _LINK_WORD.fullmatch(word.rstrip(".")))
+        found[key] = (digits + (tail if counted else "")).strip()
     return found
 
 
