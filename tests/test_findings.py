@@ -295,3 +295,14 @@ def test_a_number_is_shown_with_what_it_counts_not_with_a_name_or_a_range_word_a
     assert numbers("between 11,000 to 12,000 soldiers") == {"11000": "11,000", "12000": "12,000 soldiers"}
     assert numbers("a range of 300 km, or 190 miles, and 20%") == {"300": "300 km", "190": "190 miles", "20%": "20%"}
     assert numbers("1,35 млрд долларов") == {"1.35e+09": "1,35 млрд"}  # the scale word still counts
+
+
+def test_a_range_gives_its_scale_to_the_number_before_it_so_two_outlets_telling_it_agree():
+    from framing.findings.differences import numbers
+
+    english = numbers("Pyongyang has sent 11,000 to 12,000 soldiers")
+    assert set(numbers("Пхеньян направил от 11 до 12 тысяч военных")) == set(english) == {"11000", "12000"}
+    assert set(numbers("Пхенян е изпратил 11–12 хиляди военни")) == set(english)
+    assert set(numbers("5 or 6 per cent")) == {"5%", "6%"}
+    assert set(numbers("2-3 km")) == {"2", "3"}  # a measure is no scale
+    assert set(numbers("2 soldiers and 3 million dollars")) == {"2", "3e+06"}  # a counted number keeps its own

@@ -25,6 +25,8 @@ _NUMBER = re.compile(
 # words that join two numbers or a number to what follows, not what is counted
 _LINK_WORD = re.compile(r"to|and|or|of|in|on|at|by|for|from|than|до|и|или|в|во|на|по|с|со|от|из|і|й|та|або|у|з|із|від|за|или|от|из|към",
                         re.I)
+# what joins the two ends of a range ("11-12", "11 to 12", "от 11 до 12", "11 или 12")
+_RANGE_JOINT = re.compile(r"\s*(?:[-‑–—]|to|or|and|до|или|и|або|чи|та|і|й)\s*", re.I)
 _PERCENT_WORD = re.compile(r"^(?:процент|відсот|процента|percent|per\s*cent)", re.I)
 _DATE_WORD = re.compile(r"^\s*(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
                         r"січ|лют|берез|квіт|травн|черв|лип|серп|верес|жовт|листопад|груд|"
@@ -91,7 +93,7 @@ def numbers(text: str) -> dict[str, str]:
 
 def _numbers_in(text: str) -> dict[str, str]:
     """:func:`numbers` on a text :func:`_amount_text` has prepared."""
-    found: dict[str, str] = {}
+    read: list[tuple[re.Match, float, float, bool, bool]] = []  # match, value, scale, percent, shown with its word
     for m in _NUMBER.finditer(text):
         digits, tail = m.group(1), (m.group(2) or "")
         if _DATE_WORD.match(tail) or re.fullmatch(r"(19|20)\d\d", digits) and "%" not in tail:
@@ -99,18 +101,25 @@ def _numbers_in(text: str) -> dict[str, str]:
         compact = digits.replace(" ", "").replace("\u00a0", "")
         # "25,000" is English thousands; "1,35" a Slavic decimal comma
         compact = compact.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", compact) else compact.replace(",", ".")
-        value = float(compact)
         word = tail.strip().lstrip("-‑").strip()
         percent = "%" in tail or bool(_PERCENT_WORD.match(word))
-        for pattern, scale in _SCALES:
-            if pattern.match(word):
-                value *= scale
-                break
-        key = f"{value:g}%" if percent else f"{value:g}"
+        scale = next((factor for pattern, factor in _SCALES if pattern.match(word)), 1.0)
         # the word after a number is shown when it says what is counted ("10,000 soldiers", "300 km"), not when it
         # starts a name ("10,000 North Korean troops") or links a range ("11,000 to 12,000")
         counted = "%" in tail or (word[:1].islower() and not _LINK_WORD.fullmatch(word.rstrip(".")))
-        found[key] = (digits + (tail if counted else "")).strip()
+        read.append((m, float(compact), scale, percent, counted))
+    # a range gives its scale and its per cent to the number before it: "11-12 тысяч", "от 10 до 15 млн", "5 or 6 per cent"
+    for k in range(len(read) - 2, -1, -1):
+        m, value, scale, percent, counted = read[k]
+        after = read[k + 1]
+        joint = (m.group(2) or "" if not counted else "") + text[m.end() : after[0].start()]
+        if scale == 1.0 and not percent and not counted and _RANGE_JOINT.fullmatch(joint):
+            read[k] = (m, value, after[2], after[3], counted)
+    found: dict[str, str] = {}
+    for m, value, scale, percent, counted in read:
+        value *= scale
+        key = f"{value:g}%" if percent else f"{value:g}"
+        found[key] = (m.group(1) + ((m.group(2) or "") if counted else "")).strip()
     return found
 
 
