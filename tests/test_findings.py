@@ -306,3 +306,15 @@ def test_a_range_gives_its_scale_to_the_number_before_it_so_two_outlets_telling_
     assert set(numbers("5 or 6 per cent")) == {"5%", "6%"}
     assert set(numbers("2-3 km")) == {"2", "3"}  # a measure is no scale
     assert set(numbers("2 soldiers and 3 million dollars")) == {"2", "3e+06"}  # a counted number keeps its own
+
+
+def test_a_distance_and_a_head_count_are_not_one_amount_told_differently():
+    from framing.findings.differences import amounts, numbers
+    from framing.findings.ranking import _conflict
+
+    distance = amounts("Ракетите имат обсег около 300 км")
+    head_count = amounts("воюють близько 10 тисяч військових")
+    assert not _conflict(distance, head_count)  # a measure against a figure: two claims, not two numbers
+    assert _conflict(amounts("a range of 190 miles"), amounts("на 110 км"))  # two distances do disagree
+    assert _conflict(amounts("в 41-м веке"), amounts("in the 19th century"))  # "-м" ends an ordinal, it is no metre
+    assert numbers("Biden, in Brazil for a Group of 20 summit, and the G-7") == {}  # numbers inside names

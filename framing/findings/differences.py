@@ -25,6 +25,8 @@ _NUMBER = re.compile(
 # words that join two numbers or a number to what follows, not what is counted
 _LINK_WORD = re.compile(r"to|and|or|of|in|on|at|by|for|from|than|до|и|или|в|во|на|по|с|со|от|из|і|й|та|або|у|з|із|від|за|или|от|из|към",
                         re.I)
+# a number that is part of a name: "a Group of 20 summit", "G-7" (in "G20" the digits are inside a word already)
+_IN_A_NAME = re.compile(r"(?:\bgroup of\s*|\b[GГ]-)$", re.I)
 # what joins the two ends of a range ("11-12", "11 to 12", "от 11 до 12", "11 или 12")
 _RANGE_JOINT = re.compile(r"\s*(?:[-‑–—]|to|or|and|до|или|и|або|чи|та|і|й)\s*", re.I)
 _PERCENT_WORD = re.compile(r"^(?:процент|відсот|процента|percent|per\s*cent)", re.I)
@@ -58,7 +60,7 @@ _IMPERIAL = [
     (re.compile(r"^(?:yard|ярд)", re.I), 0.9144),
 ]
 # metric measures, which translators round when they convert (10 inches = 25,4 см = 25 см)
-_METRIC = re.compile(r"^(?:km|км|cm|см|mm|мм|kg|кг|кило|kilo|метр|метр|metre|meter|m\b|м\b|литр|літр|litre|liter|тонн|тон|tonne)", re.I)
+_METRIC = re.compile(r"^(?:km|км|cm|см|mm|мм|kg|кг|кило|кіло|kilo|метр|метр|metre|meter|m\b|м\b|литр|літр|litre|liter|тонн|тон|tonne)", re.I)
 # a converted or metric measure agrees with another this close (translators round: 85 miles = 135 km)
 CONVERTED_TOLERANCE = 0.03
 # a score: two small numbers joined by a colon or a dash, not a range of something ("11–12 тысяч", "2-3 km",
@@ -96,7 +98,7 @@ def _numbers_in(text: str) -> dict[str, str]:
     read: list[tuple[re.Match, float, float, bool, bool]] = []  # match, value, scale, percent, shown with its word
     for m in _NUMBER.finditer(text):
         digits, tail = m.group(1), (m.group(2) or "")
-        if _DATE_WORD.match(tail) or re.fullmatch(r"(19|20)\d\d", digits) and "%" not in tail:
+        if _DATE_WORD.match(tail) or re.fullmatch(r"(19|20)\d\d", digits) and "%" not in tail or _IN_A_NAME.search(text[: m.start()]):
             continue
         compact = digits.replace(" ", "").replace("\u00a0", "")
         # "25,000" is English thousands; "1,35" a Slavic decimal comma
@@ -133,6 +135,8 @@ def amounts(text: str) -> dict[tuple[str, ...], str]:
     blanked = _amount_text(text)
     for key, surface in _numbers_in(blanked).items():
         word = re.sub(r"^[\d\s\u00a0.,]+", "", surface).lstrip("-‑ ")
+        if re.fullmatch(r"[\d\s\u00a0.,]+[-‑](?!км|кг|см|мм)[а-яёіїєґ]{1,3}", surface, re.I):  # an ordinal's ending ("41-м веке", "17-ти")
+            word = ""
         keys = [key]
         if _METRIC.match(word) and not key.endswith("%"):
             keys.append(f"{key}~")

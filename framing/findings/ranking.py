@@ -326,11 +326,14 @@ def _named(keys: tuple[str, ...], among: dict[tuple[str, ...], str]) -> bool:
 
 
 def _kind(keys: tuple[str, ...]) -> str:
-    return keys[0].split(" ", 1)[0] if " " in keys[0] else "figure"  # "date", "score" or a figure
+    """"date", "score", "measure" (a length, weight, ... with its metric value: "300 km" is no head count) or "figure"."""
+    if " " in keys[0]:
+        return keys[0].split(" ", 1)[0]
+    return "measure" if any(k.endswith("~") for k in keys) else "figure"
 
 
 def _conflict(a: dict[tuple[str, ...], str], b: dict[tuple[str, ...], str]) -> bool:
-    """Whether two documents disagree on an amount: each gives one of a kind (a figure, a date, a score) that
+    """Whether two documents disagree on an amount: each gives one of a kind (a figure, a measure, a date, a score) that
     the other does not give at all, while giving one of that kind too (not where one merely gives more: "27-28
     metres" against "30 yards" and a score the other leaves out; not a date against a sum)."""
     kinds = {_kind(k) for k in a} & {_kind(k) for k in b}
