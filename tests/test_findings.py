@@ -318,3 +318,14 @@ def test_a_distance_and_a_head_count_are_not_one_amount_told_differently():
     assert _conflict(amounts("a range of 190 miles"), amounts("на 110 км"))  # two distances do disagree
     assert _conflict(amounts("в 41-м веке"), amounts("in the 19th century"))  # "-м" ends an ordinal, it is no metre
     assert numbers("Biden, in Brazil for a Group of 20 summit, and the G-7") == {}  # numbers inside names
+
+
+def test_a_speaker_named_in_three_scripts_is_one_speaker_in_the_summary():
+    from framing.findings.ranking import _who
+
+    said = {"a": {"blinken": "Blinken"}, "b": {"blinken": "Блинкен"}, "c": {"anthony": "Энтони", "blinken": "Блинкен"},
+            "d": {"biden": "Biden"}, "e": {"biden": "Biden", "blinken": "Blinken"}}
+    texts = {"a": "Blinken said", "b": "сказал Блинкен", "c": "сказал Энтони Блинкен", "d": "Biden said", "e": "Biden and Blinken said"}
+    summary = _who(said, texts, lambda d: d)
+    # one group for Blinken in any script or with his first name; Biden alone, and Biden with Blinken, are others
+    assert summary == "a, b, c give it to Blinken; d gives it to Biden; e gives it to Biden, Blinken"

@@ -598,9 +598,19 @@ def _capitalised(text: str) -> list[str]:
 
 
 def _who(said: Mapping[str, dict[str, str]], document_text: Mapping[str, str], name: Callable[[str], str]) -> str:
-    """"X gives it to A; Y, Z give it to B": each document's speakers, a first name and surname as one name."""
-    return "; ".join(_grouped({d: ", ".join(_full_names(found.values(), document_text[d])) for d, found in said.items()}, name,
-                              ("gives it to", "give it to")))
+    """"X gives it to A; Y, Z give it to B": each document's speakers, a first name and surname as one name. Documents
+    naming the same people in other scripts ("Blinken", "Блинкен", "Блінкен") are one group, shown as the first names it."""
+    groups: list[tuple[frozenset[str], int, str]] = []  # the names' keys, how many people, as shown
+    label: dict[str, str] = {}
+    for d, found in sorted(said.items(), key=lambda item: len(item[1])):  # "Блинкен" before "Энтони Блинкен"
+        keys, names = frozenset(found), _full_names(found.values(), document_text[d])
+        # the same people, one of them with a first name ("Энтони Блинкен" is "Blinken"; "Biden, Blinken" is not)
+        same = next((shown for known, people, shown in groups if known <= keys and people == len(names)), None)
+        if same is None:
+            same = ", ".join(names)
+            groups.append((keys, len(names), same))
+        label[d] = same
+    return "; ".join(_grouped({d: label[d] for d in said}, name, ("gives it to", "give it to")))
 
 
 def _full_names(surfaces: Iterable[str], text: str) -> list[str]:
