@@ -329,3 +329,11 @@ def test_a_speaker_named_in_three_scripts_is_one_speaker_in_the_summary():
     summary = _who(said, texts, lambda d: d)
     # one group for Blinken in any script or with his first name; Biden alone, and Biden with Blinken, are others
     assert summary == "a, b, c give it to Blinken; d gives it to Biden; e gives it to Biden, Blinken"
+
+
+def test_a_title_or_a_parliament_is_no_speaker():
+    from framing.findings.ranking import speakers
+
+    assert speakers("За словами Президента, Україні потрібен дозвіл") == {}  # officialese capitalises the title
+    assert speakers("Zelenskiy told the Verkhovna Rada.", titled=True) == {"zln": "Zelenskiy"}  # whom he told is no speaker
+    assert set(speakers("Kremlin spokesman Dmitry Peskov said the real path")) == {"dmt", "psk"}

@@ -96,8 +96,11 @@ _BODIES = tuple((
     "клуб club групп груп group team команд отбор ассоциац асоціац асоциац association правительств уряд "
     "правителств government департамент department офис офіс office компани компані company corporation "
     "корпорац арми армі army police полици поліці сенат senate конгрес congress парламент parliament комисия "
-    "ассамбле асамбле assembl"
+    "ассамбле асамбле assembl rada рада рады ради дума думы верховн кремл kremlin"
 ).split())
+# titles that Slavic officialese capitalises ("За словами Президента"): a title names no one
+_TITLES = tuple("президент прем'єр премьер премиер міністр министр министър канцлер госсекретар держсекретар генсек "
+                "спикер речник прессекретар пресс-секретар прес-секретар".split())
 # a word after one of these is where the speaker comes from or works ("Robyn Christie of Melrose said")
 _AFFILIATION = {"of", "from", "at", "in", "for", "от", "из", "в", "во", "у", "з", "із", "від", "на", "до", "за"}
 # compass adjectives name regions ("Южна Европа", "Південній Європі"), not people
@@ -191,7 +194,8 @@ def speakers(text: str, names: set[str] | None = None, titled: bool = False) -> 
     quoted = [(q.start(), q.end()) for q in _QUOTED_SPAN.finditer(text)]
     found: dict[str, str] = {}
     for m in mentioned:
-        if m.surface.isupper() or len(m.surface) < 3 or m.key in _PLACE_KEYS or m.surface.lower() in _NOT_SPEAKERS:
+        if (m.surface.isupper() or len(m.surface) < 3 or m.key in _PLACE_KEYS or m.surface.lower() in _NOT_SPEAKERS
+                or m.surface.lower().startswith(_TITLES)):
             continue
         if any(a < m.start < b for a, b in quoted):
             continue
@@ -202,7 +206,7 @@ def speakers(text: str, names: set[str] | None = None, titled: bool = False) -> 
         # комисия"); a wire agency is a source (see attribution); "told BBC" names whom it was told to
         if i is not None and any(0 <= j < len(words) and words[j][1].lower().startswith(_BODIES) for j in (i - 1, i + 1)):
             continue
-        if m.surface.lower().startswith(_COMPASS) or m.surface in _wire_names() or (i and "told" in (w.lower() for _, w in words[max(0, i - 2) : i])):
+        if m.surface.lower().startswith(_COMPASS) or m.surface in _wire_names() or (i and "told" in (w.lower() for _, w in words[max(0, i - 3) : i])):
             continue
         if i and _reported_after_verb(words, verbs, i, text):
             continue
