@@ -175,6 +175,15 @@ def test_a_rewrite_of_one_source_is_lineage() -> None:
     assert len(lineage) == 1 and lineage[0].documents == ["a", "b"] and "5 more" in lineage[0].summary
 
 
+def test_a_brief_that_lines_up_with_several_rewrites_is_one_lineage_finding() -> None:
+    claims = [_claim(f"e1.c{i}", ("a", f"Sentence {i}."), ("b", f"Предложение {i}."), ("c", f"Речення {i}.")) for i in range(1, 4)]
+    found = event_findings("e1", ["a", "b", "c"], claims, {"a": 3, "b": 9, "c": 12})
+    lineage = [f for f in found if f.kind == "lineage"]
+    # a lines up with b and with c; b (9 sentences, 3 of them shared) is no rewrite of c
+    assert len(lineage) == 1 and lineage[0].documents == ["a", "b", "c"]
+    assert lineage[0].summary.endswith("of its 3 sentences, 3 line up with each of b, c")
+
+
 def test_same_claim_different_frame_needs_a_gap_beyond_translation_noise() -> None:
     from framing.findings import frame_findings
 

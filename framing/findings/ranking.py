@@ -589,10 +589,25 @@ def event_findings(
         for d, own in alone.items():
             add("addition", [c.id for c in own], [d], f"{name(d)} alone reports {len(own)} claim(s), e.g. {_short(own[0].text_of(d))}",
                 [e for c in own for e in _evidence(c, [d])])
+        # one finding per article that reads as another's rewrite: with many outlets on one wire story, an article
+        # lines up with several, and a finding per pair would fill the list
+        sources: dict[str, list[tuple[str, int]]] = {}
         for (shorter, longer), k in lineage.items():
-            add("lineage", [], [shorter, longer],
-                f"{name(shorter)} reads as a translation or rewrite of {name(longer)}: {k} of its {sentence_counts[shorter]} "
-                f"sentences line up; {name(longer)} has {sentence_counts[longer] - k} more", [])
+            sources.setdefault(shorter, []).append((longer, k))
+        for shorter, longer_ones in sources.items():
+            longer_ones.sort(key=lambda item: (-item[1], item[0]))
+            if len(longer_ones) == 1:
+                longer, k = longer_ones[0]
+                summary = (f"{name(shorter)} reads as a translation or rewrite of {name(longer)}: {k} of its {sentence_counts[shorter]} "
+                           f"sentences line up; {name(longer)} has {sentence_counts[longer] - k} more")
+            else:
+                by_count: dict[int, list[str]] = {}
+                for d, k in longer_ones:
+                    by_count.setdefault(k, []).append(name(d))
+                parts = [f"{k} with {'each of ' if len(names) > 1 else ''}{', '.join(names)}" for k, names in by_count.items()]
+                summary = (f"{name(shorter)} reads as a translation or rewrite of one of {len(longer_ones)} longer articles: of its "
+                           f"{sentence_counts[shorter]} sentences, " + "; ".join(parts).replace(" with ", " line up with ", 1))
+            add("lineage", [], [shorter, *(d for d, _ in longer_ones)], summary, [])
     return ranked(event, found, [c.id for c in claims])
 
 
