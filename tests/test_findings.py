@@ -346,3 +346,10 @@ def test_a_title_or_a_parliament_is_no_speaker():
     assert speakers("За словами Президента, Україні потрібен дозвіл") == {}  # officialese capitalises the title
     assert speakers("Zelenskiy told the Verkhovna Rada.", titled=True) == {"zln": "Zelenskiy"}  # whom he told is no speaker
     assert set(speakers("Kremlin spokesman Dmitry Peskov said the real path")) == {"dmt", "psk"}
+
+
+def test_a_pronoun_before_the_verb_is_its_speaker_not_the_name_before_it():
+    from framing.findings.ranking import speakers
+
+    assert speakers("President Biden, he said, had committed to getting every dollar out") == {}  # "he": Blinken, found before
+    assert speakers("Кроме того, Байден заявил, что войска получат ответ") == {"bdn": "Байден"}

@@ -72,6 +72,7 @@ TITLE_WORDS = 5
 _THAT = {"что", "чтобы", "що", "щоб", "че", "да", "that", "as", "как", "як", "if", "whether", "ли", "чи"}
 # a sentence opening with "he" or "she" gives its statement to the speaker named at most this many sentences before
 SPEAKER_LOOKBACK = 2
+_PRONOUNS = {"he", "she", "they", "он", "она", "они", "він", "вона", "вони", "той", "тя", "те"}
 _PRONOUN_START = re.compile(r"\s*(?:Он|Она|Він|Вона|Той|Тя|He|She)\b")
 # two consonant skeletons this alike (difflib ratio) are one name spelt two ways
 NAME_SIMILARITY = 0.8
@@ -212,8 +213,12 @@ def speakers(text: str, names: set[str] | None = None, titled: bool = False) -> 
             continue
         if i and words[i - 1][1].lower() in _THAT:  # "said that Putin...": what was said
             continue
-        # the speaker stands next to the verb: at most SPEAKER_GAP words between ("Байден также заявил", "said Blinken")
-        if i is not None and (any(abs(i - v) <= SPEAKER_GAP + 1 for v in verbs) or (titled and any(_titled(text, words, v, i) for v in verbs))):
+        # the speaker stands next to the verb: at most SPEAKER_GAP words between ("Байден также заявил", "said Blinken");
+        # a pronoun right before the verb is its speaker ("President Biden, he said, had committed": Biden is what was said)
+        if i is None:
+            continue
+        near = [v for v in verbs if abs(i - v) <= SPEAKER_GAP + 1 and not (i < v - 1 and words[v - 1][1].lower() in _PRONOUNS)]
+        if near or (titled and any(_titled(text, words, v, i) for v in verbs)):
             found.setdefault(name_key(m.surface), m.surface)
     return found
 
