@@ -81,9 +81,13 @@ def test_a_statement_given_to_another_speaker_is_found_and_spellings_are_one_nam
     same = _claim("e1.c1", ("a", "Ответ будет жёстким, заявил Блинкен."), ("b", "The response will be firm, said Blinken."))
     assert "speaker" not in _kinds([same], ("a", "b"))
     # b cuts the statement in two sentences; its speaker stands in the second, which no one else has
-    cut = Claim("e1.c1", (Member("a", 0, "Ответ будет жёстким, заявил Байден."), Member("b", 0, "The response will be firm.")))
-    rest = Claim("e1.c2", (Member("b", 1, "It will come soon, said Blinken."),))
+    cut = Claim("e1.c1", (Member("a", 3, "Ответ будет жёстким, заявил Байден."), Member("b", 3, "The response will be firm.")))
+    rest = Claim("e1.c2", (Member("b", 4, "It will come soon, said Blinken."),))
     assert "speaker" in _kinds([cut, rest], ("a", "b"))
+    # a headline's speaker is not the lead's: the lead under it is a statement of its own
+    headline = Claim("e1.c1", (Member("a", 0, "Ответ будет жёстким, заявил Байден."), Member("b", 0, "The response will be firm")))
+    lead = Claim("e1.c2", (Member("b", 1, "Allies met in Brussels, said Blinken."),))
+    assert "speaker" not in _kinds([headline, lead], ("a", "b"))
     # what follows "that", what a quote says and a name that opens what was said are not the speaker
     assert speakers("Biden said that Putin had lost.") == {"bdn": "Biden"}
     assert speakers("„Ще укрепваме Алианса“, заяви американският президент.") == {}

@@ -507,7 +507,8 @@ def event_findings(
             resolved: set[str] = set()
             for d in docs:
                 if not said[d]:  # a statement cut in two sentences, the speaker in the second, which no one else has
-                    after = [alone_text.get((d, m.sentence + 1)) for m in claim.members if m.document == d]
+                    # (not after a headline: the lead under it is a statement of its own, its speaker not the headline's)
+                    after = [alone_text.get((d, m.sentence + 1)) for m in claim.members if m.document == d and m.sentence > 0]
                     said[d] = speakers(" ".join(t for t in after if t), proper)
                 if not said[d] and _PRONOUN_START.match(claim.text_of(d)):
                     # "Той се срещна..." / "He said...": the person the article named as speaking just before
