@@ -530,7 +530,7 @@ def event_findings(
                                if m.document == d and only_attributes(alone_text.get((d, m.sentence + 1), ""))] for d in docs}
             cited = {d: _sources(" ".join([claim.text_of(d), *(t for _, t in attributing[d])])) for d in docs}
             if len({frozenset(c) for c in cited.values()}) > 1:
-                sources = _grouped({d: ", ".join(sorted(cited[d])) or "no source" for d in docs}, name, ("cites", "cite"))
+                sources = _grouped({d: ", ".join(sorted(cited[d])) or "no agency" for d in docs}, name, ("cites", "cite"))
                 add("attribution", [claim.id], docs, "; ".join(sources) + f": {_short(claim.text_of(docs[0]))}",
                     _evidence(claim, docs, {d: sorted(cited[d]) for d in docs})
                     + [{"document": d, "sentence": i, "text": t, "words": sorted(cited[d])} for d in docs for i, t in attributing[d]])
