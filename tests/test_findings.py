@@ -357,3 +357,10 @@ def test_a_pronoun_before_the_verb_is_its_speaker_not_the_name_before_it():
 
     assert speakers("President Biden, he said, had committed to getting every dollar out") == {}  # "he": Blinken, found before
     assert speakers("Кроме того, Байден заявил, что войска получат ответ") == {"bdn": "Байден"}
+
+
+def test_outlets_giving_one_range_in_other_words_are_one_group_in_a_number_finding():
+    claim = _claim("e1.c1", ("a", "Pyongyang has sent 11,000 to 12,000 soldiers."), ("b", "Пхеньян направил 11–12 тысяч военных."),
+                   ("c", "Pyongyang sent more than 10,000 soldiers."))
+    number = next(f for f in event_findings("e1", ["a", "b", "c"], [claim], {"a": 3, "b": 3, "c": 3}) if f.kind == "number")
+    assert number.summary.startswith("a, b say 11,000, 12,000 soldiers; c says 10,000 soldiers")

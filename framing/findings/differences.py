@@ -121,7 +121,10 @@ def _numbers_in(text: str) -> dict[str, str]:
     for m, value, scale, percent, counted in read:
         value *= scale
         key = f"{value:g}%" if percent else f"{value:g}"
-        found[key] = (m.group(1) + ((m.group(2) or "") if counted else "")).strip()
+        tail = (m.group(2) or "") if counted else ""
+        if tail.endswith(".") and len(tail.strip(" .-‑")) > 4:  # the sentence's full stop, not an abbreviation's ("млн.")
+            tail = tail[:-1]
+        found[key] = (m.group(1) + tail).strip()
     return found
 
 

@@ -329,6 +329,16 @@ def _odd_amounts(told: dict[str, dict[tuple[str, ...], str]]) -> dict[str, dict[
     return {d: {keys: surface for keys, surface in own.items() if not all(_named(keys, told[e]) for e in told)} for d, own in told.items()}
 
 
+def _amount_labels(odd: Mapping[str, dict[tuple[str, ...], str]], documents: Sequence[str]) -> dict[str, str]:
+    """How each document's amounts are named in a summary: documents giving the same amounts in other words or
+    languages ("11,000 to 12,000", "11–12 тысяч") share the first one's wording, so they are one group."""
+    labels: dict[str, str] = {}
+    for d in documents:
+        same = next((e for e in labels if all(_named(k, odd[e]) for k in odd[d]) and all(_named(k, odd[d]) for k in odd[e])), None)
+        labels[d] = labels[same] if same is not None else ", ".join(odd[d].values()) or "the rest"
+    return labels
+
+
 def _named(keys: tuple[str, ...], among: dict[tuple[str, ...], str]) -> bool:
     """Whether one of ``among``'s amounts is the amount ``keys`` name."""
     return any(same_amount(k, o) for other in among for o in other for k in keys)
@@ -494,7 +504,7 @@ def event_findings(
             # two outlets each give an amount the other does not (two that both give "11 stores" where a third
             # gives none, or one that gives more numbers than another, are no disagreement)
             if any(_conflict(told[a], told[b]) for a in with_numbers for b in with_numbers if a < b):
-                add("number", [claim.id], with_numbers, "; ".join(_grouped({d: ", ".join(odd[d].values()) or "the rest" for d in with_numbers}, name))
+                add("number", [claim.id], with_numbers, "; ".join(_grouped(_amount_labels(odd, with_numbers), name))
                     + f": {_short(claim.text_of(with_numbers[0]))}", _evidence(claim, with_numbers, {d: list(odd[d].values()) for d in with_numbers}))
             # a figure only one outlet gives (a date alone is no figure: outlets date a claim or leave it to the dateline)
             figures = {d: [v for k, v in told[d].items() if not k[0].startswith("date ")] for d in with_numbers}
