@@ -451,3 +451,19 @@ def test_grouping_marks_an_undated_pair_joined_on_topic_alone_and_not_a_dated_on
     assert [e.documents for e in events] == [["a", "b"]] and set(events[0].evidence["unsure"]) == {"a", "b"}
     _, events = grouped(["a", "b"], [a, b], ["ru", "en"], ["2024-11-13", "2024-11-14"], pile.centroids, GroupingParams(threshold=0.3))
     assert [e.documents for e in events] == [["a", "b"]] and "unsure" not in events[0].evidence
+
+
+def test_a_day_without_a_year_gates_in_the_closest_year_and_the_report_says_so():
+    from framing.match.events import _date_gap
+    from framing.render.views import set_apart_lines
+
+    assert _date_gap("--11-13", "2024-12-03") == 20 and _date_gap("--12-30", "2025-01-02") == 3  # across the new year
+    assert _date_gap("--02-01", "--06-26") == 145 and _date_gap("--11-13", "2024-11") is None  # a month alone says nothing
+    pile = Pile(6)
+    story = pile.story()
+    a, b = pile.article(story, "ru", [0, 1, 2, 3]), pile.article(story, "uk", [0, 1, 2, 4])
+    joined, _ = grouped(["a", "b"], [a, b], ["ru", "uk"], ["--11-13", "2024-11-14"], pile.centroids)
+    assert joined["a"] == joined["b"]  # one day apart in the closest year
+    apart, events = grouped(["a", "b"], [a, b], ["ru", "uk"], ["--02-01", "2023-06-26"], pile.centroids)
+    assert apart["a"] != apart["b"]
+    assert set_apart_lines(events[0])[0].endswith("dated at least 145 days apart (a day and month without a year, in the closest year)")

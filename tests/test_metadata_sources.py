@@ -50,6 +50,8 @@ def test_wire_datelines_give_a_date_only_with_a_year_and_never_the_outlet(tmp_pa
     (tmp_path / "a.txt").write_text(text * 2, encoding="utf-8")
     doc = _one(tmp_path)
     assert doc.date is None and doc.outlet is None  # no year anywhere: unknown, not guessed; Reuters is a source
+    # the day and month are kept apart, for grouping to compare in the closest year
+    assert doc.date_without_year == "11-13" and doc.metadata_source["date_without_year"] == "dateline, no year"
     (tmp_path / "a.txt").write_text("13.11.2024 17:21\n" + text * 2, encoding="utf-8")
     assert _one(tmp_path).date == "2024-11-13"
 
@@ -61,3 +63,19 @@ def test_a_site_today_header_is_not_the_article_date() -> None:
     assert guess_date(header, BODY) == ("2024-11-12", "date line before the article")
     assert [d.iso for d in find_dates("5 машин и 3 мая")] == ["05-03"]  # a number before a noun is no month
     assert [d.iso for d in find_dates("December 3, 2024 and 13th November 2024")] == ["2024-12-03", "2024-11-13"]
+
+
+def test_a_day_without_a_year_comes_from_a_dateline_or_the_first_sentence_and_only_when_no_date_is_known() -> None:
+    from framing.ingest import documents_from_texts
+    from framing.ingest.metadata import year_less_date
+
+    assert year_less_date([], "ВАШИНГТОН, 17 ноя — Байден разрешил Киеву бить ракетами вглубь России.") == ("11-17", "dateline, no year")
+    assert year_less_date([], "Держсекретар США Ентоні Блінкен провів телефонну розмову з главою МЗС Росії 1 лютого.") == (
+        "02-01", "first sentence, no year")
+    assert year_less_date([], "Blinken met allies in Brussels on 13 November 2024.") == (None, "unknown")  # a year: a date
+    dated, undated = documents_from_texts([
+        ("Headline\n\n13.11.2024\n\nКИЕВ, 16 октября. Зеленский представил план.", {"id": "a"}),
+        ("Headline\n\nКИЕВ, 16 октября. Зеленский представил план.", {"id": "b"}),
+    ])
+    assert dated.date == "2024-11-13" and dated.date_without_year is None
+    assert undated.date is None and undated.date_without_year == "10-16"

@@ -175,6 +175,12 @@ def build_document(
     header = [s for s in cleaned.removed if s.start < body_start]
     values, found = describe(raw, header, cleaned.removed, body_text, first_line, known, outlets or shipped_table())
     source.update(found)
+    date_without_year = None
+    if values["date"] is None:
+        first_sentence = next((s.text for s in sentences if not s.is_title), "")
+        date_without_year, where = metadata.year_less_date(header, first_sentence)
+        if date_without_year:
+            source["date_without_year"] = where
     if known.get("language"):
         source["language"] = known.get("given_by", "manifest")
     return Document(
@@ -191,6 +197,7 @@ def build_document(
         sentences=sentences,
         removed=sorted(cleaned.removed, key=lambda s: s.start),
         metadata_source=source,
+        date_without_year=date_without_year,
     )
 
 

@@ -50,6 +50,9 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list, repr=False)
     removed: list[Span] = field(default_factory=list, repr=False)
     metadata_source: dict[str, str] = field(default_factory=dict)
+    # "MM-DD" when ``date`` is unknown but the text gives a day and month without a year (a wire dateline): grouping
+    # compares it with other dates in whichever year comes closest
+    date_without_year: str | None = None
 
     @property
     def body(self) -> str:

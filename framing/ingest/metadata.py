@@ -37,18 +37,18 @@ FIELDS = ("outlet", "country", "language", "date", "title")
 _MONTH_WORDS = [
     re.compile(pattern, re.I)
     for pattern in (
-        r"январ[ья]|січ(?:ня|ень)|януари|jan(?:uary)?",
-        r"феврал[ья]|лют(?:ого|ий)|февруари|feb(?:ruary)?",
+        r"январ[ья]|янв|січ(?:ня|ень)|януари|jan(?:uary)?",
+        r"феврал[ья]|фев|лют(?:ого|ий)|февруари|feb(?:ruary)?",
         r"марта?|берез(?:ня|ень)|mar(?:ch)?",
-        r"апрел[ья]|квіт(?:ня|ень)|април|apr(?:il)?",
+        r"апрел[ья]|апр|квіт(?:ня|ень)|април|apr(?:il)?",
         r"ма[йя]|трав(?:ня|ень)|may",
         r"июн[ья]|черв(?:ня|ень)|юни|june?",
         r"июл[ья]|лип(?:ня|ень)|юли|july?",
-        r"августа?|серп(?:ня|ень)|aug(?:ust)?",
-        r"сентябр[ья]|верес(?:ня|ень)|септември|sept?(?:ember)?",
-        r"октябр[ья]|жовт(?:ня|ень)|октомври|oct(?:ober)?",
-        r"ноябр[ья]|листопада?|ноември|nov(?:ember)?",
-        r"декабр[ья]|груд(?:ня|ень)|декември|dec(?:ember)?",
+        r"августа?|авг|серп(?:ня|ень)|aug(?:ust)?",
+        r"сентябр[ья]|сент?|верес(?:ня|ень)|септември|sept?(?:ember)?",
+        r"октябр[ья]|окт|жовт(?:ня|ень)|октомври|oct(?:ober)?",
+        r"ноябр[ья]|ноя|листопада?|ноември|nov(?:ember)?",
+        r"декабр[ья]|дек|груд(?:ня|ень)|декември|dec(?:ember)?",
     )
 ]
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b")
@@ -219,6 +219,23 @@ def guess_date(header_spans: list[Span], body: str, known_years: list[int] | Non
         # a dateline opens the article; a date deep in its first sentence is what the story is about
         if value and date.position <= DATELINE_REACH:
             return value, "dateline"
+    return None, "unknown"
+
+
+def year_less_date(header_spans: list[Span], first_sentence: str) -> tuple[str | None, str]:
+    """("MM-DD", where it came from) for an article whose text gives its day and month but no year, as wire datelines
+    do ("BRUSSELS, Nov 13 (Reuters) -", "КИЕВ, 16 октября. /..."): a stamp before the body, a dateline, else a date in
+    the first sentence (the day the story tells of: "провів розмову ... 1 лютого"). Call it when :func:`guess_date`
+    found no date. Grouping compares such a day with other dates in whichever year comes closest."""
+    header = [(span, find_dates(span.text)) for span in header_spans]
+    plain = [(span, dates) for span, dates in header if dates and not _WEEKDAY_OR_TODAY.search(span.text)]
+    for _, dates in reversed(plain):
+        for date in dates:
+            if not date.has_year:
+                return date.iso, "date line before the article, no year"
+    for date in find_dates(first_sentence):
+        if not date.has_year:
+            return date.iso, "dateline, no year" if date.position <= DATELINE_REACH else "first sentence, no year"
     return None, "unknown"
 
 

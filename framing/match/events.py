@@ -90,6 +90,7 @@ class PairEvidence:
     date_gap_days: int | None
     score: float
     linked: bool
+    date_without_year: bool = False  # one of the dates compared is a day without a year: the gap is the least possible
 
 
 @dataclass
@@ -100,7 +101,7 @@ class Event:
 
 
 def parse_date(value: str | None) -> date | None:
-    if not value:
+    if not value or value.startswith("--"):  # a day without a year is no date on its own
         return None
     parts = value.split("-")
     try:
@@ -111,7 +112,31 @@ def parse_date(value: str | None) -> date | None:
         return None
 
 
+def _month_day(value: str) -> tuple[int, int] | None:
+    """(month, day) of "--MM-DD" (a date without a year) or "YYYY-MM-DD"; None for a month-only date."""
+    parts = value.lstrip("-").split("-")
+    try:
+        if value.startswith("--") and len(parts) == 2:
+            return int(parts[0]), int(parts[1])
+        return (int(parts[1]), int(parts[2])) if len(parts) == 3 else None
+    except ValueError:
+        return None
+
+
 def _date_gap(a: str | None, b: str | None) -> int | None:
+    if a and b and (a.startswith("--") or b.startswith("--")):
+        # a day and month without a year: the fewest days between them in whichever years come closest
+        ma, mb = _month_day(a), _month_day(b)
+        if not ma or not mb:
+            return None
+        gaps = []
+        for year, length in ((2001, 365), (2000, 366)):  # a common year and a leap year (29 February)
+            try:
+                days = abs((date(year, *ma) - date(year, *mb)).days)
+            except ValueError:
+                continue
+            gaps.append(min(days, length - days))
+        return min(gaps) if gaps else None
     da, db = parse_date(a), parse_date(b)
     if da is None or db is None:
         return None
@@ -279,6 +304,7 @@ def group_vectors(
                 a=doc_ids[a], b=doc_ids[b], similarity=round(similarity, 4), aligned_share=round(share, 4),
                 shared_entities=[names.get(key, key) for key in shared][:12], entity_overlap=round(overlap, 4),
                 date_gap_days=gap, score=round(float(value), 4), linked=False,
+                date_without_year=gap is not None and any((doc_dates[x] or "").startswith("--") for x in (a, b)),
             )
         return evidence[(a, b)].score
 

@@ -28,6 +28,7 @@ def to_dict(result: ComparisonResult) -> dict:
                 "outlet": d.outlet,
                 "country": d.country,
                 "date": d.date,
+                "date_without_year": d.date_without_year,
                 "title": d.title,
                 "event": result.event_of(d.id),
                 "encoding": d.encoding,

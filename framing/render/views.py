@@ -155,7 +155,8 @@ def set_apart_lines(event: Event, limit: int = 4) -> list[str]:
         parts = (f"topic {pair['similarity']:.2f}, shared claims {pair['aligned_share']:.2f}, "
                  f"shared names {pair['entity_overlap']:.2f}")
         if gap is not None and pair["score"] == -1.0:
-            why = f"published {gap} days apart"
+            why = (f"dated at least {gap} days apart (a day and month without a year, in the closest year)"
+                   if pair.get("date_without_year") else f"published {gap} days apart")
         elif pair["score"] < threshold:
             why = f"score {pair['score']:.2f} < {threshold:.2f} ({parts})"
         else:  # the pair clears the threshold, but the document is far from the rest of the event
