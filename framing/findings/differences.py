@@ -23,8 +23,7 @@ _NUMBER = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:[ \u00a0]\d{3})+|\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:[.,]\d+)?)(\s*%|\s*[-‑]?\s*[A-Za-zА-Яа-яІіЇїЄє]+\.?)?"
 )
 # words that join two numbers or a number to what follows, not what is counted
-_LINK_WORD = re.compile(r"to|and|or|of|in|on|at|by|for|from|than|до|и|или|в|во|на|по|с|со|от|из|і|й|та|або|у|з|із|від|за|или|от|из|към",
-                        re.I)
+_LINK_WORD = re.compile(r"to|and|or|of|in|on|at|by|for|from|than|до|и|или|в|во|на|по|с|со|от|из|і|й|та|або|у|з|із|від|за|към", re.I)
 # a number that is part of a name: "a Group of 20 summit", "G-7" (in "G20" the digits are inside a word already)
 _IN_A_NAME = re.compile(r"(?:\bgroup of\s*|\b[GГ]-)$", re.I)
 # what joins the two ends of a range ("11-12", "11 to 12", "от 11 до 12", "11 или 12")
@@ -114,7 +113,7 @@ def _numbers_in(text: str) -> dict[str, str]:
     for k in range(len(read) - 2, -1, -1):
         m, value, scale, percent, counted = read[k]
         after = read[k + 1]
-        joint = (m.group(2) or "" if not counted else "") + text[m.end() : after[0].start()]
+        joint = ("" if counted else m.group(2) or "") + text[m.end() : after[0].start()]  # "11 до" + " " + "12 тысяч"
         if scale == 1.0 and not percent and not counted and _RANGE_JOINT.fullmatch(joint):
             read[k] = (m, value, after[2], after[3], counted)
     found: dict[str, str] = {}
