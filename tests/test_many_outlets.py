@@ -467,3 +467,12 @@ def test_a_day_without_a_year_gates_in_the_closest_year_and_the_report_says_so()
     apart, events = grouped(["a", "b"], [a, b], ["ru", "uk"], ["--02-01", "2023-06-26"], pile.centroids)
     assert apart["a"] != apart["b"]
     assert set_apart_lines(events[0])[0].endswith("dated at least 145 days apart (a day and month without a year, in the closest year)")
+
+
+def test_reports_show_a_day_without_a_year_where_the_date_is_unknown():
+    from framing.ingest import documents_from_texts
+    from framing.render.views import shown_date
+
+    dated, undated = documents_from_texts([("Headline\n\n13.11.2024\n\nKYIV, Oct 16 (Reuters) - Allies met.", {"id": "a"}),
+                                          ("Headline\n\nKYIV, Oct 16 (Reuters) - Allies met.", {"id": "b"})])
+    assert shown_date(dated) == "2024-11-13" and shown_date(undated) == "--10-16 (no year)"

@@ -23,6 +23,7 @@ from .views import (
     grouping_lines,
     inside_label,
     short_label,
+    shown_date,
     use_coverage,
 )
 
@@ -144,7 +145,7 @@ def to_html(
         event, docs = shown.event, shown.docs
         parts.append(f"<h2>Event {html.escape(event.id)}: {len(docs)} document(s)</h2><ul>")
         for d in docs:
-            meta = " · ".join(html.escape(x) for x in (d.outlet or d.id, d.country, d.language, d.date) if x)
+            meta = " · ".join(html.escape(x) for x in (d.outlet or d.id, d.country, d.language, shown_date(d)) if x)
             parts.append(f"<li><b>{meta}</b> — {html.escape(d.title or '')}</li>")
         parts.append("</ul>")
         for line in grouping_lines(event):

@@ -107,6 +107,11 @@ def document_cues(result: ComparisonResult, doc: Document, kinds: tuple[str, ...
     return cues
 
 
+def shown_date(doc: Document) -> str | None:
+    """The date a report shows: the article's, else a day and month the text gives without a year."""
+    return doc.date or (f"--{doc.date_without_year} (no year)" if doc.date_without_year else None)
+
+
 def grouping_lines(event: Event, limit: int = 4) -> list[str]:
     """The grouping's reasons a reader needs: documents that joined as a story's brief, members joined on topic alone
     with no date to compare, then the nearest documents set apart."""
