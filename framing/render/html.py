@@ -22,8 +22,8 @@ from .views import (
     event_views,
     grouping_lines,
     inside_label,
+    place_and_date,
     short_label,
-    shown_date,
     use_coverage,
 )
 
@@ -80,7 +80,7 @@ def _columns(result: ComparisonResult, view: EventView) -> list[str]:
     docs = view.docs
     parts: list[str] = []
     head = "".join(
-        f"<th>{html.escape(d.outlet or d.id)}<br><small>{html.escape(' · '.join(x for x in (d.country, d.language, d.date) if x))}</small></th>"
+        f"<th>{html.escape(d.outlet or d.id)}<br><small>{html.escape(place_and_date(d))}</small></th>"
         for d in docs
     )
     rows = []
@@ -145,7 +145,7 @@ def to_html(
         event, docs = shown.event, shown.docs
         parts.append(f"<h2>Event {html.escape(event.id)}: {len(docs)} document(s)</h2><ul>")
         for d in docs:
-            meta = " · ".join(html.escape(x) for x in (d.outlet or d.id, d.country, d.language, shown_date(d)) if x)
+            meta = " · ".join(html.escape(x) for x in (d.outlet or d.id, place_and_date(d)) if x)
             parts.append(f"<li><b>{meta}</b> — {html.escape(d.title or '')}</li>")
         parts.append("</ul>")
         for line in grouping_lines(event):

@@ -14,8 +14,8 @@ from .views import (
     event_views,
     grouping_lines,
     inside_label,
+    place_and_date,
     short_label,
-    shown_date,
     use_coverage,
 )
 
@@ -85,7 +85,7 @@ def to_markdown(result: ComparisonResult, events: list[str] | None = None, outle
     for shown in event_views(result, events, outlets):
         event, docs = shown.event, shown.docs
         lines += [f"## Event {event.id}: {len(docs)} document(s)", ""]
-        lines += [f"- **{_md(d.outlet or d.id)}** ({' · '.join(x for x in (d.country, d.language, shown_date(d)) if x)}): {_md(d.title or '')}"
+        lines += [f"- **{_md(d.outlet or d.id)}** ({place_and_date(d)}): {_md(d.title or '')}"
                   for d in docs]
         reasons = grouping_lines(event)
         if reasons:  # a line break ends each ("  "), so they stay one block under the list

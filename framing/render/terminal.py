@@ -33,6 +33,7 @@ from .views import (
     event_views,
     grouping_lines,
     inside_label,
+    place_and_date,
     short_label,
     use_coverage,
 )
@@ -61,7 +62,7 @@ def _styled(text: str, changed: list[str] | None = None, lexicon: Lexicon | None
 
 
 def _header(doc: Document) -> str:
-    return " · ".join(x for x in (doc.outlet or doc.id, doc.country, doc.language, doc.date) if x)
+    return " · ".join(x for x in (doc.outlet or doc.id, place_and_date(doc)) if x)
 
 
 GIVEN_SOURCES = ("manifest", "front matter", "metadata.csv", "metadata.jsonl")

@@ -112,6 +112,11 @@ def shown_date(doc: Document) -> str | None:
     return doc.date or (f"--{doc.date_without_year} (no year)" if doc.date_without_year else None)
 
 
+def place_and_date(doc: Document) -> str:
+    """"UA · uk · 2024-11-13": the country, language and date a report shows beside an outlet's name."""
+    return " · ".join(x for x in (doc.country, doc.language, shown_date(doc)) if x)
+
+
 def grouping_lines(event: Event, limit: int = 4) -> list[str]:
     """The grouping's reasons a reader needs: documents that joined as a story's brief, members joined on topic alone
     with no date to compare, then the nearest documents set apart."""
