@@ -11,7 +11,7 @@ import numpy as np
 from rich.console import Console
 
 from framing.match import ClaimParams, Event, GroupingParams, claim_units, group_documents
-from framing.match.claims import ClaimPair, claim_clusters, constrained_clusters
+from framing.match.claims import ClaimPair, claim_clusters, constrained_clusters, sentence_margins
 
 DIM = 64
 LANGUAGES = ("ru", "uk", "bg", "en")
@@ -106,6 +106,27 @@ def test_claims_many_outlets_report_come_out_as_one_cluster_each():
     assert sorted(len(c) for c in clusters) == [10] * 12
     for cluster in clusters:
         assert len({truth[r] for r in cluster}) == 1 and len({owner[r] for r in cluster}) == 10
+
+
+def test_a_pair_in_one_language_must_clear_the_margin_by_more_than_a_translation():
+    rng = np.random.default_rng(3)
+    base = rng.normal(size=(6, 32))
+    base[3] = base[0] + 0.9 * rng.normal(size=32)  # row 3 (document 1) states row 0's claim in other words
+    centred = base / np.linalg.norm(base, axis=1, keepdims=True)
+    owner, position = np.array([0, 0, 0, 1, 1, 1]), np.array([0, 1, 2, 0, 1, 2])
+    plain = sentence_margins(centred, owner, 2)
+    one_language = sentence_margins(centred, owner, 2, language=np.array(["ru"] * 6), same_language_penalty=0.04)
+    two_languages = sentence_margins(centred, owner, 2, language=np.array(["ru"] * 3 + ["en"] * 3), same_language_penalty=0.04)
+    assert np.allclose(one_language[0, 3], plain[0, 3] - 0.04) and np.allclose(two_languages, plain)
+    # a paraphrase just above the pair margin links across two languages, not inside one
+    params = ClaimParams(units=False, mutual_margin=float(plain[0, 3]) - 0.02, same_language_penalty=0.04, join_similarity=None,
+                         claim_floor=None, part_margin=None)
+
+    def linked(languages: list[str]) -> bool:
+        clusters = claim_clusters(centred, owner, position, [False] * 6, params, language=languages).clusters
+        return any({0, 3} <= set(c) for c in clusters)
+
+    assert linked(["ru"] * 3 + ["en"] * 3) and not linked(["ru"] * 6)
 
 
 def test_a_merge_never_puts_two_non_neighbouring_sentences_of_one_document_together():
