@@ -82,7 +82,10 @@ def test_the_command_table_names_real_modules_and_options() -> None:
                      "sib200_zero_shot", "seed_frames", "perf_bench"):
         assert f"eval.{expected}" in modules
     seeds = {c.args for c in eval_all.COMMANDS if c.module == "eval.many_outlets"}
-    assert seeds == {("--seeds", "3,4,5,6,7,8,9,10,11,12,13,14,15,16,17"), ("--seeds", "1,2")}
+    from eval.many_outlets import HELD_OUT_SEEDS, TUNING_SEEDS
+
+    assert seeds == {("--seeds", ",".join(map(str, HELD_OUT_SEEDS))), ("--seeds", ",".join(map(str, TUNING_SEEDS)))}
+    assert not set(HELD_OUT_SEEDS) & set(TUNING_SEEDS)
     for command in eval_all.COMMANDS:
         source = (ROOT / Path(*command.module.split("."))).with_suffix(".py").read_text(encoding="utf-8")
         for option in (a for a in command.args if a.startswith("--")):
