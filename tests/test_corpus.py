@@ -251,6 +251,22 @@ def test_undated_articles_form_their_own_window_and_open_like_any(fake_model, tm
     assert [d.id for d in result.documents] == undated[0]["documents"] and all(d.date is None for d in result.documents)
 
 
+def test_a_day_without_a_year_is_kept_and_gates_undated_articles_as_compare_does(fake_model, tmp_path):
+    body = ("Міська рада ухвалила бюджет на ремонт мостів через Дніпро.\n\n"
+            "Депутати підтримали план більшістю голосів, а роботи почнуться навесні.")
+    rows = [{"stories_id": "w1", "text": f"КИЇВ, 1 лютого — {body}"}, {"stories_id": "w2", "text": f"КИЇВ, 26 червня — {body}"},
+            {"stories_id": "w3", "text": f"КИЇВ, 27 червня — {body}"}]
+    build_corpus([str(write_jsonl(tmp_path / "x.jsonl", rows))], tmp_path / "c", grouping=fake_grouping())
+    corpus = open_corpus(tmp_path / "c")
+    grouped = sorted(sorted(e["documents"]) for e in corpus.events())
+    assert grouped == [["w1"], ["w2", "w3"]]  # 1 February is at least 145 days from 26 June in any year
+    stored = {d.id: d.date_without_year for e in corpus.events() for d in corpus.event(e["event"]).documents}
+    assert stored == {"w1": "02-01", "w2": "06-26", "w3": "06-27"}
+    alone = compare([(r["text"], {"id": r["stories_id"]}) for r in rows], encoder=fake_model, grouping=fake_grouping(),
+                    use_cache=False)
+    assert sorted(sorted(e.documents) for e in alone.events) == grouped
+
+
 def test_progress_counts_every_row_once_and_the_export_streams(fake_model, tmp_path, monkeypatch):
     rows = pile_rows("blinken_brussels", "b-")
     export = write_jsonl(tmp_path / "x.jsonl", rows[:4])

@@ -61,6 +61,7 @@ def _outlets(folder: str | None) -> OutletTable:
 def document_row(doc: Document) -> dict:
     return {
         "id": doc.id, "path": doc.path, "title": doc.title, "language": doc.language, "date": doc.date,
+        "date_without_year": doc.date_without_year,
         "outlet": doc.outlet, "country": doc.country, "encoding": doc.encoding, "format": doc.format,
         "n_sentences": len(doc.sentences), "text": doc.text,
         "text_sha1": hashlib.sha1(doc.text.encode("utf-8")).hexdigest(),
@@ -74,6 +75,7 @@ def document_from_rows(row: Mapping, sentences: Sequence[Mapping]) -> Document:
     return Document(
         id=row["id"], path=row["path"], text=row["text"], title=row["title"], language=row["language"],
         date=row["date"], outlet=row["outlet"], country=row["country"], encoding=row["encoding"], format=row["format"],
+        date_without_year=row.get("date_without_year"),
         sentences=[Sentence(s["sentence"], s["text"], s["start"], s["end"], s["language"], s["paragraph"], s["is_title"])
                    for s in sorted(sentences, key=lambda s: s["sentence"])],
         removed=[Span(**span) for span in json.loads(row["removed"])],
