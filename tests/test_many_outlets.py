@@ -219,6 +219,10 @@ def test_coverage_view_fits_80_columns_for_twenty_outlets():
     text = buffer.getvalue()
     assert all(len(line) <= 80 for line in text.splitlines())
     assert "as one outlet puts it" in text and "20/20" in text and "●" in text
+    # the outlets' headlines come out as one row, said to be headlines (each summarises the story); the lead is a claim
+    rows = [line for line in text.splitlines() if "20/20" in line]
+    assert any("headlines · A: Minister meets" in line for line in rows)
+    assert any("A: Officials said" in line and "headlines" not in line for line in rows)
     side = io.StringIO()
     Console(file=side, width=160, color_system=None).print(render(result, width=160, outlets=["outlet00", "outlet01"]))
     assert "as one outlet puts it" not in side.getvalue() and "┃ claim" in side.getvalue()  # chosen outlets side by side

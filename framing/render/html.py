@@ -122,7 +122,7 @@ def _coverage(result: ComparisonResult, view: EventView) -> list[str]:
     body = "".join(
         f"<tr id='{html.escape(row.cluster)}'><td class='claim'>{row.cluster.split('.')[-1]} {row.outlets}/{len(view.docs)}</td>"
         + "".join(f"<td class='mark {MARK_CLASS[mark]}'>{mark}</td>" for mark in row.marks)
-        + f"<td><b>{column_of[row.reference]}</b>: {html.escape(row.text)}</td></tr>"
+        + f"<td>{'<i>headlines</i> · ' if row.headlines else ''}<b>{column_of[row.reference]}</b>: {html.escape(row.text)}</td></tr>"
         for row in rows
     )
     parts = [f"<table class='coverage'><tr><th style='width:5em'>claim</th>{head}<th>as one outlet puts it</th></tr>{body}</table>"]

@@ -34,7 +34,7 @@ def _coverage(result: ComparisonResult, view: EventView) -> list[str]:
     rows, alone = coverage_rows(result, view)
     lines = ["", "| claim | " + " | ".join(letters) + " | as one outlet puts it |", "|---|" + ":-:|" * len(letters) + "---|"]
     lines += [f"| {row.cluster.split('.')[-1]} {row.outlets}/{len(view.docs)} | " + " | ".join(row.marks)
-              + f" | **{column_of[row.reference]}**: {_md(row.text)} |" for row in rows]
+              + f" | {'*headlines* · ' if row.headlines else ''}**{column_of[row.reference]}**: {_md(row.text)} |" for row in rows]
     single = ", ".join(f"{column_of[d]} {n}" for d, n in alone.items() if n)
     lines += [""] + ([f"Claims only one outlet reports (not shown above): {single}.", ""] if single else [])
     lines += [f"Columns: {', '.join(f'{column_of[d.id]} = {_md(d.outlet or d.id)}' for d in view.docs)}.", "", COVERAGE_LEGEND + "."]

@@ -241,7 +241,7 @@ def _coverage(result: ComparisonResult, view: EventView) -> RenderableType:
     for row in rows:
         marks = [Text(mark, style=style.get(mark, "green")) for mark in row.marks]
         table.add_row(f"{row.cluster.split('.')[-1]} {row.outlets}/{len(docs)}", *marks,
-                      Text.assemble((f"{column_of[row.reference]}: ", "bold"), row.text))
+                      Text.assemble(("headlines · " if row.headlines else "", "dim"), (f"{column_of[row.reference]}: ", "bold"), row.text))
     parts: list[RenderableType] = [table]
     single = ", ".join(f"{column_of[d]} {n}" for d, n in alone.items() if n)
     if single:

@@ -304,6 +304,7 @@ class CoverageRow:
     reference: str  # the document whose sentence stands for the claim
     text: str
     outlets: int  # how many shown documents report it
+    headlines: bool = False  # every sentence of the claim is a headline: headlines that summarise the story alike
 
 
 def coverage_rows(result: ComparisonResult, view: EventView) -> tuple[list[CoverageRow], dict[str, int]]:
@@ -329,5 +330,9 @@ def coverage_rows(result: ComparisonResult, view: EventView) -> tuple[list[Cover
         }
         marks = tuple(MISSING if d not in present else INSIDE if d not in own else DIFFERS if d in differs else REPORTED
                       for d in shown)
-        rows.append(CoverageRow(cluster.id, marks, reference, result.document(reference).sentences[sentence].text, len(present)))
+        # outlets' headlines each summarise the whole story, so they come out as one "claim" although each may
+        # stress another fact: the row says so, rather than passing them off as one statement that many made
+        headlines = all(result.document(m.document).sentences[m.sentence].is_title for m in cluster.members)
+        rows.append(CoverageRow(cluster.id, marks, reference, result.document(reference).sentences[sentence].text, len(present),
+                                headlines))
     return rows, alone
