@@ -78,6 +78,10 @@ class GroupingParams:
     attach_topic: float | None = ATTACH_TOPIC  # a document left alone joins a story at this topic similarity (None: never) ...
     attach_coverage: float = ATTACH_COVERAGE  # ... when more than this share of its sentences has a counterpart in the story
 
+    def too_far_apart(self, gap_days: int | None) -> bool:
+        """Whether two articles this many days apart can never be one event (no gap known: no reason to split)."""
+        return gap_days is not None and gap_days > self.max_date_gap_days
+
 
 @dataclass(frozen=True)
 class PairEvidence:
@@ -296,7 +300,7 @@ def group_vectors(
             overlap = entity_overlap(doc_entities[a], doc_entities[b], idf)
             gap = _date_gap(doc_dates[a], doc_dates[b])
             value = similarity + params.claim_weight * share + params.entity_weight * overlap
-            if gap is not None and gap > params.max_date_gap_days:
+            if params.too_far_apart(gap):
                 value = APART
             shared = sorted(set(doc_entities[a]) & set(doc_entities[b]), key=lambda key: (-idf.get(key, 0), key))
             names = entity_names[a] if entity_names else {}
@@ -357,8 +361,7 @@ def attach_left_out(
         doc = members[0]
         best: tuple[float, int, float, float] | None = None
         for k in sorted({group_of[int(j)] for j in nearest[doc] if int(j) in group_of}):
-            gap = [_date_gap(doc_dates[doc], doc_dates[m]) for m in groups[k]]
-            if any(g is not None and g > params.max_date_gap_days for g in gap):
+            if any(params.too_far_apart(_date_gap(doc_dates[doc], doc_dates[m])) for m in groups[k]):
                 continue
             topic = float(vectors[doc] @ centres[k])
             if k not in stories:
