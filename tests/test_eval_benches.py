@@ -3,6 +3,8 @@ keeps pointing at real sentences, and the many-outlet bench builds and scores a 
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 import framing
@@ -35,6 +37,10 @@ def test_many_outlet_bench_builds_and_scores_a_small_pile():
     assert sorted(i for e in events for i in e) == list(range(len(articles)))
     result = score(articles, events, clusters)
     assert set(result) == {"2", "4", "8", "16", "all"} and all(0 <= m["group_f1"] <= 1 for m in result.values())
+    # the diagnostic that tells alignment from grouping: each gold story aligned as one event
+    gold_events, gold_clusters = run_pipeline(articles, vectors, gold_events=True)
+    assert sorted(len(e) for e in gold_events) == sorted(Counter(a.story for a in articles).values())
+    assert all(m["group_f1"] == 1.0 for m in score(articles, gold_events, gold_clusters).values())
 
 
 @pytest.mark.skipif(not (SHARED_DATA / "ntrex").is_dir(), reason="needs ../shared/data/ntrex")
