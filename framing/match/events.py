@@ -24,7 +24,7 @@ together). A document average linkage leaves alone then joins the story of two o
 tells more than half of its sentences, if it is close to the story's mean vector (:func:`attach_left_out`: a
 brief of a story's first lines, which only some of the story's articles tell). Weights and threshold were
 tuned on the many-outlet benchmark's tuning seeds and the blinken_brussels pile (eval/many_outlets.py,
-eval/real_piles.py); README.md gives the held-out numbers.
+eval/real_piles.py); README.md gives the held-out numbers, eval/HISTORY.md the sweeps.
 
 Cost: each document is scored against its ``CANDIDATES`` nearest documents (blocking, in row blocks
 so memory stays linear); the linkage runs per connected component of the above-threshold pairs
