@@ -501,3 +501,23 @@ def test_reports_show_a_day_without_a_year_where_the_date_is_unknown():
     dated, undated = documents_from_texts([("Headline\n\n13.11.2024\n\nKYIV, Oct 16 (Reuters) - Allies met.", {"id": "a"}),
                                           ("Headline\n\nKYIV, Oct 16 (Reuters) - Allies met.", {"id": "b"})])
     assert shown_date(dated) == "2024-11-13" and shown_date(undated) == "--10-16 (no year)"
+
+
+def test_each_frame_line_of_the_outlets_table_keeps_its_share_at_80_columns():
+    # a share wrapped onto the next line reads as another frame's; long outlet names and cues squeeze the column
+    import re
+
+    import framing
+    from framing.render import render
+
+    from .conftest import FakeEncoder
+
+    texts = [(f"Ministers meet in Brussels\n\nThe minister said support for the front will grow, officials reported. "
+              f"Critics said the promises came too late, according to Reuters. Outlet {k} adds its own detail about air defence.",
+              {"id": f"d{k}", "outlet": f"Общественная служба новостей номер {k}", "language": "en", "date": "2024-11-13"})
+             for k in range(3)]
+    result = framing.compare(texts, encoder=FakeEncoder(), use_cache=False, grouping=GroupingParams(threshold=0.3))
+    buffer = io.StringIO()
+    Console(file=buffer, width=80, color_system=None).print(render(result, width=80))
+    lines = [line for line in buffer.getvalue().splitlines() if "█" in line or re.fullmatch(r"\s*\d\.\d\d\s*", line)]
+    assert lines and all(re.search(r"[█▌]+ \d\.\d\d", line) for line in lines), lines

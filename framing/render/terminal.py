@@ -180,6 +180,10 @@ def _stacked(result: ComparisonResult, view: EventView) -> RenderableType:
     return Group(*blocks)
 
 
+LABEL_WIDTH = 16  # a frame's short label in the outlets' table ("External regulat" for External regulation ...)
+SUMMARY_BAR_WIDTH = 12  # a share of 1.0 as 12 cells: the bar, label and share fit a third of 80 columns
+
+
 def _bar(share: float, width: int = BAR_WIDTH) -> str:
     full = share * width
     return "█" * int(full) + ("▌" if full - int(full) >= 0.5 else "")
@@ -189,16 +193,21 @@ def _summary(result: ComparisonResult, view: EventView) -> RenderableType:
     """Claims shared by all / some / one; each outlet's frame profile as bars; its loaded words and sources."""
     parts: list[RenderableType] = [Text(view.counts.summary(), style="bold")]
     docs = view.docs
+    profiles = {d.id: list(result.document_frames(d.id).items())[:3] for d in docs}
+    label_width = max((len(short_label(name)[:LABEL_WIDTH]) for p in profiles.values() for name, _ in p), default=0)
+    # a frame's line (label, bar, share) never wraps: a share alone on the next line reads as another frame's
+    line_width = max((label_width + 1 + len(_bar(share, SUMMARY_BAR_WIDTH)) + 5 for p in profiles.values() for _, share in p),
+                     default=0)
     table = Table(box=None, show_header=True, expand=False, padding=(0, 1))
     table.add_column("outlet", overflow="fold", max_width=28)
-    table.add_column("frames (mean share over sentences)", overflow="fold")
+    table.add_column("frames (mean share over sentences)", overflow="fold", min_width=line_width or None)
     table.add_column("loaded / attribution", overflow="fold", max_width=40)
     for d in docs:
-        profile = list(result.document_frames(d.id).items())[:3]
+        profile = profiles[d.id]
         bars = Text()
         for i, (name, share) in enumerate(profile):
-            bars.append(f"{short_label(name)[:16]:<16} ", style="bold" if i == 0 else "")
-            bars.append(_bar(share), style="blue")
+            bars.append(f"{short_label(name)[:LABEL_WIDTH]:<{label_width}} ", style="bold" if i == 0 else "")
+            bars.append(_bar(share, SUMMARY_BAR_WIDTH), style="blue")
             bars.append(f" {share:.2f}" + ("\n" if i < len(profile) - 1 else ""))
         cues = document_cues(result, d)
         words = Text()
