@@ -503,7 +503,7 @@ def test_reports_show_a_day_without_a_year_where_the_date_is_unknown():
     assert shown_date(dated) == "2024-11-13" and shown_date(undated) == "--10-16 (no year)"
 
 
-def test_each_frame_line_of_the_outlets_table_keeps_its_share_at_80_columns():
+def test_the_report_wraps_its_lines_readably_at_80_columns():
     # a share wrapped onto the next line reads as another frame's; long outlet names and cues squeeze the column
     import re
 
@@ -519,5 +519,9 @@ def test_each_frame_line_of_the_outlets_table_keeps_its_share_at_80_columns():
     result = framing.compare(texts, encoder=FakeEncoder(), use_cache=False, grouping=GroupingParams(threshold=0.3))
     buffer = io.StringIO()
     Console(file=buffer, width=80, color_system=None).print(render(result, width=80))
-    lines = [line for line in buffer.getvalue().splitlines() if "█" in line or re.fullmatch(r"\s*\d\.\d\d\s*", line)]
+    text = buffer.getvalue().splitlines()
+    lines = [line for line in text if "█" in line or re.fullmatch(r"\s*\d\.\d\d\s*", line)]
     assert lines and all(re.search(r"[█▌]+ \d\.\d\d", line) for line in lines), lines
+    # the event's listing of documents wraps with a hanging indent: under the description, not under the id
+    first = next(k for k, line in enumerate(text) if line.startswith("  d0  "))
+    assert text[first + 1].startswith(" " * len("  d0  ")) and text[first + 1].strip(), text[first : first + 2]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.rule import Rule
 from rich.table import Table
@@ -89,12 +90,16 @@ def _event_header(result: ComparisonResult, event_id: str, columns: dict[str, st
     dates = sorted({d.date for d in docs if d.date})
     lines = [Text(f"Event {event.id}: {len(docs)} document(s); languages {', '.join(languages) or '?'}; "
                   f"dates {' to '.join(dict.fromkeys([dates[0], dates[-1]])) if dates else '?'}", style="bold")]
+    # a document's line wraps under its description, not under its letter and id (a hanging indent)
+    listing = Table.grid(padding=(0, 2, 0, 0), pad_edge=False)
+    listing.add_column(no_wrap=True)
+    listing.add_column(overflow="fold")
     for d in docs:
         column = f"{columns.get(d.id, ' ')} " if columns is not None else ""
-        lines.append(Text(f"  {column}{d.id}  {_described(d)}  — {_shorten(d.title or '', 100)}"))
-    for line in grouping_lines(event):
-        lines.append(Text(f"  {line}", style="dim"))
-    return Group(*lines)
+        listing.add_row(f"{column}{d.id}", f"{_described(d)}  — {_shorten(d.title or '', 100)}")
+    parts: list[RenderableType] = [*lines, Padding(listing, (0, 0, 0, 2))]
+    parts += [Padding(Text(line, style="dim"), (0, 0, 0, 2)) for line in grouping_lines(event)]
+    return Group(*parts)
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -264,11 +269,14 @@ def _findings(result: ComparisonResult, view: EventView, limit: int | None = FIN
     found = view.findings(result)
     lines = [Text(f"findings: {len(found)}" + (f" (the first {limit} shown; all in --json)" if limit and len(found) > limit else ""),
                   style="bold")]
+    listing = Table.grid(padding=(0, 1, 0, 0), pad_edge=False)  # a finding wraps under its summary, not under its kind
+    listing.add_column(no_wrap=True, min_width=12)
+    listing.add_column(overflow="fold")
     for finding in found[:limit] if limit else found:
         claims = ", ".join(c.split(".")[-1] for c in finding.clusters[:4]) + ("…" if len(finding.clusters) > 4 else "")
-        lines.append(Text.assemble((f"  {finding.kind:<12} ", FINDING_STYLE.get(finding.kind, "")), finding.summary,
-                                   (f"  [{claims}]" if claims else "", "dim")))
-    return Group(*lines)
+        listing.add_row(Text(finding.kind, style=FINDING_STYLE.get(finding.kind, "")),
+                        Text.assemble(finding.summary, (f"  [{claims}]" if claims else "", "dim")))
+    return Group(*lines, Padding(listing, (0, 0, 0, 2))) if found else Group(*lines)
 
 
 def render(
