@@ -11,6 +11,9 @@ from typing import NoReturn, TypeVar
 import click
 
 EXIT_NOTHING_USABLE = 2
+# Some inputs were skipped (each said in one line) and the rest was done: a script sees the partial failure,
+# a reader still gets the report of what could be read.
+EXIT_SOME_SKIPPED = 3
 T = TypeVar("T")
 
 
@@ -125,7 +128,10 @@ def compare(
     quiet: bool,
     verbose: bool,
 ) -> None:
-    """Group PATHS (files, folders, globs) into events and line up their claims side by side."""
+    """Group PATHS (files, folders, globs) into events and line up their claims side by side.
+
+    Exit status: 0 done; 3 done, but some inputs were skipped (one line each); 2 nothing usable; 1 other errors.
+    """
     err = _start(verbose)
     if bool(paths) == bool(from_corpus):
         _fail(err, ValueError("give PATHS to compare, or --from DIR --event ID for an event of a built corpus"), 2)
@@ -208,6 +214,8 @@ def compare(
         console = Console(width=width) if width else Console()
         console.print(render(result, width=console.width, only_differences=only_differences, view=view,
                              findings_only=findings_only, **selection))
+    if result.errors:
+        raise click.exceptions.Exit(EXIT_SOME_SKIPPED)
 
 
 class _RateColumn:
@@ -265,6 +273,8 @@ def corpus_command(
 
     Articles already in the corpus are skipped; only the date windows that new articles touch are grouped
     and aligned again. An interrupted run goes on where it stopped when run again.
+
+    Exit status: 0 done; 3 done, but some inputs were skipped (one line each); 2 nothing usable; 1 other errors.
     """
     err = _start(verbose)
     from rich.console import Console
@@ -330,6 +340,9 @@ def corpus_command(
         if report.documents == 0:
             err.print("error: no usable input", highlight=False)
             raise click.exceptions.Exit(EXIT_NOTHING_USABLE)
+        skipped = bool(report.errors)
+    else:
+        skipped = False
     try:
         built = open_corpus(out)
         if html_path:
@@ -338,6 +351,8 @@ def corpus_command(
         _fail(err, exc)
     if summary:
         Console().print(corpus_summary(built))
+    if skipped:
+        raise click.exceptions.Exit(EXIT_SOME_SKIPPED)
 
 
 @cli.command(name="label")
@@ -363,7 +378,10 @@ def label_command(
     quiet: bool,
     verbose: bool,
 ) -> None:
-    """Label the sentences of PATHS (or, with --lines, each line) with zero-shot frames."""
+    """Label the sentences of PATHS (or, with --lines, each line) with zero-shot frames.
+
+    Exit status: 0 done; 3 done, but some inputs were skipped (one line each); 2 nothing to label; 1 other errors.
+    """
     err = _start(verbose)
     import json
 
@@ -401,6 +419,8 @@ def label_command(
     if not quiet:
         console = Console(width=width) if width else Console()
         console.print(label_table(result, top))
+    if result.errors:
+        raise click.exceptions.Exit(EXIT_SOME_SKIPPED)
 
 
 def main() -> None:

@@ -91,6 +91,11 @@ def test_label_command_writes_one_entry_per_line_in_order(tmp_path, monkeypatch)
     assert [d["position"] for d in data] == [1, 3, 4]
     assert data[0]["labels"][0]["label"] == "sport" and data[1]["labels"][0]["label"] == "weather"
     assert all(d["labels"][0]["score"] >= d["labels"][1]["score"] for d in data)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    partial = CliRunner().invoke(cli, ["label", str(items), str(empty), "--lines", "--labels", str(toy), "--json", str(out), "--quiet"])
+    assert partial.exit_code == 3 and "skipped" in partial.output  # the rest is labelled, and the status says one was skipped
+    assert len(json.loads(out.read_text(encoding="utf-8"))) == 3
 
 
 def test_label_command_bad_labels_file_is_one_line(tmp_path):

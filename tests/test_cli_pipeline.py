@@ -76,10 +76,12 @@ def test_bad_inputs_get_one_line_each_and_the_rest_goes_on(fake_model, tmp_path)
     binary.write_bytes(b"\x00\x01\x02" * 100)
     runner = CliRunner()
     result = runner.invoke(cli, ["compare", str(SEEDS / "000_79bbd20387ac76b2.txt"), str(empty), str(binary),
-                                 str(tmp_path / "missing.txt"), "--quiet"])
-    assert result.exit_code == 0
+                                 str(tmp_path / "missing.txt"), "--quiet", "--json", str(tmp_path / "some.json")])
+    assert result.exit_code == 3  # done, but some inputs were skipped: a script sees it
     lines = [line for line in result.output.splitlines() if line.startswith("skipped")]
     assert len(lines) == 3 and "Traceback" not in result.output
+    assert json.loads((tmp_path / "some.json").read_text())["documents"]  # the readable input was still compared
+    assert runner.invoke(cli, ["compare", str(SEEDS / "000_79bbd20387ac76b2.txt"), "--quiet"]).exit_code == 0
     result = runner.invoke(cli, ["compare", str(empty), str(binary), "--json", str(tmp_path / "x.json")])
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert not (tmp_path / "x.json").exists()  # nothing written half-way
