@@ -525,3 +525,26 @@ def test_the_report_wraps_its_lines_readably_at_80_columns():
     # the event's listing of documents wraps with a hanging indent: under the description, not under the id
     first = next(k for k, line in enumerate(text) if line.startswith("  d0  "))
     assert text[first + 1].startswith(" " * len("  d0  ")) and text[first + 1].strip(), text[first : first + 2]
+
+
+def test_clutter_set_aside_is_said_in_every_report_and_listed_in_html():
+    # boilerplate removed from an article is listed, not lost: a line per event in the terminal and Markdown, every
+    # piece in the HTML (and in the JSON's documents[].removed)
+    import framing
+    from framing.render import render, to_html, to_markdown
+
+    from .conftest import FakeEncoder
+
+    body = ("The minister said support for the front will grow. Critics said the promises came too late. "
+            "Officials met in Brussels on Wednesday.")
+    texts = [("Ministers meet in Brussels\n\n" + body + ("\n\nRead more: Storm hits the coast of Florida" if k == 0 else ""),
+              {"id": f"d{k}", "outlet": f"Outlet {k}", "language": "en", "date": "2024-11-13"}) for k in range(2)]
+    result = framing.compare(texts, encoder=FakeEncoder(), use_cache=False, frames=False, grouping=GroupingParams(threshold=0.3))
+    removed = [span for d in result.documents for span in d.removed]
+    assert [span.text for span in removed] == ["Read more: Storm hits the coast of Florida"]
+    buffer = io.StringIO()
+    Console(file=buffer, width=80, color_system=None).print(render(result, width=80))
+    said = " ".join(buffer.getvalue().split())
+    assert "set aside as clutter in 1 of 2 article(s), 1 piece(s)" in said and "--json lists each" in said
+    assert "Storm hits the coast of Florida</li>" in to_html(result) and "<details" in to_html(result)
+    assert "set aside as clutter in 1 of 2 article(s)" in to_markdown(result)

@@ -23,6 +23,7 @@ from .views import (
     grouping_lines,
     inside_label,
     place_and_date,
+    removed_line,
     short_label,
     use_coverage,
 )
@@ -150,6 +151,11 @@ def to_html(
         parts.append("</ul>")
         for line in grouping_lines(event):
             parts.append(f"<div class='apart'>{html.escape(line)}</div>")
+        removed = removed_line(docs, "this list")
+        if removed:  # every piece, with its article and reason: set aside, not lost
+            pieces = "".join(f"<li><b>{html.escape(d.outlet or d.id)}</b> ({html.escape(span.reason)}): {html.escape(span.text)}</li>"
+                             for d in docs for span in d.removed)
+            parts.append(f"<details class='apart'><summary>{html.escape(removed)}</summary><ul>{pieces}</ul></details>")
         found = shown.findings(result)
         if len(docs) > 1:
             items = "".join(

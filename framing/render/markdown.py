@@ -15,6 +15,7 @@ from .views import (
     grouping_lines,
     inside_label,
     place_and_date,
+    removed_line,
     short_label,
     use_coverage,
 )
@@ -87,7 +88,7 @@ def to_markdown(result: ComparisonResult, events: list[str] | None = None, outle
         lines += [f"## Event {event.id}: {len(docs)} document(s)", ""]
         lines += [f"- **{_md(d.outlet or d.id)}** ({place_and_date(d)}): {_md(d.title or '')}"
                   for d in docs]
-        reasons = grouping_lines(event)
+        reasons = grouping_lines(event) + [line for line in [removed_line(docs)] if line]
         if reasons:  # a line break ends each ("  "), so they stay one block under the list
             lines += [""] + [f"*{_md(line)}*  " for line in reasons]
         found = shown.findings(result)

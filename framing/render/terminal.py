@@ -35,6 +35,7 @@ from .views import (
     grouping_lines,
     inside_label,
     place_and_date,
+    removed_line,
     short_label,
     use_coverage,
 )
@@ -99,6 +100,9 @@ def _event_header(result: ComparisonResult, event_id: str, columns: dict[str, st
         listing.add_row(f"{column}{d.id}", f"{_described(d)}  — {_shorten(d.title or '', 100)}")
     parts: list[RenderableType] = [*lines, Padding(listing, (0, 0, 0, 2))]
     parts += [Padding(Text(line, style="dim"), (0, 0, 0, 2)) for line in grouping_lines(event)]
+    removed = removed_line(docs, "--json")
+    if removed:
+        parts.append(Padding(Text(removed, style="dim"), (0, 0, 0, 2)))
     return Group(*parts)
 
 

@@ -5,6 +5,8 @@ The terminal, HTML and Markdown reports all read these, so the three show the sa
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -115,6 +117,19 @@ def shown_date(doc: Document) -> str | None:
 def place_and_date(doc: Document) -> str:
     """"UA · uk · 2024-11-13": the country, language and date a report shows beside an outlet's name."""
     return " · ".join(x for x in (doc.country, doc.language, shown_date(doc)) if x)
+
+
+def removed_line(docs: Sequence[Document], where: str = "the JSON") -> str | None:
+    """What reading set aside as clutter in these documents (datelines, bylines, "read also" links ...), counted by
+    reason, so that nothing leaves a report unsaid; ``where`` lists each piece with its text (JSON
+    ``documents[].removed``)."""
+    pieces = [span for d in docs for span in d.removed]
+    if not pieces:
+        return None
+    reasons = "; ".join(f"{reason} {n}" for reason, n in sorted(Counter(s.reason for s in pieces).items(), key=lambda x: (-x[1], x[0])))
+    articles = sum(1 for d in docs if d.removed)
+    return (f"set aside as clutter in {articles} of {len(docs)} article(s), {len(pieces)} piece(s): {reasons} "
+            f"({where} lists each with its text)")
 
 
 def grouping_lines(event: Event, limit: int = 4) -> list[str]:
