@@ -150,3 +150,16 @@ def test_a_short_line_under_a_one_sentence_headline_is_the_story_not_a_masthead(
     assert _removed("The singer praised the mayor on a late show.", "Nobody Clapped", body) == []
     # above the headline: a masthead
     assert _removed("Daily Wire Desk", "The singer praised the mayor", body) == [("masthead or label", "Daily Wire Desk")]
+
+
+def test_a_recall_paragraph_is_kept_when_it_tells_the_story_and_removed_when_it_teases_another():
+    text = (
+        "Байден дозволив Україні бити ракетами ATACMS по території Росії\n\n"
+        "Президент США Джо Байден дозволив Україні застосовувати ракети ATACMS для ударів углиб Росії, пишуть газети.\n\n"
+        "Нагадаємо, раніше Байден відмовлявся дозволити удари ракетами ATACMS по території Росії.\n\n"
+        "Нагадаємо, МАГАТЕ відреагувало на удар Ізраїлю по ядерному об'єкту Ірану в Ісфахані.\n"
+    )
+    cleaned = clean(text)
+    removed = " ".join(span.text for span in cleaned.removed)
+    assert "раніше Байден відмовлявся" not in removed  # names Байден and ATACMS, as the body does: background
+    assert "МАГАТЕ відреагувало" in removed  # names nothing the body names: a teaser for another story

@@ -62,7 +62,7 @@ _SECTION = re.compile(
 _LINE_MARKER = re.compile(
     r"^(?:(?:реклама|advertisement|ads?_code|sponsored)\b\s*(?:$|\d+\+\s*$|[^\w\s].{0,40}$)|"
     r"автори?:|author:|фото\b|photo\b|снимка:|источник:|джерело:|редактор:|"
-    r"напомним\b|нагадаємо\b|ранее\s.{0,40}\sписал|раніше\s.{0,40}\sписал|также\s.{0,40}\sсообщал|"
+    r"ранее\s.{0,40}\sписал|раніше\s.{0,40}\sписал|также\s.{0,40}\sсообщал|"
     r"читайте\b|подробнее\b|детальніше\b|прочетете\b|read more|see also|почему вы можете доверять|"
     r"подписывайтесь|підписуйтесь|абонирайте|subscribe|sign up|follow us|share (?:this|on)|"
     r"(?:коммент\w*|комент\w*|comments?)\s*(?:\(\d+\)|\d+)?\s*$|напиши\w* (?:коментар|комментар)|leave a (?:comment|reply)|"
@@ -76,6 +76,20 @@ _LINE_MARKER = re.compile(
     r"(?:published|updated|posted|опубликовано|обновлено|опубліковано|оновлено|публикувано|обновено)\b.{0,40}\d)",
     re.I,
 )
+# "Напомним, ..." / "Нагадаємо, ..." opens both a paragraph of the story's background ("Нагадаємо, 17 листопада The
+# New York Times повідомила про дозвіл ...") and a teaser for another story under an article ("Напомним, МАГАТЭ
+# отреагировало на удар Израиля ..."): such a line is clutter only when it names nothing the article's body names.
+_RECALL = re.compile(r"^(?:напомним|нагадаємо|да припомним|припомняме)\b", re.I)
+# a name: a capitalised word of three letters or more after the line's first word, or an acronym; compared by its
+# first four letters, so that inflected forms meet ("Байдена" / "Байден", "Ирана" / "Иран")
+_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b(?:[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ]{2,}|[A-ZА-ЯЁІЇЄҐ]{2,})\b")
+RECALL_CLUTTER = "teaser for another story (a recall naming nothing of the article)"
+
+
+def _name_keys(text: str) -> set[str]:
+    return {m.group(0)[:4].lower() for m in _NAME.finditer(text)} - {"the"}
+
+
 # A byline: "By" or "Автор" and a name or two, maybe an outlet or a date after it ("By that logic, Mr.
 # Trump would win ..." is a sentence: the word after "By" is not a name).
 _BYLINE = re.compile(
@@ -229,6 +243,8 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
             in_zone = True
         elif (_LINE_MARKER.match(text) and len(text) < 400) or (_BYLINE.match(text) and len(text) < 160):
             reasons[i] = "byline, credit, ad or promotion"
+        elif _RECALL.match(text) and len(text) < 400:
+            reasons[i] = RECALL_CLUTTER  # kept again below if it names what the body names
         elif _SOCIAL.match(text):
             reasons[i] = "share or follow buttons"
         elif _WEATHER_OR_RATES.search(text) and _words(text) <= 8 and not _FINAL.search(text):
@@ -258,7 +274,16 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
     _mark_headline_runs(lines, reasons, body_started_at=_first_body(lines, reasons))
     _mark_sandwiched(lines, reasons)
     _keep_short_title(lines, reasons)
+    _keep_recalled_background(lines, reasons)
     return reasons
+
+
+def _keep_recalled_background(lines: list[Line], reasons: list[str | None]) -> None:
+    """A "Напомним, ..." line that names someone or something the kept lines name is the story's background."""
+    body_names = set().union(*(_name_keys(line.text) for line, reason in zip(lines, reasons) if reason is None))
+    for i, line in enumerate(lines):
+        if reasons[i] == RECALL_CLUTTER and _name_keys(line.text) & body_names:
+            reasons[i] = None
 
 
 def _keep_short_title(lines: list[Line], reasons: list[str | None]) -> None:
