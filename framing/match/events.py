@@ -1,9 +1,9 @@
 """Event grouping: which documents cover the same event, with the evidence for each decision.
 
-Every score is a property of the two documents alone, so a decision about two articles does not
-change because unrelated articles sit in the same folder, and a story is not punished for having
-many articles (an earlier document margin, similarity minus the mean similarity of the nearest
-documents, fell to zero when those were nine articles on the same story):
+Every score is a property of the two documents, not of their neighbours, so a story is not punished
+for having many articles (an earlier document margin, similarity minus the mean similarity of the
+nearest documents, fell to zero when those were nine articles on the same story); the one term the
+folder touches is the names' weights (below):
 
 * **topic**: the cosine of the two documents' mean sentence vectors after subtracting a fixed
   per-language centroid (shipped for the bundled model, computed from SIB-200 by
@@ -14,7 +14,10 @@ documents, fell to zero when those were nine articles on the same story):
   counterpart in the other document at centred cosine >= ``MATCH_LEVEL`` (translations sit near
   0.7, sentences of unrelated stories below 0.31 in 99% of cases on NTREX);
 * **shared names**: overlap of named actors and places (cross-script keys from
-  :mod:`framing.match.entities`), weighted by how rare each is in the pile;
+  :mod:`framing.match.entities`), weighted by how rare each is in the pile (at most
+  ``ENTITY_WEIGHT`` of the score; in a pile of two every shared name is the commonest there is, so
+  the term counts for little there. Unweighted, two articles compared alone joined more pairs of
+  two events: blinken pile without dates 58 -> 61 of 138, seeds with text dates 1 -> 2 of 7);
 * **dates**: two dated articles more than ``MAX_DATE_GAP_DAYS`` apart are never one event; a
   missing date is no reason to join or to split.
 
