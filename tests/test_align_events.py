@@ -82,3 +82,25 @@ def test_a_claim_many_outlets_report_keeps_its_margin():
     clusters = align(vectors, owner).members
     assert len(clusters) == 12
     assert all(len({claim_of[r] for r in members}) == 1 and len(members) == 10 for members in clusters)
+
+
+def test_a_pair_blocking_left_uncompared_counts_as_unrelated_not_as_never(monkeypatch):
+    # in a component too large to score in full, D and E were each compared with A, B and C (their nearest) but not
+    # with each other: the missing pair must weigh like an unrelated one, not like two articles whose dates keep them
+    # apart (threshold 0.55: with -1 the last to join averages 0.48, with -0.5 0.60)
+    import framing.match.events as events
+    from framing.match import GroupingParams
+
+    monkeypatch.setattr(events, "CANDIDATES", 3)
+    monkeypatch.setattr(events, "FULL_COMPONENT", 2)
+    axes = np.eye(7)
+    story = [axes[0] + 0.1 * axes[k] for k in (1, 2, 3)]  # A, B, C: cosine 0.99 to each other
+    late = axes[0] + 0.1 * axes[4] + 0.2 * axes[5]  # D: 0.97 to A, B, C
+    other = axes[0] + 0.2 * axes[6]  # E: 0.976 to A, B, C, 0.957 to D; D and E are not each other's nearest three
+    vectors = np.stack([*story, late, other])
+    ids = ["a", "b", "c", "d", "e"]
+    params = GroupingParams(threshold=0.55, attach_topic=None)
+    grouped = group_documents(ids, vectors, [Counter() for _ in ids], [None] * 5, params)
+    assert sorted(len(e.documents) for e in grouped) == [5]
+    monkeypatch.setattr(events, "UNCOMPARED", events.APART)
+    assert sorted(len(e.documents) for e in group_documents(ids, vectors, [Counter() for _ in ids], [None] * 5, params)) == [1, 4]
