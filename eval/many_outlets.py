@@ -75,6 +75,9 @@ SAME_EVENT = (
 # 2018 (a preview of it, and his mocking of Feinstein there). They stay in the piles, so that every seed's pile is
 # the one earlier reports measured; the story-grouping score leaves pairs of their articles with the rally's out
 # (neither right nor wrong: a preview and a report of one rally may be told apart or not).
+# The sentence-pair score leaves out their sentence pairs the same way (since report 32; before it, a sentence
+# pair across them counted as false: seed 20 at 2 articles fell 0.836 -> 0.610 when the rally's two articles
+# joined the 16 on the Feinstein remarks).
 SAME_EVENT_KEPT = {"newsweek.51310": "cnn.304447", "newsweek.51330": "cnn.304447"}
 TUNING_SEEDS = (1, 2)
 HELD_OUT_SEEDS = (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20)
@@ -220,7 +223,10 @@ def score(articles: list[Article], events: list[list[int]], clusters: list[list[
     predicted_docs = {(a, b) for a, b in pairs if event_of[a] == event_of[b]}
     gold = gold_pairs(articles)
     possible = headline_lead_pairs(articles) - gold
-    predicted = {tuple(sorted((x, y))) for members in clusters for x, y in combinations(members, 2) if x[0] != y[0]}
+    # a sentence pair across two stories of one real event (SAME_EVENT_KEPT) is neither right nor wrong either: both
+    # report the same rally, and the gold knows only shared source lines
+    predicted = {tuple(sorted((x, y))) for members in clusters for x, y in combinations(members, 2)
+                 if x[0] != y[0] and (articles[x[0]].story == articles[y[0]].story or event[x[0]] != event[y[0]])}
     mostly_other = mostly_other_lines(articles)
     out: dict[str, dict[str, float]] = {}
     for size in (*SIZES, "all"):

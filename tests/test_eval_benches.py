@@ -81,6 +81,19 @@ def test_an_article_mostly_of_other_stories_lines_is_left_out_of_the_diagnostic_
     assert result["group_f1"] < 0.5 < result["group_f1_clear"] == 1.0
 
 
+def test_two_stories_of_one_real_event_are_neither_right_nor_wrong_for_groups_and_sentence_pairs():
+    from eval.many_outlets import SAME_EVENT_KEPT, Article, score
+
+    story, rally = next(iter(SAME_EVENT_KEPT.items()))
+    articles = [Article("a", story, 2, "ru", ["1", "2"], [(1,), (2,)]), Article("b", story, 2, "en", ["1", "2"], [(1,), (2,)]),
+                Article("c", rally, 2, "bg", ["7"], [(7,)])]
+    # c (the same rally, another NTREX document) joined, and its sentence was aligned with a's and b's first lines
+    result = score(articles, [[0, 1, 2]], [[(0, 0), (1, 0), (2, 0)], [(0, 1), (1, 1)]])["all"]
+    assert result["group_f1"] == 1.0 and result["pair_p"] == 1.0 and result["pair_r"] == 1.0
+    other = [*articles[:2], Article("c", "another story", 2, "bg", ["7"], [(7,)])]
+    assert score(other, [[0, 1, 2]], [[(0, 0), (1, 0), (2, 0)], [(0, 1), (1, 1)]])["all"]["pair_p"] == 2 / 4
+
+
 def test_frame_invariance_counts_an_abstention_as_its_own_label():
     import numpy as np
 
