@@ -22,7 +22,8 @@ seeds 6, 7 and 8 too, first run after every change of report 21 (never looked at
 seeds 9, 10 and 11, first run to check the off-topic claim rule of report 23, and seeds 12-17, first run to
 check report 23's rule for a brief left alone (seeds 3-11 were looked at to set it), and seeds 18-20,
 first run to check report 27's same-language claim margin. Seeds 21-26 are tuning seeds too, for the
-story-grouping rules tried after report 29 (none adopted; eval/HISTORY.md gives them): never count them as held out.
+story-grouping rules tried after report 29 (report 32's score for uncompared pairs was chosen on them; eval/HISTORY.md
+gives the others, not adopted): never count them as held out.
 
 ``--gold-events`` aligns each gold story as one event instead of the events found, so the pair figures show the
 aligner alone (story grouping then reads 1.000; a diagnostic, not the target).
