@@ -68,10 +68,11 @@ class EvalCommand:
 
 # In the order the README's "Measured" section quotes them; arguments as the README gives them.
 COMMANDS: tuple[EvalCommand, ...] = (
-    EvalCommand("many_outlets_held_out", "eval.many_outlets", ("--seeds", "3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20"),
+    EvalCommand("many_outlets_held_out", "eval.many_outlets", ("--seeds", "3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,27,28,29"),
                 "many-outlet bench, held-out seeds"),
     EvalCommand("many_outlets_tuning", "eval.many_outlets", ("--seeds", "1,2"), "many-outlet bench, tuning seeds"),
-    EvalCommand("many_outlets_gold_events", "eval.many_outlets", ("--seeds", "3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20", "--gold-events"),
+    EvalCommand("many_outlets_gold_events", "eval.many_outlets",
+                ("--seeds", "3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,27,28,29", "--gold-events"),
                 "many-outlet bench, held-out seeds, each gold story aligned as one event (the aligner without grouping errors)"),
     EvalCommand("real_piles", "eval.real_piles", (), "real piles and the seeds: grouping and claim pairs"),
     EvalCommand("seed_alignment", "eval.seed_alignment", ("--sweep",), "seed gold: pair and omission P/R, threshold sweep"),
