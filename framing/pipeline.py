@@ -184,7 +184,7 @@ def group_events(
         [d.id for d in usable],
         None,
         [entities.document_entities(t) for t in texts],
-        [d.date or (f"--{d.date_without_year}" if d.date_without_year else None) for d in usable],
+        [d.date_or_day for d in usable],
         grouping,
         entity_names=[entities.surface_forms(t) for t in texts],
         sentence_vectors=[vectors[d.id] for d in usable],

@@ -55,6 +55,12 @@ class Document:
     date_without_year: str | None = None
 
     @property
+    def date_or_day(self) -> str | None:
+        """The date grouping compares: ``date``, else the day and month without a year as "--MM-DD" (ISO 8601's form
+        for a date without a year, which :mod:`framing.match.events` reads)."""
+        return self.date or (f"--{self.date_without_year}" if self.date_without_year else None)
+
+    @property
     def body(self) -> str:
         return " ".join(s.text for s in self.sentences)
 

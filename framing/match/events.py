@@ -70,10 +70,10 @@ APART = -1.0  # the score of a pair whose dates are too far apart
 # The score average linkage gives a pair of a component too large to score in full (FULL_COMPONENT), which
 # blocking (CANDIDATES nearest documents) left uncompared: below what two articles of unrelated stories score
 # (median 0.17 on many-outlet seed 1; its 73 same-story pairs outside blocking 0.40), above APART, which means
-# "never one event". At APART a story of 16 in a pile of 750 lost members that
-# blocking had not paired with all the others. Chosen on many-outlet seeds 1, 2 and 21-26 (-0.4 to -0.6: story
-# grouping at 16 articles 0.971 -> 0.977-0.978 on average, no seed worse at any size; scoring every pair there
-# instead: 16 articles 0.982 but 2 articles 0.818 -> 0.738, 4 articles 0.947 -> 0.909).
+# "never one event". At APART a story of 16 in a pile of 750 lost members that blocking had not paired with all the
+# others. Chosen on many-outlet seeds 1, 2 and 21-26 (-0.4 to -0.6: story grouping at 16 articles 0.971 ->
+# 0.977-0.978 on average, no seed worse at any size; scoring every pair there instead: 16 articles 0.982 but 2
+# articles 0.818 -> 0.738, 4 articles 0.947 -> 0.909).
 UNCOMPARED = -0.5
 
 

@@ -78,7 +78,7 @@ def _described(doc: Document) -> str:
             return missing
         return shown if where in GIVEN_SOURCES or not where else f"{shown} [{where}]"
 
-    undated = (f"date unknown (--{doc.date_without_year} [{doc.metadata_source.get('date_without_year', 'text')}])"
+    undated = (f"date unknown ({doc.date_or_day} [{doc.metadata_source.get('date_without_year', 'text')}])"
                if doc.date_without_year else "date unknown")
     parts = [value("outlet", doc.outlet, "outlet unknown"), doc.country, doc.language, value("date", doc.date, undated)]
     return " · ".join(x for x in parts if x)

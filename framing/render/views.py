@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..findings import compare_claims
 from ..frames import find_signals
+from ..match.events import APART
 
 if TYPE_CHECKING:
     from ..findings import Finding
@@ -111,7 +112,7 @@ def document_cues(result: ComparisonResult, doc: Document, kinds: tuple[str, ...
 
 def shown_date(doc: Document) -> str | None:
     """The date a report shows: the article's, else a day and month the text gives without a year."""
-    return doc.date or (f"--{doc.date_without_year} (no year)" if doc.date_without_year else None)
+    return doc.date or (f"{doc.date_or_day} (no year)" if doc.date_without_year else None)
 
 
 def place_and_date(doc: Document) -> str:
@@ -179,7 +180,7 @@ def set_apart_lines(event: Event, limit: int = 4) -> list[str]:
         gap = pair["date_gap_days"]
         parts = (f"topic {pair['similarity']:.2f}, shared claims {pair['aligned_share']:.2f}, "
                  f"shared names {pair['entity_overlap']:.2f}")
-        if gap is not None and pair["score"] == -1.0:
+        if gap is not None and pair["score"] == APART:
             why = (f"dated at least {gap} days apart (a day and month without a year, in the closest year)"
                    if pair.get("date_without_year") else f"published {gap} days apart")
         elif pair["score"] < threshold:
