@@ -333,6 +333,18 @@ def test_a_distance_and_a_head_count_are_not_one_amount_told_differently():
     assert numbers("Biden, in Brazil for a Group of 20 summit, and the G-7") == {}  # numbers inside names
 
 
+def test_two_dates_months_apart_date_two_things_and_are_no_disagreement():
+    from framing.findings.differences import amounts
+    from framing.findings.ranking import _conflict
+
+    inauguration = amounts("Trump, who takes office on Jan. 20, has criticised the scale of aid")
+    election = amounts("Трамп, победивший на выборах 5 ноября, критиковал объёмы помощи")
+    assert not _conflict(inauguration, election)  # 76 days apart: the inauguration and the election
+    assert _conflict(amounts("Blinken arrived on Nov. 13"), amounts("Блинкен прибыл 14 ноября"))  # a day's slip is one
+    assert _conflict(amounts("on 30 December"), amounts("на 2 януари"))  # across the new year, 3 days apart
+    assert _conflict(amounts("on 13 October"), amounts("13 листопада"))  # a wrong month: 31 days
+
+
 def test_a_speaker_named_in_three_scripts_is_one_speaker_in_the_summary():
     from framing.findings.ranking import _who
 

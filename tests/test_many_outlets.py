@@ -479,11 +479,11 @@ def test_grouping_marks_an_undated_pair_joined_on_topic_alone_and_not_a_dated_on
 
 
 def test_a_day_without_a_year_gates_in_the_closest_year_and_the_report_says_so():
-    from framing.match.events import _date_gap
+    from framing.match.events import date_gap
     from framing.render.views import set_apart_lines
 
-    assert _date_gap("--11-13", "2024-12-03") == 20 and _date_gap("--12-30", "2025-01-02") == 3  # across the new year
-    assert _date_gap("--02-01", "--06-26") == 145 and _date_gap("--11-13", "2024-11") is None  # a month alone says nothing
+    assert date_gap("--11-13", "2024-12-03") == 20 and date_gap("--12-30", "2025-01-02") == 3  # across the new year
+    assert date_gap("--02-01", "--06-26") == 145 and date_gap("--11-13", "2024-11") is None  # a month alone says nothing
     pile = Pile(6)
     story = pile.story()
     a, b = pile.article(story, "ru", [0, 1, 2, 3]), pile.article(story, "uk", [0, 1, 2, 4])

@@ -35,12 +35,18 @@ from ..frames import Lexicon, find_signals
 from ..ingest.outlets import shipped_table
 from ..match import entities
 from ..match.claims import only_attributes
+from ..match.events import date_gap
 from .differences import amounts, same_amount
 
 WEIGHT = {"number": 6.0, "speaker": 5.5, "omission": 4.0, "lineage": 3.5, "attribution": 3.0, "loaded": 3.0,
           "frame": 2.5, "quote": 2.0, "number only in one": 1.5, "addition": 1.0}
 # a speaker is the person named next to a verb of saying, with at most this many words between
 SPEAKER_GAP = 1
+# Two outlets' dates in one claim disagree only when they could be one date told differently: at most this many days
+# apart (a day's slip across time zones, a wrong week or month). Dates further apart date different things that one
+# background sentence tells: "Trump, who takes office on Jan. 20, ..." beside "Trump, who won the election on 5
+# November, ..." was the first "number" finding of the blinken pile (tuning data; eval/HISTORY.md).
+DATE_SLIP_DAYS = 31
 # a document "leaves out" a claim only if none of its sentences that could be the claim's counterpart comes
 # this close to it (language-centred cosine: translations sit near 0.7, unrelated sentences below 0.31):
 # closer, the aligner missed it
@@ -354,12 +360,23 @@ def _kind(keys: tuple[str, ...]) -> str:
 def _conflict(a: dict[tuple[str, ...], str], b: dict[tuple[str, ...], str]) -> bool:
     """Whether two documents disagree on an amount: each gives one of a kind (a figure, a measure, a date, a score) that
     the other does not give at all, while giving one of that kind too (not where one merely gives more: "27-28
-    metres" against "30 yards" and a score the other leaves out; not a date against a sum)."""
+    metres" against "30 yards" and a score the other leaves out; not a date against a sum); two dates only when they
+    could be one date told differently (at most ``DATE_SLIP_DAYS`` apart)."""
     kinds = {_kind(k) for k in a} & {_kind(k) for k in b}
-    return any(
-        any(not _named(keys, b) for keys in a if _kind(keys) == kind) and any(not _named(keys, a) for keys in b if _kind(keys) == kind)
-        for kind in kinds
-    )
+    for kind in kinds:
+        only_a = [keys for keys in a if _kind(keys) == kind and not _named(keys, b)]
+        only_b = [keys for keys in b if _kind(keys) == kind and not _named(keys, a)]
+        if kind == "date":
+            only_b = [y for y in only_b if any(_slipped(x, y) for x in only_a)]
+        if only_a and only_b:
+            return True
+    return False
+
+
+def _slipped(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two dates ("date 11-13" keys) are near enough to be one date told differently."""
+    gap = date_gap("--" + a[0].split(" ", 1)[1], "--" + b[0].split(" ", 1)[1])
+    return gap is not None and gap <= DATE_SLIP_DAYS
 
 
 def _grouped(value_of: dict[str, str], name: Callable[[str], str], verb: tuple[str, str] = ("says", "say")) -> list[str]:

@@ -138,7 +138,9 @@ def _month_day(value: str) -> tuple[int, int] | None:
         return None
 
 
-def _date_gap(a: str | None, b: str | None) -> int | None:
+def date_gap(a: str | None, b: str | None) -> int | None:
+    """Days between two ISO dates ("2024-11-13", "2024-11" mid-month less 16 days' doubt, "--11-13" a day without a
+    year: the fewest days in whichever years come closest); None when either says no day."""
     if a and b and (a.startswith("--") or b.startswith("--")):
         # a day and month without a year: the fewest days between them in whichever years come closest
         ma, mb = _month_day(a), _month_day(b)
@@ -309,7 +311,7 @@ def group_vectors(
             similarity = float(vectors[a] @ vectors[b])
             share = matched_share(centred[a], centred[b], params.match_level) if centred is not None else 0.0
             overlap = entity_overlap(doc_entities[a], doc_entities[b], idf)
-            gap = _date_gap(doc_dates[a], doc_dates[b])
+            gap = date_gap(doc_dates[a], doc_dates[b])
             value = similarity + params.claim_weight * share + params.entity_weight * overlap
             if params.too_far_apart(gap):
                 value = APART
@@ -372,7 +374,7 @@ def attach_left_out(
         doc = members[0]
         best: tuple[float, int, float, float] | None = None
         for k in sorted({group_of[int(j)] for j in nearest[doc] if int(j) in group_of}):
-            if any(params.too_far_apart(_date_gap(doc_dates[doc], doc_dates[m])) for m in groups[k]):
+            if any(params.too_far_apart(date_gap(doc_dates[doc], doc_dates[m])) for m in groups[k]):
                 continue
             topic = float(vectors[doc] @ centres[k])
             if k not in stories:
