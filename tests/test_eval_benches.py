@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 import framing
-from eval.real_piles import PILES, as_mode, load_pile, score_pile, sentence_of
+from eval.real_piles import PILES, as_mode, load_pile, reachable_pairs, score_pile, sentence_of
 
 from .conftest import SHARED_DATA, FakeEncoder, fake_grouping
 
@@ -26,6 +26,15 @@ def test_pile_gold_resolves_and_scores(name):
 
 
 @pytest.mark.skipif(not (SHARED_DATA / "ntrex").is_dir(), reason="needs ../shared/data/ntrex")
+def test_a_claim_an_article_states_twice_leaves_some_gold_pairs_out_of_reach():
+    # article a states claim x in its headline (0) and lead (3); b and c once each; d states x and y in one sentence
+    rows = {("a", 0): {"x"}, ("a", 3): {"x"}, ("b", 1): {"x"}, ("c", 2): {"x"}, ("d", 0): {"x", "y"}, ("b", 4): {"y"}}
+    reachable = reachable_pairs(rows)
+    assert (("a", 0), ("b", 1)) in reachable and (("b", 4), ("d", 0)) in reachable
+    assert (("a", 3), ("b", 1)) not in reachable  # a's second sentence cannot sit in the claim beside its first
+    assert len(reachable) == 6 + 1  # x: a0 b1 c2 d0 (six pairs); y: b4 d0
+
+
 def test_many_outlet_bench_builds_and_scores_a_small_pile():
     from eval.many_outlets import SIZES, build_pile, run_pipeline, score
 
