@@ -95,11 +95,7 @@ def embed(texts: list[str], encoder_spec: str | None) -> np.ndarray:
 def embed_documents(documents: list[list[str]], encoder_spec: str | None) -> list[np.ndarray]:
     """One (sentences, d) array per document, all embedded in one cached pass."""
     matrix = embed([s for sentences in documents for s in sentences], encoder_spec)
-    out, start = [], 0
-    for sentences in documents:
-        out.append(matrix[start : start + len(sentences)])
-        start += len(sentences)
-    return out
+    return np.split(matrix, np.cumsum([len(sentences) for sentences in documents])[:-1]) if documents else []
 
 
 def prf(predicted: Iterable, gold: Iterable) -> tuple[float, float, float]:

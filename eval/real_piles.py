@@ -162,18 +162,14 @@ def pairs_alone(folder: Path, mode: str, encoder: object) -> dict[str, int]:
 
     from framing.embed import centroids_for
     from framing.ingest import documents_from_texts
-    from framing.pipeline import group_events
+    from framing.pipeline import group_events, vectors_by_document
 
     articles, event_of, _ = load_pile(folder)
     documents = documents_from_texts(as_mode(articles, "text only" if mode == "text only" else "manifest"))
     if mode == "no dates at all":
         documents = [replace(d, date=None) for d in documents]
     documents = [d for d in documents if d.sentences]
-    matrix = encoder.encode([s.text for d in documents for s in d.sentences])  # type: ignore[attr-defined]
-    vectors, start = {}, 0
-    for d in documents:
-        vectors[d.id] = matrix[start : start + len(d.sentences)]
-        start += len(d.sentences)
+    vectors = vectors_by_document(encoder.encode([s.text for d in documents for s in d.sentences]), documents)  # type: ignore[attr-defined]
     centroids = centroids_for(encoder)  # type: ignore[arg-type]
     counts = {"same": 0, "same_joined": 0, "same_unsure": 0, "other": 0, "other_joined": 0, "other_unsure": 0}
     for a, b in combinations(documents, 2):

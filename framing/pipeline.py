@@ -134,6 +134,12 @@ def _claims(clusters: Sequence[Cluster], documents: Mapping[str, Document]) -> l
     ]
 
 
+def vectors_by_document(matrix: np.ndarray, documents: Sequence[Document]) -> dict[str, np.ndarray]:
+    """Each document's rows of ``matrix``, which holds the vectors of all the documents' sentences in order."""
+    bounds = np.cumsum([len(d.sentences) for d in documents])[:-1]
+    return {d.id: rows for d, rows in zip(documents, np.split(matrix, bounds))}
+
+
 def sentence_rows(documents: Sequence[Document]) -> dict[tuple[str, int], int]:
     """(document id, sentence id) -> the sentence's row in a labelling of all the documents' sentences, in order."""
     return {(d.id, s.id): i for i, (d, s) in enumerate((d, s) for d in documents for s in d.sentences)}
@@ -271,11 +277,7 @@ def compare(
     stage("embed")
     t0 = time.perf_counter()
     matrix = active.encode(all_texts) if all_texts else np.zeros((0, 1), dtype=np.float32)
-    vectors: dict[str, np.ndarray] = {}
-    start = 0
-    for d in documents:
-        vectors[d.id] = matrix[start : start + len(d.sentences)]
-        start += len(d.sentences)
+    vectors = vectors_by_document(matrix, documents)
     timings["embed"] = time.perf_counter() - t0
 
     stage("group")
