@@ -25,7 +25,6 @@ def test_pile_gold_resolves_and_scores(name):
     assert 0 <= metrics["group_f1"] <= 1 and metrics["claim_pairs"] > 100 and metrics["main_size"] == 14
 
 
-@pytest.mark.skipif(not (SHARED_DATA / "ntrex").is_dir(), reason="needs ../shared/data/ntrex")
 def test_a_claim_an_article_states_twice_leaves_some_gold_pairs_out_of_reach():
     # article a states claim x in its headline (0) and lead (3); b and c once each; d states x and y in one sentence
     rows = {("a", 0): {"x"}, ("a", 3): {"x"}, ("b", 1): {"x"}, ("c", 2): {"x"}, ("d", 0): {"x", "y"}, ("b", 4): {"y"}}
@@ -35,6 +34,7 @@ def test_a_claim_an_article_states_twice_leaves_some_gold_pairs_out_of_reach():
     assert len(reachable) == 6 + 1  # x: a0 b1 c2 d0 (six pairs); y: b4 d0
 
 
+@pytest.mark.skipif(not (SHARED_DATA / "ntrex").is_dir(), reason="needs ../shared/data/ntrex")
 def test_many_outlet_bench_builds_and_scores_a_small_pile():
     from eval.many_outlets import SIZES, build_pile, run_pipeline, score
 
