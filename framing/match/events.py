@@ -114,7 +114,6 @@ class PairEvidence:
     score: float
     linked: bool
     date_without_year: bool = False  # one of the dates compared is a day without a year: the gap is the least possible
-    date_penalty: float = 0.0  # what the days apart took off the score (GroupingParams.date_decay)
 
 
 @dataclass
@@ -321,8 +320,9 @@ def group_vectors(
             share = matched_share(centred[a], centred[b], params.match_level) if centred is not None else 0.0
             overlap = entity_overlap(doc_entities[a], doc_entities[b], idf)
             gap = date_gap(doc_dates[a], doc_dates[b])
-            penalty = params.date_decay * max(0, gap - 1) if gap is not None and not params.too_far_apart(gap) else 0.0
-            value = similarity + params.claim_weight * share + params.entity_weight * overlap - penalty
+            value = similarity + params.claim_weight * share + params.entity_weight * overlap
+            if gap is not None:
+                value -= params.date_decay * max(0, gap - 1)
             if params.too_far_apart(gap):
                 value = APART
             shared = sorted(set(doc_entities[a]) & set(doc_entities[b]), key=lambda key: (-idf.get(key, 0), key))
@@ -332,7 +332,6 @@ def group_vectors(
                 shared_entities=[names.get(key, key) for key in shared][:12], entity_overlap=round(overlap, 4),
                 date_gap_days=gap, score=round(float(value), 4), linked=False,
                 date_without_year=gap is not None and any((doc_dates[x] or "").startswith("--") for x in (a, b)),
-                date_penalty=round(penalty, 4),
             )
         return evidence[(a, b)].score
 

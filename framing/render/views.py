@@ -179,8 +179,7 @@ def set_apart_lines(event: Event, limit: int = 4) -> list[str]:
     for other, pair in sorted(closest.items(), key=lambda item: -item[1]["score"])[:limit]:
         gap = pair["date_gap_days"]
         parts = (f"topic {pair['similarity']:.2f}, shared claims {pair['aligned_share']:.2f}, "
-                 f"shared names {pair['entity_overlap']:.2f}" + (f", {gap} days apart -{pair['date_penalty']:.2f}"
-                                                                 if pair.get("date_penalty") else ""))
+                 f"shared names {pair['entity_overlap']:.2f}")
         if gap is not None and pair["score"] == APART:
             why = (f"dated at least {gap} days apart (a day and month without a year, in the closest year)"
                    if pair.get("date_without_year") else f"published {gap} days apart")
