@@ -66,26 +66,6 @@ def test_grouping_keeps_evidence_and_vetoes_distant_dates():
     assert apart["date_gap_days"] > 1000 and not apart["linked"]
 
 
-def test_each_day_apart_beyond_the_first_costs_the_pair_date_decay():
-    from framing.match.events import DATE_DECAY, GroupingParams
-
-    rng = np.random.default_rng(3)
-    topic = rng.standard_normal(32)
-    vectors = np.stack([topic + 0.05 * rng.standard_normal(32) for _ in range(2)])
-
-    def score(dates: list[str | None], params: GroupingParams | None = None) -> float:
-        events = group_documents(["a", "b"], vectors, [Counter(), Counter()], dates, params)
-        return next(p for e in events for p in e.evidence["pairs"])["score"]
-
-    undated = score([None, None])
-    assert score(["2024-11-13", "2024-11-14"]) == undated  # the next day costs nothing
-    assert abs(score(["2024-11-13", "2024-11-16"]) - (undated - 2 * DATE_DECAY)) < 1e-3  # three days: two days' decay
-    # a follow-up four days on that scores just above the threshold undated stays apart
-    params = GroupingParams(threshold=undated - 0.1)
-    assert len(group_documents(["a", "b"], vectors, [Counter(), Counter()], [None, None], params)) == 1
-    assert len(group_documents(["a", "b"], vectors, [Counter(), Counter()], ["2024-11-13", "2024-11-17"], params)) == 2
-
-
 def test_a_claim_many_outlets_report_keeps_its_margin():
     # Ten outlets, each reporting the same 12 claims in its own order: pooled nearest neighbours
     # would be all true matches and every margin would sink to ~1; leaving out each document's

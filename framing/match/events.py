@@ -18,8 +18,8 @@ folder touches is the names' weights (below):
   ``ENTITY_WEIGHT`` of the score; in a pile of two every shared name is the commonest there is, so
   the term counts for little there. Unweighted, two articles compared alone joined more pairs of
   two events: blinken pile without dates 58 -> 61 of 138, seeds with text dates 1 -> 2 of 7);
-* **dates**: two dated articles more than ``MAX_DATE_GAP_DAYS`` apart are never one event; closer than that,
-  each day beyond the first costs ``DATE_DECAY`` of the score; a missing date is no reason to join or to split.
+* **dates**: two dated articles more than ``MAX_DATE_GAP_DAYS`` apart are never one event; a
+  missing date is no reason to join or to split.
 
 Score = topic + ``CLAIM_WEIGHT`` x shared claims + ``ENTITY_WEIGHT`` x shared names; documents join
 by average linkage on it at ``DEFAULT_THRESHOLD`` (so one strong link cannot chain two stories
@@ -53,13 +53,6 @@ CLAIM_WEIGHT = 1.5
 ENTITY_WEIGHT = 0.25
 MATCH_LEVEL = 0.5
 MAX_DATE_GAP_DAYS = 4
-# Two dated articles lose this much of their score per day between them beyond the first (0.3 at three days): an
-# event's coverage comes mostly on its day and the next, while follow-ups that retell it (the first strike two days
-# after a permission, an aid pause four days after a quarrel) score as high on their text alone. Chosen on the real
-# piles (blinken, atacms, victory_plan, oval_office: atacms and oval_office's grouping F1 0.869 -> 1.000 and 0.921 ->
-# 0.974 for every value from 0.1 to 0.2, nothing else moved); README.md gives the held-out pile (alaska_summit,
-# whose on-story pieces run to three days after).
-DATE_DECAY = 0.15
 CANDIDATES = 40
 # attach_left_out: chosen on many-outlet seeds 1-11 (at "half or more", 6 of 45 attachments were wrong, 5 of them
 # at exactly half: a short article whose one other line belongs to the story), then run once on seeds 12-17
@@ -93,7 +86,6 @@ class GroupingParams:
     entity_weight: float = ENTITY_WEIGHT
     match_level: float = MATCH_LEVEL
     max_date_gap_days: int = MAX_DATE_GAP_DAYS
-    date_decay: float = DATE_DECAY  # subtracted from a dated pair's score per day apart beyond the first
     attach_topic: float | None = ATTACH_TOPIC  # a document left alone joins a story at this topic similarity (None: never) ...
     attach_coverage: float = ATTACH_COVERAGE  # ... when more than this share of its sentences has a counterpart in the story
 
@@ -321,8 +313,6 @@ def group_vectors(
             overlap = entity_overlap(doc_entities[a], doc_entities[b], idf)
             gap = date_gap(doc_dates[a], doc_dates[b])
             value = similarity + params.claim_weight * share + params.entity_weight * overlap
-            if gap is not None:
-                value -= params.date_decay * max(0, gap - 1)
             if params.too_far_apart(gap):
                 value = APART
             shared = sorted(set(doc_entities[a]) & set(doc_entities[b]), key=lambda key: (-idf.get(key, 0), key))
@@ -444,8 +434,8 @@ def _events(
         event.evidence = {
             "threshold": params.threshold,
             "rule": f"average over member pairs of (topic similarity + {params.claim_weight} x shared-claim share + "
-            f"{params.entity_weight} x entity overlap - {params.date_decay} x days apart beyond the first) >= threshold; dated "
-            f"articles more than {params.max_date_gap_days} days apart never join; a missing date neither joins nor splits"
+            f"{params.entity_weight} x entity overlap) >= threshold; dated articles more than {params.max_date_gap_days} days "
+            "apart never join; a missing date neither joins nor splits"
             + (f"; a document left alone joins a story of two or more documents when its topic similarity to the story is at "
                f"least {params.attach_topic} and the story tells more than {params.attach_coverage:.0%} of its sentences"
                if params.attach_topic is not None else ""),
