@@ -548,3 +548,20 @@ def test_clutter_set_aside_is_said_in_every_report_and_listed_in_html():
     assert "set aside as clutter in 1 of 2 article(s), 1 piece(s)" in said and "--json lists each" in said
     assert "Storm hits the coast of Florida</li>" in to_html(result) and "<details" in to_html(result)
     assert "set aside as clutter in 1 of 2 article(s)" in to_markdown(result)
+
+
+def test_the_outlets_that_leave_out_one_claim_share_a_line_of_the_report():
+    from framing.findings import Finding
+    from framing.render.views import finding_lines, findings_header
+
+    def omission(n: int, outlet: str, claim: str = "e1.c3") -> Finding:
+        return Finding(f"e1.f{n}", "e1", "omission", [claim], [f"d{n}", "d9"], f"{outlet} leaves out what 9 of 16 report: The talks ended.")
+
+    found = [omission(1, "Outlet A"), Finding("e1.f2", "e1", "speaker", ["e1.c5"], ["d1", "d2"], "A gives it to X; B to Y: ..."),
+             omission(3, "Outlet B"), omission(4, "Outlet C", "e1.c7"), omission(5, "Outlet D")]
+    lines = finding_lines(found)
+    assert [line.kind for line in lines] == ["omission", "speaker", "omission"]  # each line where its first finding was
+    assert lines[0].summary == "Outlet A, Outlet B, Outlet D leave out what 9 of 16 report: The talks ended."
+    assert [f.id for f in lines[0].findings] == ["e1.f1", "e1.f3", "e1.f5"] and lines[2].summary.startswith("Outlet C leaves out")
+    assert findings_header(found, lines, 2) == "findings: 5 in 3 lines (the first 2 shown; all in --json)"
+    assert findings_header(found[:2], finding_lines(found[:2])) == "findings: 2"

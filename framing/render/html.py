@@ -20,6 +20,7 @@ from .views import (
     coverage_rows,
     document_cues,
     event_views,
+    finding_lines,
     grouping_lines,
     inside_label,
     place_and_date,
@@ -158,12 +159,14 @@ def to_html(
             parts.append(f"<details class='apart'><summary>{html.escape(removed)}</summary><ul>{pieces}</ul></details>")
         found = shown.findings(result)
         if len(docs) > 1:
+            rows = finding_lines(found)
             items = "".join(
                 f"<li><span class='kind'>{html.escape(f.kind)}</span> {html.escape(f.summary)} "
                 + " ".join(f"<a href='#{html.escape(c)}'>{html.escape(c.split('.')[-1])}</a>" for c in f.clusters[:6]) + "</li>"
-                for f in found
+                for f in rows
             )
-            parts.append(f"<h3>Findings ({len(found)})</h3><ol class='findings'>{items}</ol>")
+            count = f"{len(found)}" + (f", in {len(rows)} lines" if len(rows) < len(found) else "")
+            parts.append(f"<h3>Findings ({count})</h3><ol class='findings'>{items}</ol>")
         parts.extend(_coverage(result, shown) if use_coverage(docs, view) else _columns(result, shown))
         parts.append(f"<p><b>{html.escape(shown.counts.summary())}</b></p><table>")
         parts.append("<tr><th>outlet</th><th>frames (mean share over sentences)</th><th>loaded / attribution</th></tr>")

@@ -12,6 +12,7 @@ from .views import (
     column_letters,
     coverage_rows,
     event_views,
+    finding_lines,
     grouping_lines,
     inside_label,
     place_and_date,
@@ -93,9 +94,10 @@ def to_markdown(result: ComparisonResult, events: list[str] | None = None, outle
             lines += [""] + [f"*{_md(line)}*  " for line in reasons]
         found = shown.findings(result)
         if len(docs) > 1:
-            lines += ["", f"**Findings ({len(found)})**", ""]
+            rows = finding_lines(found)
+            lines += ["", f"**Findings ({len(found)}" + (f", in {len(rows)} lines" if len(rows) < len(found) else "") + ")**", ""]
             lines += [f"{n}. *{f.kind}*: {_md(f.summary)}" + (f" ({', '.join(c.split('.')[-1] for c in f.clusters[:4])})" if f.clusters else "")
-                      for n, f in enumerate(found, 1)]
+                      for n, f in enumerate(rows, 1)]
         if use_coverage(docs, view):
             lines += _coverage(result, shown)
         else:

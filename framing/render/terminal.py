@@ -32,6 +32,8 @@ from .views import (
     coverage_rows,
     document_cues,
     event_views,
+    finding_lines,
+    findings_header,
     grouping_lines,
     inside_label,
     place_and_date,
@@ -271,12 +273,12 @@ def _coverage(result: ComparisonResult, view: EventView) -> RenderableType:
 def _findings(result: ComparisonResult, view: EventView, limit: int | None = FINDINGS_SHOWN) -> RenderableType:
     """The event's findings first: kind, one-line summary, the claims it concerns."""
     found = view.findings(result)
-    lines = [Text(f"findings: {len(found)}" + (f" (the first {limit} shown; all in --json)" if limit and len(found) > limit else ""),
-                  style="bold")]
+    rows = finding_lines(found)
+    lines = [Text(findings_header(found, rows, limit), style="bold")]
     listing = Table.grid(padding=(0, 1, 0, 0), pad_edge=False)  # a finding wraps under its summary, not under its kind
     listing.add_column(no_wrap=True, min_width=12)
     listing.add_column(overflow="fold")
-    for finding in found[:limit] if limit else found:
+    for finding in rows[:limit] if limit else rows:
         claims = ", ".join(c.split(".")[-1] for c in finding.clusters[:4]) + ("…" if len(finding.clusters) > 4 else "")
         listing.add_row(Text(finding.kind, style=FINDING_STYLE.get(finding.kind, "")),
                         Text.assemble(finding.summary, (f"  [{claims}]" if claims else "", "dim")))

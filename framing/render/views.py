@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..findings import compare_claims
+from ..findings import Finding, compare_claims
 from ..frames import find_signals
 from ..match.events import APART
 
@@ -229,6 +229,49 @@ class EventView:
         """The event's findings about shown documents only, most important first."""
         shown = {d.id for d in self.docs}
         return [f for f in result.findings if f.event == self.event.id and set(f.documents) <= shown]
+
+
+# how findings/ranking.py words an omission: "<outlet> leaves out what 9 of 16 report: <the claim>"
+_LEAVES_OUT = " leaves out what "
+
+
+@dataclass(frozen=True)
+class FindingLine:
+    """One line of a report's findings: one finding, or the outlets that leave out one claim."""
+
+    kind: str
+    summary: str
+    clusters: list[str]
+    findings: tuple[Finding, ...]
+
+
+def finding_lines(found: Sequence[Finding]) -> list[FindingLine]:
+    """The report's finding lines, most important first. With many outlets, one claim that several leave out
+    would fill the first lines with one omission each; they share a line instead ("A, B, C leave out what 9 of 16
+    report: ..."), at the place of the first of them. The JSON keeps every finding."""
+    lines: list[FindingLine] = []
+    who: list[list[str]] = []
+    line_of: dict[str, int] = {}  # an omitted claim -> its line
+    for finding in found:
+        outlet, _, rest = finding.summary.partition(_LEAVES_OUT)
+        claim = finding.clusters[0] if finding.kind == "omission" and rest and len(finding.clusters) == 1 else None
+        if claim is not None and claim in line_of:
+            k = line_of[claim]
+            who[k].append(outlet)
+            lines[k] = FindingLine(finding.kind, f"{', '.join(who[k])} leave out what {rest}", lines[k].clusters,
+                                   (*lines[k].findings, finding))
+            continue
+        if claim is not None:
+            line_of[claim] = len(lines)
+        who.append([outlet])
+        lines.append(FindingLine(finding.kind, finding.summary, list(finding.clusters), (finding,)))
+    return lines
+
+
+def findings_header(found: Sequence[Finding], lines: Sequence[FindingLine], shown: int | None = None) -> str:
+    """"findings: 40 in 25 lines (the first 10 shown; all in --json)"."""
+    head = f"findings: {len(found)}" + (f" in {len(lines)} lines" if len(lines) < len(found) else "")
+    return head + (f" (the first {shown} shown; all in --json)" if shown and len(lines) > shown else "")
 
 
 class SelectionError(ValueError):
