@@ -53,6 +53,10 @@ def test_event_and_outlet_filters_narrow_every_report(seed_result):
     text = buffer.getvalue()
     assert "event e1" in text and "event e2" not in text
     assert "Общественная служба" not in text.split("set apart")[-1]
+    # the header still lists the event's three documents, the two shown marked, and says so
+    assert "shown below: 2 of 3 document(s), the ones marked (--outlets)" in text
+    marked = [line.split()[1] for line in text.splitlines() if line.lstrip().startswith("• ")]
+    assert len(marked) == 2 and all(m.startswith(("000", "002")) for m in marked)
     markdown = to_markdown(seed_result, events=["e2"])
     assert "## Event e2" in markdown and "## Event e1" not in markdown
     page = to_html(seed_result, outlets=["001"])

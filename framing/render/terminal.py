@@ -86,9 +86,15 @@ def _described(doc: Document) -> str:
     return " · ".join(x for x in parts if x)
 
 
-def _event_header(result: ComparisonResult, event_id: str, columns: dict[str, str] | None = None) -> RenderableType:
+def _event_header(result: ComparisonResult, event_id: str, columns: dict[str, str] | None = None,
+                  shown: set[str] | None = None) -> RenderableType:
+    """The event's documents (all of them: those ``shown`` below, when the user chose some, marked •), languages,
+    dates, and why the nearest others are apart."""
     event = next(e for e in result.events if e.id == event_id)
     docs = [result.document(d) for d in event.documents]
+    subset = shown is not None and len(shown) < len(docs)
+    if subset and columns is None:
+        columns = {d: "•" for d in shown}  # type: ignore[union-attr]
     languages = sorted({d.language for d in docs if d.language})
     dates = sorted({d.date for d in docs if d.date})
     lines = [Text(f"Event {event.id}: {len(docs)} document(s); languages {', '.join(languages) or '?'}; "
@@ -101,6 +107,9 @@ def _event_header(result: ComparisonResult, event_id: str, columns: dict[str, st
         column = f"{columns.get(d.id, ' ')} " if columns is not None else ""
         listing.add_row(f"{column}{d.id}", f"{_described(d)}  — {_shorten(d.title or '', 100)}")
     parts: list[RenderableType] = [*lines, Padding(listing, (0, 0, 0, 2))]
+    if subset:
+        parts.append(Padding(Text(f"shown below: {len(shown)} of {len(docs)} document(s), the ones marked (--outlets)",  # type: ignore[arg-type]
+                                  style="dim"), (0, 0, 0, 2)))
     parts += [Padding(Text(line, style="dim"), (0, 0, 0, 2)) for line in grouping_lines(event)]
     removed = removed_line(docs, "--json")
     if removed:
@@ -305,7 +314,7 @@ def render(
         parts.append(Rule(f"event {event.id}"))
         coverage = use_coverage(docs, view)
         columns = dict(zip((d.id for d in docs), column_letters(len(docs)))) if coverage else None
-        parts.append(_event_header(result, event.id, columns))
+        parts.append(_event_header(result, event.id, columns, {d.id for d in docs}))
         if len(docs) > 1:
             parts.append(_findings(result, view_of_event, None if findings_only else FINDINGS_SHOWN))
         if findings_only:
