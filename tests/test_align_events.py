@@ -93,6 +93,7 @@ def test_a_pair_blocking_left_uncompared_counts_as_unrelated_not_as_never(monkey
 
     monkeypatch.setattr(events, "CANDIDATES", 3)
     monkeypatch.setattr(events, "FULL_COMPONENT", 2)
+    monkeypatch.setattr(events, "SATURATED", 2.0)  # no widening: every candidate clears the threshold here
     axes = np.eye(7)
     story = [axes[0] + 0.1 * axes[k] for k in (1, 2, 3)]  # A, B, C: cosine 0.99 to each other
     late = axes[0] + 0.1 * axes[4] + 0.2 * axes[5]  # D: 0.97 to A, B, C
@@ -104,3 +105,25 @@ def test_a_pair_blocking_left_uncompared_counts_as_unrelated_not_as_never(monkey
     assert sorted(len(e.documents) for e in grouped) == [5]
     monkeypatch.setattr(events, "UNCOMPARED", events.APART)
     assert sorted(len(e.documents) for e in group_documents(ids, vectors, [Counter() for _ in ids], [None] * 5, params)) == [1, 4]
+
+
+def test_a_story_larger_than_its_candidates_is_compared_in_full(monkeypatch):
+    # eight articles of one story, three candidates each, in a component too large to score in full: without widening
+    # each has four of its seven pairs uncompared (-0.5 each) and the story splits; widened, every pair is scored
+    import framing.match.events as events
+    from framing.match import GroupingParams
+
+    monkeypatch.setattr(events, "CANDIDATES", 3)
+    monkeypatch.setattr(events, "FULL_COMPONENT", 2)
+    rng = np.random.default_rng(5)
+    topic = rng.standard_normal(32)
+    vectors = np.stack([topic + 0.3 * rng.standard_normal(32) for _ in range(8)])
+    ids = [f"d{k}" for k in range(8)]
+    params = GroupingParams(threshold=0.5, attach_topic=None)
+
+    def sizes() -> list[int]:
+        return sorted(len(e.documents) for e in group_documents(ids, vectors, [Counter() for _ in ids], [None] * 8, params))
+
+    assert sizes() == [8]
+    monkeypatch.setattr(events, "SATURATED", 2.0)
+    assert len(sizes()) > 1
