@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eval.common import DATA_ENV, cpu_description, data_dir, fail, step
+from eval.many_outlets import LARGE_SEEDS, LARGE_SIZES
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = Path(__file__).resolve().parent / "reports"
@@ -74,6 +75,9 @@ COMMANDS: tuple[EvalCommand, ...] = (
     EvalCommand("many_outlets_gold_events", "eval.many_outlets",
                 ("--seeds", "3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,27,28,29", "--gold-events"),
                 "many-outlet bench, held-out seeds, each gold story aligned as one event (the aligner without grouping errors)"),
+    EvalCommand("many_outlets_large", "eval.many_outlets",
+                ("--seeds", ",".join(map(str, LARGE_SEEDS)), "--sizes", ",".join(map(str, LARGE_SIZES))),
+                "many-outlet bench, held-out seeds, stories of up to 50 articles (a diagnostic)"),
     EvalCommand("real_piles", "eval.real_piles", (), "real piles and the seeds: grouping and claim pairs"),
     EvalCommand("seed_alignment", "eval.seed_alignment", ("--sweep",), "seed gold: pair and omission P/R, threshold sweep"),
     EvalCommand("ntrex_bench", "eval.ntrex_bench", (), "NTREX comparable case"),

@@ -82,10 +82,10 @@ def test_the_command_table_names_real_modules_and_options() -> None:
                      "sib200_zero_shot", "seed_frames", "perf_bench"):
         assert f"eval.{expected}" in modules
     seeds = {c.args[:2] for c in eval_all.COMMANDS if c.module == "eval.many_outlets"}
-    from eval.many_outlets import HELD_OUT_SEEDS, TUNING_SEEDS
+    from eval.many_outlets import HELD_OUT_SEEDS, LARGE_SEEDS, TUNING_SEEDS
 
-    assert seeds == {("--seeds", ",".join(map(str, HELD_OUT_SEEDS))), ("--seeds", ",".join(map(str, TUNING_SEEDS)))}
-    assert not set(HELD_OUT_SEEDS) & set(TUNING_SEEDS)
+    assert seeds == {("--seeds", ",".join(map(str, s))) for s in (HELD_OUT_SEEDS, TUNING_SEEDS, LARGE_SEEDS)}
+    assert not set(HELD_OUT_SEEDS) & set(TUNING_SEEDS) and not set(LARGE_SEEDS) & set(TUNING_SEEDS)
     for command in eval_all.COMMANDS:
         source = (ROOT / Path(*command.module.split("."))).with_suffix(".py").read_text(encoding="utf-8")
         for option in (a for a in command.args if a.startswith("--")):
@@ -94,7 +94,7 @@ def test_the_command_table_names_real_modules_and_options() -> None:
 
 def test_only_selects_by_entry_or_module_name_and_refuses_unknown_names() -> None:
     assert [c.name for c in eval_all.select(eval_all.COMMANDS, "many_outlets")] == ["many_outlets_held_out", "many_outlets_tuning",
-                                                                                   "many_outlets_gold_events"]
+                                                                                   "many_outlets_gold_events", "many_outlets_large"]
     assert [c.name for c in eval_all.select(eval_all.COMMANDS, "perf_bench,many_outlets_tuning")] == ["many_outlets_tuning", "perf_bench"]
     with pytest.raises(SystemExit) as stopped:
         eval_all.select(eval_all.COMMANDS, "no_such_bench")
