@@ -216,6 +216,21 @@ def mostly_other_lines(articles: list[Article]) -> set[int]:
     return {i for i, a in enumerate(articles) if 2 * sum(1 for lines in a.lines if not lines) >= len(a.lines)}
 
 
+def line_linked_events(articles: list[Article]) -> list[list[int]]:
+    """The grouping that joins exactly the articles of one story that share a source line, directly or through
+    another article (stray lines of other stories never join): what grouping by shared content alone can reach.
+    A two-article story whose articles share no line stays apart; joining it takes the topic alone, on which
+    same-topic stories join too."""
+    from framing.match.align import connected_components
+
+    holders: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for i, article in enumerate(articles):
+        for unit in article.lines:
+            for line in unit:
+                holders[(article.story, line)].append(i)
+    return connected_components(len(articles), [(rows[0], r) for rows in holders.values() for r in rows[1:]])
+
+
 def unlinked_stories(articles: list[Article]) -> int:
     """Stories of two articles that share no source line (only the topic could join them)."""
     lines: dict[str, list[set[int]]] = defaultdict(list)
@@ -336,6 +351,10 @@ def main() -> None:
         result = score(articles, events, clusters, sizes)
         stories = Counter(a.story for a in articles)
         _, _, ceiling = prf(partition_ceiling(articles), gold_pairs(articles))
+        linked = score(articles, line_linked_events(articles), [], sizes)
+        print(f"seed {seed}: joining exactly the articles that share a source line scores story F1 "
+              + " / ".join(f"{linked[str(size)]['group_f1']:.3f}" for size in sizes) + f" at {' / '.join(map(str, sizes))} articles",
+              flush=True)
         print(f"seed {seed}: the best claim partition (every sentence in one claim, no parts) scores pair F1 {ceiling:.3f}; "
               f"{unlinked_stories(articles)} two-article stories share no line; {len(mostly_other_lines(articles))} articles "
               "are half or more lines of other stories", flush=True)

@@ -115,3 +115,14 @@ def test_frame_invariance_counts_an_abstention_as_its_own_label():
     assert m["pair ru-en"] == 0.5 and m["all four agree"] == 0.5
     assert m["agreement where both decide, lowest"] == 0.5  # rows 0 and 3
     assert m["abstained, highest language"] == 0.5
+
+
+@pytest.mark.skipif(not (SHARED_DATA / "ntrex").is_dir(), reason="needs ../shared/data/ntrex")
+def test_joining_the_articles_that_share_a_line_never_joins_two_stories():
+    from eval.many_outlets import build_pile, line_linked_events, score
+
+    articles = build_pile(SHARED_DATA, seed=1, max_stories=8)
+    events = line_linked_events(articles)
+    assert all(len({articles[i].story for i in event}) == 1 for event in events)  # stray lines join nothing
+    assert sorted(i for event in events for i in event) == list(range(len(articles)))
+    assert score(articles, events, [])["all"]["group_f1"] > 0.9
