@@ -42,6 +42,9 @@ WEIGHT = {"number": 6.0, "speaker": 5.5, "omission": 4.0, "lineage": 3.5, "attri
           "frame": 2.5, "quote": 2.0, "number only in one": 1.5, "addition": 1.0}
 # a speaker is the person named next to a verb of saying, with at most this many words between
 SPEAKER_GAP = 1
+# an omission's summary: "<outlet> leaves out what 9 of 16 report: <the claim>" (reports put the outlets that leave out
+# one claim on one line by it: framing.render.views.finding_lines)
+LEAVES_OUT = " leaves out what "
 # Two outlets' dates in one claim disagree only when they could be one date told differently: at most this many days
 # apart (a day's slip across time zones, a wrong week or month). Dates further apart date different things that one
 # background sentence tells: "Trump, who takes office on Jan. 20, ..." beside "Trump, who won the election on 5
@@ -577,7 +580,7 @@ def event_findings(
             for missing in (d for d in documents
                             if d not in docs and not _told_unaligned(claim, claims, d, sentence_counts, closeness, rewrites)):
                 add("omission", [claim.id], [missing, *docs],
-                    f"{name(missing)} leaves out what {len(docs)} of {n} report: {_short(claim.text_of(docs[0]))}",
+                    f"{name(missing)}{LEAVES_OUT}{len(docs)} of {n} report: {_short(claim.text_of(docs[0]))}",
                     _evidence(claim, docs), extra=len(docs) / n)
     # Numbers and speakers in two sentences the aligner left apart but that come as close as translations do:
     # the changed number or name may be what kept them apart (the aligner looks at meaning; a fact-checker at

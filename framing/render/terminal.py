@@ -92,9 +92,9 @@ def _event_header(result: ComparisonResult, event_id: str, columns: dict[str, st
     dates, and why the nearest others are apart."""
     event = next(e for e in result.events if e.id == event_id)
     docs = [result.document(d) for d in event.documents]
-    subset = shown is not None and len(shown) < len(docs)
-    if subset and columns is None:
-        columns = {d: "•" for d in shown}  # type: ignore[union-attr]
+    chosen = shown if shown is not None and len(shown) < len(docs) else None
+    if chosen is not None and columns is None:
+        columns = dict.fromkeys(chosen, "•")
     languages = sorted({d.language for d in docs if d.language})
     dates = sorted({d.date for d in docs if d.date})
     lines = [Text(f"Event {event.id}: {len(docs)} document(s); languages {', '.join(languages) or '?'}; "
@@ -107,9 +107,9 @@ def _event_header(result: ComparisonResult, event_id: str, columns: dict[str, st
         column = f"{columns.get(d.id, ' ')} " if columns is not None else ""
         listing.add_row(f"{column}{d.id}", f"{_described(d)}  — {_shorten(d.title or '', 100)}")
     parts: list[RenderableType] = [*lines, Padding(listing, (0, 0, 0, 2))]
-    if subset:
-        parts.append(Padding(Text(f"shown below: {len(shown)} of {len(docs)} document(s), the ones marked (--outlets)",  # type: ignore[arg-type]
-                                  style="dim"), (0, 0, 0, 2)))
+    if chosen is not None:
+        parts.append(Padding(Text(f"shown below: {len(chosen)} of {len(docs)} document(s), the ones marked (--outlets)", style="dim"),
+                             (0, 0, 0, 2)))
     parts += [Padding(Text(line, style="dim"), (0, 0, 0, 2)) for line in grouping_lines(event)]
     removed = removed_line(docs, "--json")
     if removed:

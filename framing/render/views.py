@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..findings import Finding, compare_claims
+from ..findings import LEAVES_OUT, Finding, compare_claims
 from ..frames import find_signals
 from ..match.events import APART
 
@@ -231,10 +231,6 @@ class EventView:
         return [f for f in result.findings if f.event == self.event.id and set(f.documents) <= shown]
 
 
-# how findings/ranking.py words an omission: "<outlet> leaves out what 9 of 16 report: <the claim>"
-_LEAVES_OUT = " leaves out what "
-
-
 @dataclass(frozen=True)
 class FindingLine:
     """One line of a report's findings: one finding, or the outlets that leave out one claim."""
@@ -253,7 +249,7 @@ def finding_lines(found: Sequence[Finding]) -> list[FindingLine]:
     who: list[list[str]] = []
     line_of: dict[str, int] = {}  # an omitted claim -> its line
     for finding in found:
-        outlet, _, rest = finding.summary.partition(_LEAVES_OUT)
+        outlet, _, rest = finding.summary.partition(LEAVES_OUT)
         claim = finding.clusters[0] if finding.kind == "omission" and rest and len(finding.clusters) == 1 else None
         if claim is not None and claim in line_of:
             k = line_of[claim]
