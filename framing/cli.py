@@ -103,6 +103,8 @@ def cli() -> None:
 @click.option("--view", type=click.Choice(["auto", "coverage", "columns"]), default="auto", show_default=True,
               help="Per event: a coverage grid (one row per claim, a narrow column per outlet), columns side by side, "
                    "or auto (coverage from five outlets on).")
+@click.option("--claims-in", "claims_in", default=None, metavar="LANG",
+              help="In the coverage grid, give each claim in an outlet writing in this language (ru, uk, bg, en, ...) where one tells it.")
 @click.option("--group-threshold", type=float, default=None, help="Event-grouping threshold (default 0.85; lower joins more).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress, no report; errors only.")
 @click.option("--verbose", "-v", is_flag=True, help="Log what each stage does.")
@@ -124,6 +126,7 @@ def compare(
     findings_only: bool,
     no_cache: bool,
     view: str,
+    claims_in: str | None,
     group_threshold: float | None,
     quiet: bool,
     verbose: bool,
@@ -205,15 +208,15 @@ def compare(
         if json_path:
             write_atomic(json_path, to_json(result))
         if html_path:
-            write_atomic(html_path, to_html(result, view=view, **selection))
+            write_atomic(html_path, to_html(result, view=view, claims_in=claims_in, **selection))
         if markdown_path:
-            write_atomic(markdown_path, to_markdown(result, view=view, **selection))
+            write_atomic(markdown_path, to_markdown(result, view=view, claims_in=claims_in, **selection))
     except (SelectionError, OSError) as exc:
         _fail(err, exc)
     if not quiet:
         console = Console(width=width) if width else Console()
         console.print(render(result, width=console.width, only_differences=only_differences, view=view,
-                             findings_only=findings_only, **selection))
+                             findings_only=findings_only, claims_in=claims_in, **selection))
     if result.errors:
         raise click.exceptions.Exit(EXIT_SOME_SKIPPED)
 

@@ -67,6 +67,17 @@ def test_markdown_export_and_unknown_event(fake_model, tmp_path):
     assert markdown.count("## Event ") == 3 and "*— not reported —*" in markdown
     missing = CliRunner().invoke(cli, ["compare", str(SEEDS), "--group-threshold", str(FAKE_THRESHOLD), "--event", "e9", "--quiet"])
     assert missing.exit_code == 1 and "no event e9" in missing.output
+    # --claims-in reaches the coverage grid: each claim the Bulgarian outlet (002, column C) tells is given in its words
+    grids = {}
+    for language in ("", "bg"):
+        grid = tmp_path / f"grid{language}.md"
+        asked = CliRunner().invoke(cli, ["compare", str(SEEDS), "--group-threshold", str(FAKE_THRESHOLD), "--view", "coverage",
+                                         "--event", "e1", "--markdown", str(grid), "--quiet", *(["--claims-in", language] if language else [])])
+        assert asked.exit_code == 0, asked.output
+        grids[language] = [line for line in grid.read_text(encoding="utf-8").splitlines() if line[:3] == "| c" and line[3].isdigit()]
+    told_by_c = [k for k, line in enumerate(grids["bg"]) if line.split("|")[4].strip() != "·"]
+    assert told_by_c and all("**C**:" in grids["bg"][k] for k in told_by_c if "◐" not in grids["bg"][k].split("|")[4])
+    assert sum("**C**:" in line for line in grids[""]) < sum("**C**:" in line for line in grids["bg"])
 
 
 def test_bad_inputs_get_one_line_each_and_the_rest_goes_on(fake_model, tmp_path):

@@ -565,3 +565,26 @@ def test_the_outlets_that_leave_out_one_claim_share_a_line_of_the_report():
     assert [f.id for f in lines[0].findings] == ["e1.f1", "e1.f3", "e1.f5"] and lines[2].summary.startswith("Outlet C leaves out")
     assert findings_header(found, lines, 2) == "findings: 5 in 3 lines (the first 2 shown; all in --json)"
     assert findings_header(found[:2], finding_lines(found[:2])) == "findings: 2"
+
+
+def test_claims_in_gives_each_coverage_row_in_the_language_asked_for_where_an_outlet_tells_it():
+    from framing.ingest.documents import Document, Sentence
+    from framing.match import Event
+    from framing.render.views import DIFFERS, coverage_rows, event_views
+    from framing.result import Cluster, ClusterMember, ComparisonResult
+
+    def doc(i: int, language: str, texts: list[str]) -> Document:
+        return Document(id=f"d{i}", path=f"d{i}.txt", text=" ".join(texts), title=None, language=language, date=None,
+                        outlet=f"Outlet {i}", sentences=[Sentence(k, t, 0, len(t)) for k, t in enumerate(texts)])
+
+    docs = [doc(0, "ru", ["Переговоры длились 3 часа.", "Сделки нет."]), doc(1, "bg", ["Разговорите продължиха 2 часа.", "Няма сделка."]),
+            doc(2, "en", ["The talks lasted 2 hours."]), doc(3, "uk", ["Переговори тривали 3 години.", "Угоди немає."])]
+    event = Event("e1", [d.id for d in docs])
+    talks = Cluster("e1.c1", "e1", [ClusterMember(d.id, 0, 0.3) for d in docs])
+    deal = Cluster("e1.c2", "e1", [ClusterMember(d.id, 1, 0.3) for d in (docs[0], docs[1], docs[3])])
+    result = ComparisonResult(docs, [event], [talks, deal])
+    rows, _ = coverage_rows(result, event_views(result)[0])
+    assert [r.reference for r in rows] == ["d0", "d0"]  # the first column that tells it
+    rows, _ = coverage_rows(result, event_views(result, claims_in="en")[0])
+    assert [r.reference for r in rows] == ["d2", "d0"]  # no English outlet tells the second: the first column's words
+    assert rows[0].text == "The talks lasted 2 hours." and rows[0].marks[0] == DIFFERS  # 3 against the text shown

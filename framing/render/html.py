@@ -138,12 +138,12 @@ def _coverage(result: ComparisonResult, view: EventView) -> list[str]:
 
 def to_html(
     result: ComparisonResult, standalone: bool = True, events: list[str] | None = None, outlets: list[str] | None = None,
-    view: str = "auto",
+    view: str = "auto", claims_in: str | None = None,
 ) -> str:
     """The report as HTML: per event, header, side-by-side table with colours (a coverage grid from five outlets on,
     as in the terminal; ``view`` as in :func:`framing.render.render`), summary, legend."""
     parts = []
-    for shown in event_views(result, events, outlets):
+    for shown in event_views(result, events, outlets, claims_in=claims_in):
         event, docs = shown.event, shown.docs
         parts.append(f"<h2>Event {html.escape(event.id)}: {len(docs)} document(s)</h2><ul>")
         for d in docs:

@@ -80,11 +80,11 @@ def _columns(result: ComparisonResult, view: EventView) -> list[str]:
 
 
 def to_markdown(result: ComparisonResult, events: list[str] | None = None, outlets: list[str] | None = None,
-                view: str = "auto") -> str:
+                view: str = "auto", claims_in: str | None = None) -> str:
     """The report as Markdown: per event, a table with one column per outlet (a coverage grid from five outlets
     on, as in the terminal; ``view`` as in :func:`framing.render.render`), then a summary."""
     lines = ["# framing: side-by-side coverage", ""]
-    for shown in event_views(result, events, outlets):
+    for shown in event_views(result, events, outlets, claims_in=claims_in):
         event, docs = shown.event, shown.docs
         lines += [f"## Event {event.id}: {len(docs)} document(s)", ""]
         lines += [f"- **{_md(d.outlet or d.id)}** ({place_and_date(d)}): {_md(d.title or '')}"

@@ -302,14 +302,16 @@ def render(
     outlets: list[str] | None = None,
     view: str = "auto",
     findings_only: bool = False,
+    claims_in: str | None = None,
 ) -> RenderableType:
-    """The whole report; ``events`` and ``outlets`` narrow it (see :func:`event_views`).
+    """The whole report; ``events`` and ``outlets`` narrow it, ``claims_in`` picks the coverage grid's language where it
+    can (see :func:`event_views`).
 
     ``view``: "auto" (a coverage grid from five outlets on, side by side below), "coverage" or "columns".
     ``findings_only``: per event, the header and every finding, without the claim table.
     """
     parts: list[RenderableType] = []
-    for view_of_event in event_views(result, events, outlets, only_differences):
+    for view_of_event in event_views(result, events, outlets, only_differences, claims_in):
         event, docs = view_of_event.event, view_of_event.docs
         parts.append(Rule(f"event {event.id}"))
         coverage = use_coverage(docs, view)

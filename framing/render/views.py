@@ -200,6 +200,7 @@ class EventView:
     event: Event
     docs: list[Document]
     clusters: list[Cluster]
+    claims_in: str | None = None  # a coverage row gives a claim in an outlet writing in this language, where one tells it
 
     def reporting(self, cluster: Cluster) -> list[str]:
         return reporting(cluster, self.docs)
@@ -279,10 +280,12 @@ def event_views(
     events: list[str] | None = None,
     outlets: list[str] | None = None,
     only_differences: bool = False,
+    claims_in: str | None = None,
 ) -> list[EventView]:
     """What a report shows: per event, its documents and claim clusters, narrowed as asked.
 
-    ``events`` are event ids; ``outlets`` match outlet names or document ids (prefixes or parts).
+    ``events`` are event ids; ``outlets`` match outlet names or document ids (prefixes or parts); ``claims_in``: a
+    language code in which the coverage grid gives each claim, where an outlet in it tells the claim.
     Shared by the terminal, HTML and Markdown reports, so all three show the same thing. A claim is
     shown when a shown document reports it; with ``only_differences``, when its shown members differ
     or a shown document leaves it out. Raises :class:`SelectionError` for an event or outlet that
@@ -301,7 +304,7 @@ def event_views(
         clusters = [c for c in result.clusters if c.event == event.id and reporting(c, docs)]
         if only_differences:
             clusters = [c for c in clusters if c.differences or len(reporting(c, docs)) < len(docs)]
-        views.append(EventView(event, docs, clusters))
+        views.append(EventView(event, docs, clusters, claims_in))
     return views
 
 
@@ -375,8 +378,10 @@ def coverage_rows(result: ComparisonResult, view: EventView) -> tuple[list[Cover
                 alone[d] += 1
             continue
         own = set(cluster.documents)
-        # the claim in the words of a shown outlet that tells it in a sentence of its own (else inside a longer one)
-        reference = next((d for d in present if d in own), present[0])
+        # the claim in the words of a shown outlet that tells it in a sentence of its own (else inside a longer one),
+        # in the language asked for where one does
+        in_language = [d for d in present if d in own and view.claims_in and result.document(d).language == view.claims_in]
+        reference = next(iter(in_language), next((d for d in present if d in own), present[0]))
         sentence = cell_sentences(cluster, reference)[0][0]
         text_of = {m.document: result.document(m.document).sentences[m.sentence].text for m in reversed(cluster.members)}
         differs = {
