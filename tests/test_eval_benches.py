@@ -13,7 +13,8 @@ from eval.real_piles import PILES, as_mode, load_pile, reachable_pairs, score_pi
 from .conftest import SHARED_DATA, FakeEncoder, fake_grouping
 
 
-@pytest.mark.parametrize("name", ["blinken_brussels", "atacms_permission", "victory_plan", "oval_office", "alaska_summit"])
+@pytest.mark.parametrize("name", ["blinken_brussels", "atacms_permission", "victory_plan", "oval_office", "alaska_summit",
+                                  "ecb_rate_cut"])
 def test_pile_gold_resolves_and_scores(name):
     articles, event_of, claims = load_pile(PILES / name)
     assert {a[1]["id"] for a in articles} == set(event_of) and len(articles) == 22
