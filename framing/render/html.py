@@ -21,6 +21,7 @@ from .views import (
     document_cues,
     event_views,
     finding_lines,
+    findings_count,
     grouping_lines,
     inside_label,
     place_and_date,
@@ -165,8 +166,7 @@ def to_html(
                 + " ".join(f"<a href='#{html.escape(c)}'>{html.escape(c.split('.')[-1])}</a>" for c in f.clusters[:6]) + "</li>"
                 for f in rows
             )
-            count = f"{len(found)}" + (f", in {len(rows)} lines" if len(rows) < len(found) else "")
-            parts.append(f"<h3>Findings ({count})</h3><ol class='findings'>{items}</ol>")
+            parts.append(f"<h3>Findings ({findings_count(found, rows)})</h3><ol class='findings'>{items}</ol>")
         parts.extend(_coverage(result, shown) if use_coverage(docs, view) else _columns(result, shown))
         parts.append(f"<p><b>{html.escape(shown.counts.summary())}</b></p><table>")
         parts.append("<tr><th>outlet</th><th>frames (mean share over sentences)</th><th>loaded / attribution</th></tr>")

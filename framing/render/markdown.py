@@ -13,6 +13,7 @@ from .views import (
     coverage_rows,
     event_views,
     finding_lines,
+    findings_count,
     grouping_lines,
     inside_label,
     place_and_date,
@@ -95,7 +96,7 @@ def to_markdown(result: ComparisonResult, events: list[str] | None = None, outle
         found = shown.findings(result)
         if len(docs) > 1:
             rows = finding_lines(found)
-            lines += ["", f"**Findings ({len(found)}" + (f", in {len(rows)} lines" if len(rows) < len(found) else "") + ")**", ""]
+            lines += ["", f"**Findings ({findings_count(found, rows)})**", ""]
             lines += [f"{n}. *{f.kind}*: {_md(f.summary)}" + (f" ({', '.join(c.split('.')[-1] for c in f.clusters[:4])})" if f.clusters else "")
                       for n, f in enumerate(rows, 1)]
         if use_coverage(docs, view):

@@ -15,7 +15,6 @@ from ..frames import find_signals
 from ..match.events import APART
 
 if TYPE_CHECKING:
-    from ..findings import Finding
     from ..ingest import Document
     from ..match import Event
     from ..result import Cluster, ComparisonResult
@@ -265,6 +264,11 @@ def finding_lines(found: Sequence[Finding]) -> list[FindingLine]:
     return lines
 
 
+def findings_count(found: Sequence[Finding], lines: Sequence[FindingLine]) -> str:
+    """"40, in 25 lines" (Markdown's and HTML's findings heading; "40" when no line holds two)."""
+    return f"{len(found)}" + (f", in {len(lines)} lines" if len(lines) < len(found) else "")
+
+
 def findings_header(found: Sequence[Finding], lines: Sequence[FindingLine], shown: int | None = None) -> str:
     """"findings: 40 in 25 lines (the first 10 shown; all in --json)"."""
     head = f"findings: {len(found)}" + (f" in {len(lines)} lines" if len(lines) < len(found) else "")
@@ -380,8 +384,9 @@ def coverage_rows(result: ComparisonResult, view: EventView) -> tuple[list[Cover
         own = set(cluster.documents)
         # the claim in the words of a shown outlet that tells it in a sentence of its own (else inside a longer one),
         # in the language asked for where one does
-        in_language = [d for d in present if d in own and view.claims_in and result.document(d).language == view.claims_in]
-        reference = next(iter(in_language), next((d for d in present if d in own), present[0]))
+        in_language = (next((d for d in present if d in own and result.document(d).language == view.claims_in), None)
+                       if view.claims_in else None)
+        reference = in_language or next((d for d in present if d in own), present[0])
         sentence = cell_sentences(cluster, reference)[0][0]
         text_of = {m.document: result.document(m.document).sentences[m.sentence].text for m in reversed(cluster.members)}
         differs = {
