@@ -376,3 +376,20 @@ def test_outlets_giving_one_range_in_other_words_are_one_group_in_a_number_findi
                    ("c", "Pyongyang sent more than 10,000 soldiers."))
     number = next(f for f in event_findings("e1", ["a", "b", "c"], [claim], {"a": 3, "b": 3, "c": 3}) if f.kind == "number")
     assert number.summary.startswith("a, b say 11,000, 12,000 soldiers; c says 10,000 soldiers")
+
+
+def test_a_lone_sentence_close_to_one_claim_here_and_another_there_makes_no_number_finding() -> None:
+    def told(cid: str, *members: tuple[str, int, str]) -> Claim:
+        return Claim(cid, tuple(Member(d, s, text) for d, s, text in members))
+
+    # a and b tell the ECB's projections (c1) and its target (c2); c alone the Bank of Russia's forecast (c3)
+    projections = told("e1.c1", ("a", 0, "Inflation is seen at 2.5% this year."), ("b", 0, "Инфляция составит 2,5% в этом году."))
+    target = told("e1.c2", ("a", 1, "Inflation should reach 2% next year."), ("b", 1, "В следующем году инфляция достигнет 2%."))
+    forecast = told("e1.c3", ("c", 0, "Инфляция по итогам года превысит 6,5-7%."))
+    # c's sentence comes closest to c2 in a and to c1 in b: a sentence on the subject, not a version of either claim
+    scattered = {("e1.c3", "a"): [0.58, 0.6], ("e1.c3", "b"): [0.6, 0.58], ("e1.c1", "c"): [0.6], ("e1.c2", "c"): [0.5]}
+    assert "number" not in _kinds([projections, target, forecast], closeness=scattered)
+    # closest to c1 in both outlets that tell it: a version of c1 with another figure
+    consistent = {**scattered, ("e1.c3", "a"): [0.6, 0.58]}
+    found = _kinds([projections, target, forecast], closeness=consistent).get("number", [])
+    assert [f.clusters for f in found] == [["e1.c3", "e1.c1"]] and "left apart" in found[0].summary
