@@ -47,3 +47,32 @@ def test_parallel_flores_texts_split_alike():
     for lang, by_id in counts.items():
         agree = sum(1 for k, n in by_id.items() if english.get(k) == n) / len(by_id)
         assert agree >= 0.93, (lang, agree)  # measured: ru 0.95
+
+
+@pytest.mark.parametrize(
+    "pieces, expected",
+    [
+        (["ФРАНКФУРТ-НА-МАЙНЕ, 12 сентября.", "/ДП/.", "Европейский центральный банк снизил ставку."], 2),
+        (["Київ.", "30 вересня.", "/Дніпро-Інфо/.", "Голова ЄЦБ виступила в парламенті."], 3),
+        (["КИЕВ, 16 окт – РИА Новости.", "Зеленский представил план."], 1),
+        (["София, 12 септември (БНА).", "Текст."], 1),
+        (["Київ.", "Це столиця."], 0),  # a place alone is a sentence
+        (["Он сказал - Нет.", "Да."], 0),  # an agency after a dash counts only after a date
+        (["ФРАНКФУРТ-НА-МАЙНЕ, 12 сентября. /ДП/."], 0),  # nothing after it: it opens no sentence
+    ],
+)
+def test_a_wire_dateline_opening_a_paragraph_is_told_apart(pieces, expected):
+    from framing.ingest.segment import dateline_length
+
+    assert dateline_length(pieces) == expected
+
+
+def test_a_dateline_is_set_aside_as_clutter_and_still_dates_the_article():
+    from framing.ingest import documents_from_texts
+
+    text = ("ЕЦБ снизил ставку\n\nФРАНКФУРТ-НА-МАЙНЕ, 12 сентября. /ДП/. Европейский центральный банк снизил ставку по "
+            "депозитам до 3,5%. Новые ставки вступят в силу с 18 сентября.")
+    (doc,) = documents_from_texts([(text, {"id": "x", "language": "ru"})])
+    assert [s.text.split()[0] for s in doc.sentences] == ["ЕЦБ", "Европейский", "Новые"]
+    assert [(r.text, r.reason) for r in doc.removed] == [("ФРАНКФУРТ-НА-МАЙНЕ, 12 сентября. /ДП/.", "wire dateline")]
+    assert doc.date_without_year == "09-12"  # no year anywhere: the dateline's day, as before

@@ -20,7 +20,7 @@ from .documents import Document, InputError, Sentence, Span
 from .outlets import OutletTable, shipped_table, table_for
 from .page_meta import Clue, best_clue, domain_of, url_date
 from .reading import RawText, expand_inputs, read_text
-from .segment import split_sentences
+from .segment import DATELINE_REASON, dateline_length, split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -147,10 +147,19 @@ def build_document(
     title_is_headline = first_kept[2] == 0 and not _SENTENCE_END.search(first_line)
 
     spans: list[tuple[int, int, int]] = []
+    datelines: dict[int, Span] = {}  # by paragraph: set aside, but read for the date like the rest of the body
+    body_pieces: list[str] = []
     for start, end, paragraph in cleaned.kept:
-        for piece in split_sentences(text[start:end], offset=start):
-            spans.append((piece.start, piece.end, paragraph))
-    body_text = " ".join(text[a:b] for a, b, _ in spans)
+        pieces = split_sentences(text[start:end], offset=start)
+        opening = dateline_length([piece.text for piece in pieces])
+        if opening:
+            datelines[paragraph] = Span(pieces[0].start, pieces[opening - 1].end,
+                                        text[pieces[0].start : pieces[opening - 1].end], DATELINE_REASON)
+        body_pieces += [piece.text for piece in pieces]
+        spans += [(piece.start, piece.end, paragraph) for piece in pieces[opening:]]
+    if not spans:
+        raise InputError(raw.path, "no article text left after removing page clutter")
+    body_text = " ".join(body_pieces)
     language, _ = langid.detect(body_text)
     source: dict[str, str] = {"language": "detected"}
     if known.get("language") and known["language"] != language:
@@ -177,7 +186,10 @@ def build_document(
     source.update(found)
     date_without_year = None
     if values["date"] is None:
-        first_sentence = next((s.text for s in sentences if not s.is_title), "")
+        first = next((s for s in sentences if not s.is_title), None)
+        first_sentence = first.text if first else ""
+        if first and first.paragraph in datelines:
+            first_sentence = f"{datelines[first.paragraph].text} {first_sentence}"  # the dateline set aside opened it
         date_without_year, where = metadata.year_less_date(header, first_sentence)
         if date_without_year:
             source["date_without_year"] = where
@@ -195,7 +207,7 @@ def build_document(
         encoding=raw.encoding,
         format=raw.format,
         sentences=sentences,
-        removed=sorted(cleaned.removed, key=lambda s: s.start),
+        removed=sorted([*cleaned.removed, *datelines.values()], key=lambda s: s.start),
         metadata_source=source,
         date_without_year=date_without_year,
     )
