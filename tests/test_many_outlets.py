@@ -588,3 +588,46 @@ def test_claims_in_gives_each_coverage_row_in_the_language_asked_for_where_an_ou
     rows, _ = coverage_rows(result, event_views(result, claims_in="en")[0])
     assert [r.reference for r in rows] == ["d2", "d0"]  # no English outlet tells the second: the first column's words
     assert rows[0].text == "The talks lasted 2 hours." and rows[0].marks[0] == DIFFERS  # 3 against the text shown
+
+
+def _pair(a: int, b: int, share: float, score: float) -> tuple[tuple[int, int], object]:
+    from framing.match.events import PairEvidence
+
+    return (a, b), PairEvidence(a=f"d{a}", b=f"d{b}", similarity=0.6, aligned_share=share, shared_entities=[],
+                                entity_overlap=0.0, date_gap_days=0, score=score, linked=False)
+
+
+def test_a_member_sharing_claims_with_few_of_a_large_event_is_set_apart_with_its_reason():
+    from framing.match.events import APART_EVENT, Event, members_apart
+    from framing.render.views import set_apart_lines
+
+    # an event of 12: ten articles of a story share claims with one another; 10 and 11 (the talks beside the parade)
+    # share claims with two of the story's articles each (the lines that recall it), and with each other
+    story, talks = list(range(10)), [10, 11]
+    evidence = dict(_pair(a, b, 0.5, 1.5) for a in story for b in story if a < b)
+    evidence.update(_pair(a, t, 0.3 if a < 2 else 0.1, 0.9) for a in story for t in talks)
+    evidence.update([_pair(10, 11, 0.6, 1.6)])
+    clusters, apart = members_apart([story + talks], evidence, keep=set(), fraction=0.35, threshold=0.85)
+    assert sorted(map(sorted, clusters)) == [story, talks]  # set apart, and one occasion of their own
+    assert apart[10]["shares_claims_with"] == 3 and apart[10]["of"] == 11  # two of the story, and 11
+    # a document attached as the story's brief stays; an event smaller than APART_EVENT is left as it is
+    assert members_apart([story + talks], evidence, keep={10, 11}, fraction=0.35, threshold=0.85)[0] == [story + talks]
+    small = story[: APART_EVENT - 3] + talks
+    assert members_apart([small], evidence, keep=set(), fraction=0.35, threshold=0.85)[0] == [small]
+    # the report says why, not a score the pair cleared
+    event = Event("e1", [f"d{m}" for m in story], {"pairs": [], "set_apart": {"d10": {"shares_claims_with": 3, "of": 11,
+                                                                                     "event": "e2"}}})
+    assert set_apart_lines(event)[0].startswith("set apart: d10: shares claims with only 3 of the 11 other articles")
+
+
+def test_the_stories_of_a_pile_keep_their_members_when_members_are_set_apart():
+    # the fake pile's stories: every member shares claims with the others, so nothing is set apart
+    pile = Pile(6)
+    stories = [pile.story() for _ in range(2)]
+    docs, ids = [], []
+    for k, story in enumerate(stories):
+        for i in range(12):
+            docs.append(pile.article(story, LANGUAGES[i % 4], list(range(8))))
+            ids.append(f"s{k}-{i}")
+    assignment, events = grouped(ids, docs, [LANGUAGES[i % 4] for i in range(12)] * 2, centroids=pile.centroids)
+    assert len({assignment[i] for i in ids if i.startswith("s0")}) == 1 and not any(e.evidence.get("set_apart") for e in events)

@@ -25,7 +25,10 @@ Score = topic + ``CLAIM_WEIGHT`` x shared claims + ``ENTITY_WEIGHT`` x shared na
 by average linkage on it at ``DEFAULT_THRESHOLD`` (so one strong link cannot chain two stories
 together). A document average linkage leaves alone then joins the story of two or more documents that
 tells more than half of its sentences, if it is close to the story's mean vector (:func:`attach_left_out`: a
-brief of a story's first lines, which only some of the story's articles tell). Weights and threshold were
+brief of a story's first lines, which only some of the story's articles tell). A member of an
+event of ``APART_EVENT`` or more documents that shares claims with fewer than ``APART_SHARE`` of the others is then set
+apart (:func:`members_apart`: an occasion of the same days with the same people, which joined on topic, names and the
+lines that recall the story). Weights and threshold were
 tuned on the many-outlet benchmark's tuning seeds and the blinken_brussels pile (eval/many_outlets.py,
 eval/real_piles.py); README.md gives the held-out numbers, eval/HISTORY.md the sweeps.
 
@@ -76,6 +79,18 @@ REJECTED_PAIRS_SHOWN = 5
 # 21 and 2 of 3 wrong joins, 3 of 87 and 1 of 3 right ones; README.md gives the held-out piles.
 UNSURE_SHARE = 0.25
 APART = -1.0  # the score of a pair whose dates are too far apart
+# A member of an event of at least APART_EVENT documents that shares claims (UNSURE_SHARE of the shorter one's
+# sentences) with fewer than APART_SHARE of the event's other members is set apart: same-actor occasions of the same
+# days (the talks beside a parade, the Easter blessing the day before a pope's death) join a large story on topic and
+# names, and through the lines that recall the story, while each article of the story shares claims with most of it.
+# Chosen on eight real piles (blinken, atacms, victory_plan, oval_office, alaska, ecb, beijing_parade, pope_francis; the
+# last two were first run with stop 28's rules, then looked at) and many-outlet tuning seeds 1, 2, 21-26: at 0.35 pile
+# grouping F1 beijing 0.648 -> 0.839, pope 0.748 -> 0.925, atacms 0.869 -> 1.000, alaska 0.864 -> 0.995, the others
+# unchanged; 0.3: beijing 0.743, alaska 0.919; 0.4-0.45 set apart story members (ecb 0.929 -> 0.859). Events of 6 or 8
+# and more: the same piles, bench stories of 8 articles 0.963 -> 0.961; of 10 and more: 0.963, all sizes 0.978 -> 0.977.
+# README.md gives the held-out piles and seeds.
+APART_SHARE: float | None = 0.35
+APART_EVENT = 10
 # The score average linkage gives a pair of a component too large to score in full (FULL_COMPONENT), which
 # blocking (CANDIDATES nearest documents) left uncompared: below what two articles of unrelated stories score
 # (median 0.17 on many-outlet seed 1; its 73 same-story pairs outside blocking 0.40), above APART, which means
@@ -97,6 +112,7 @@ class GroupingParams:
     max_date_gap_days: int = MAX_DATE_GAP_DAYS
     attach_topic: float | None = ATTACH_TOPIC  # a document left alone joins a story at this topic similarity (None: never) ...
     attach_coverage: float = ATTACH_COVERAGE  # ... when more than this share of its sentences has a counterpart in the story
+    apart_share: float | None = APART_SHARE  # a large event's member sharing claims with fewer than this share of the others leaves (None: never)
 
     def too_far_apart(self, gap_days: int | None) -> bool:
         """Whether two articles this many days apart can never be one event (no gap known: no reason to split)."""
@@ -372,7 +388,47 @@ def group_vectors(
     attached: dict[int, dict] = {}
     if centred is not None and params.attach_topic is not None:
         clusters, attached = attach_left_out(clusters, vectors, centred, nearest, doc_dates, params)
-    return _events(doc_ids, clusters, evidence, params, id_prefix, attached)
+    set_apart: dict[int, dict] = {}
+    if centred is not None and params.apart_share is not None:
+        clusters, set_apart = members_apart(clusters, evidence, set(attached), params.apart_share, threshold)
+    return _events(doc_ids, clusters, evidence, params, id_prefix, attached, set_apart)
+
+
+def members_apart(clusters: list[list[int]], evidence: Mapping[tuple[int, int], PairEvidence], keep: set[int],
+                  fraction: float, threshold: float) -> tuple[list[list[int]], dict[int, dict]]:
+    """Set apart each member of an event of ``APART_EVENT`` or more documents that shares claims (aligned share at
+    least ``UNSURE_SHARE``) with fewer than ``fraction`` of the other members it was scored with (``keep``: members
+    attached as a story's brief stay). Judged against the event as linkage left it, so the order does not matter."""
+    out: list[list[int]] = []
+    apart: dict[int, dict] = {}
+    for members in clusters:
+        if len(members) < APART_EVENT:
+            out.append(members)
+            continue
+        leaving = []
+        for m in members:
+            scored = [evidence[(min(m, o), max(m, o))] for o in members if o != m and (min(m, o), max(m, o)) in evidence]
+            sharing = sum(e.aligned_share >= UNSURE_SHARE for e in scored)
+            if m not in keep and scored and sharing < fraction * len(scored):
+                leaving.append(m)
+                apart[m] = {"shares_claims_with": sharing, "of": len(scored)}
+        stay = [m for m in members if m not in leaving]
+        if not stay or not leaving:
+            out.append(members)
+            for m in leaving:
+                del apart[m]
+            continue
+        for m in leaving:
+            apart[m]["left"] = stay[0]  # a member of the event it left
+        # the members set apart may be one occasion of their own (two reports of the Easter blessing): linkage again
+        score = np.full((len(leaving), len(leaving)), UNCOMPARED)
+        for i, a in enumerate(leaving):
+            for j, b in enumerate(leaving[:i]):
+                pair = evidence.get((min(a, b), max(a, b)))
+                if pair is not None:
+                    score[i, j] = score[j, i] = pair.score
+        out.extend([stay, *([leaving[k] for k in group] for group in _average_linkage(score, threshold))])
+    return out, apart
 
 
 def attach_left_out(
@@ -421,7 +477,7 @@ def attach_left_out(
 
 def _events(
     doc_ids: Sequence[str], clusters: list[list[int]], evidence: dict[tuple[int, int], PairEvidence], params: GroupingParams,
-    id_prefix: str = "", attached: Mapping[int, dict] | None = None,
+    id_prefix: str = "", attached: Mapping[int, dict] | None = None, set_apart: Mapping[int, dict] | None = None,
 ) -> list[Event]:
     events: list[Event] = []
     member_of: dict[int, str] = {}
@@ -463,12 +519,19 @@ def _events(
             "apart never join; a missing date neither joins nor splits"
             + (f"; a document left alone joins a story of two or more documents when its topic similarity to the story is at "
                f"least {params.attach_topic} and the story tells more than {params.attach_coverage:.0%} of its sentences"
-               if params.attach_topic is not None else ""),
+               if params.attach_topic is not None else "")
+            + (f"; a member of an event of {APART_EVENT} or more documents that shares claims ({UNSURE_SHARE:.0%} of the "
+               f"shorter one's sentences) with fewer than {params.apart_share:.0%} of the others is set apart"
+               if params.apart_share is not None else ""),
             "pairs": pairs,
         }
         joined = {doc_ids[m]: why for m, why in (attached or {}).items() if member_of[m] == event.id}
         if joined:
             event.evidence["attached"] = joined
+        left = {doc_ids[m]: {"shares_claims_with": why["shares_claims_with"], "of": why["of"], "event": member_of[m]}
+                for m, why in (set_apart or {}).items() if member_of[why["left"]] == event.id}
+        if left:
+            event.evidence["set_apart"] = left
         unsure = unsure_members(event.documents, by_event[event.id], set(joined))
         if unsure:
             event.evidence["unsure"] = unsure

@@ -173,9 +173,12 @@ def set_apart_lines(event: Event, limit: int = 4) -> list[str]:
         other = pair["b"] if pair["a"] in members else pair["a"]
         if other not in closest or pair["score"] > closest[other]["score"]:
             closest[other] = pair
-    lines = []
+    left = event.evidence.get("set_apart", {})
+    lines = [f"set apart: {doc}: shares claims with only {why['shares_claims_with']} of the {why['of']} other articles it "
+             f"was compared with (an article of a story shares claims with most of it): another occasion with the same "
+             f"people? (event {why['event']})" for doc, why in sorted(left.items())]
     threshold = event.evidence.get("threshold", 0.0)
-    for other, pair in sorted(closest.items(), key=lambda item: -item[1]["score"])[:limit]:
+    for other, pair in sorted(((o, p) for o, p in closest.items() if o not in left), key=lambda item: -item[1]["score"])[:limit]:
         gap = pair["date_gap_days"]
         parts = (f"topic {pair['similarity']:.2f}, shared claims {pair['aligned_share']:.2f}, "
                  f"shared names {pair['entity_overlap']:.2f}")
