@@ -163,3 +163,18 @@ def test_a_recall_paragraph_is_kept_when_it_tells_the_story_and_removed_when_it_
     removed = " ".join(span.text for span in cleaned.removed)
     assert "раніше Байден відмовлявся" not in removed  # names Байден and ATACMS, as the body does: background
     assert "МАГАТЕ відреагувало" in removed  # names nothing the body names: a teaser for another story
+
+
+def test_a_live_page_keeps_its_entries_under_their_times_and_a_list_of_stories_stays_clutter():
+    from framing.ingest.boilerplate import clean
+
+    text = ("Notre-Dame reopens: live\n\nThe cathedral's doors opened again on Saturday evening after five years of work.\n\n"
+            "20:41\n\nMacron thanked the firefighters and the craftspeople who rebuilt the cathedral, and the guests stood "
+            "to applaud them for a long minute.\n\n"
+            "20:55\n\nThe great organ was woken for the first time since the fire, answering the archbishop's call in eight "
+            "short improvisations.\n\n"
+            "Latest news\n\n21:02\n\nTrump meets Zelensky at the Élysée\n\n21:10\n\nRain expected across the north")
+    cleaned = clean(text)
+    kept = " ".join(text[a:b] for a, b, _ in cleaned.kept)
+    assert "Macron thanked the firefighters" in kept and "The great organ was woken" in kept
+    assert "Trump meets Zelensky" not in kept and "Rain expected" not in kept

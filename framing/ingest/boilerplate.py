@@ -230,6 +230,9 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
     for i, line in enumerate(lines):
         text = line.text
         near_stamp = (i > 0 and stamps[i - 1]) or (i + 1 < len(lines) and stamps[i + 1])
+        # a live page's entry: its time on the line above, then a paragraph of the story (a list of other stories gives
+        # a headline or a line cut off after its stamp; a live blog's entries were all removed as teasers)
+        live_entry = i > 0 and stamps[i - 1] and _is_body_paragraph(text)
         key = line_key(text)
         if i in preset:
             reasons[i] = preset[i]
@@ -259,7 +262,7 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
         elif (
             body_started
             and near_stamp
-            and (_is_headline(text) or _ELLIPSIS_END.search(text) or (i > 0 and reasons[i - 1] is not None))
+            and (_is_headline(text) or _ELLIPSIS_END.search(text) or (i > 0 and reasons[i - 1] is not None and not live_entry))
         ):
             reasons[i] = "teaser next to a stamp"
         elif body_started and _ELLIPSIS_END.search(text) and re.search(r"\w(?:\.\.\.|…)\s*$", text):
