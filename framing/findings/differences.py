@@ -103,12 +103,14 @@ def _numbers_in(text: str) -> dict[str, str]:
         # "25,000" is English thousands; "1,35" a Slavic decimal comma
         compact = compact.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", compact) else compact.replace(",", ".")
         word = tail.strip().lstrip("-‑").strip()
-        percent = "%" in tail or bool(_PERCENT_WORD.match(word))
+        # "5 на сто" (Bulgarian: five per hundred) is 5%
+        per_hundred = word.lower() == "на" and bool(re.match(r"\s+сто\b", text[m.end():]))
+        percent = "%" in tail or bool(_PERCENT_WORD.match(word)) or per_hundred
         scale = next((factor for pattern, factor in _SCALES if pattern.match(word)), 1.0)
         # the word after a number is shown when it says what is counted ("10,000 soldiers", "300 km"), not when it
         # starts a name ("10,000 North Korean troops") or links a range ("11,000 to 12,000")
         counted = "%" in tail or (word[:1].islower() and not _LINK_WORD.fullmatch(word.rstrip(".")))
-        read.append((m, float(compact), scale, percent, counted))
+        read.append((m, float(compact), scale, percent, counted or per_hundred))
     # a range gives its scale and its per cent to the number before it: "11-12 тысяч", "от 10 до 15 млн", "5 or 6 per cent"
     for k in range(len(read) - 2, -1, -1):
         m, value, scale, percent, counted = read[k]
@@ -120,7 +122,7 @@ def _numbers_in(text: str) -> dict[str, str]:
     for m, value, scale, percent, counted in read:
         value *= scale
         key = f"{value:g}%" if percent else f"{value:g}"
-        tail = (m.group(2) or "") if counted else ""
+        tail = (m.group(2) or "") + (" сто" if (m.group(2) or "").strip().lower() == "на" else "") if counted else ""
         if tail.endswith(".") and len(tail.strip(" .-‑")) > 4:  # the sentence's full stop, not an abbreviation's ("млн.")
             tail = tail[:-1]
         found[key] = (m.group(1) + tail).strip()
