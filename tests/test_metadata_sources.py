@@ -79,3 +79,13 @@ def test_a_day_without_a_year_comes_from_a_dateline_or_the_first_sentence_and_on
     ])
     assert dated.date == "2024-11-13" and dated.date_without_year is None
     assert undated.date is None and undated.date_without_year == "10-16"
+
+
+def test_a_live_pages_labels_are_not_its_outlet():
+    from framing.ingest import documents_from_texts
+
+    text = ("Summit in The Hague: as it happened\n\nLast updated: Wed 25 Jun 2025 18:20 CEST\n\nLive\n\nShare\n\nKey points\n\n"
+            "Allies agreed on Wednesday to spend five per cent of their economic output on defence by 2035, a target "
+            "set by the United States.\n\nThe declaration names Russia a long-term threat to the alliance's security.")
+    (doc,) = documents_from_texts([(text, {"id": "x"})])
+    assert doc.outlet is None, doc.outlet

@@ -73,7 +73,10 @@ _NOT_A_NAME = re.compile(
     r"^(?:skip|перейти|пропустить|пропустити|прескочи|читать|читати|четете|read|войти|увійти|вход|login|log in|sign|"
     r"меню|menu|поиск|пошук|търсене|search|"
     r"главная|головна|начало|home|новости|новини|news|актуально|популярное|top|online|онлайн|english|русский|"
-    r"українська|български|видео|відео|video|фото|photo|readout|подписаться|subscribe)\b",
+    r"українська|български|видео|відео|video|фото|photo|readout|подписаться|subscribe|"
+    # a live page's labels: "Live", "Key points", "Главное" above its entries
+    r"live|share|key points|key moments|latest|breaking|updated|summary|главное|головне|накратко|коротко|ключов\w*|"
+    r"на живо|прямой эфир|пряма трансляція|трансляци\w*)\b",
     re.I,
 )
 
