@@ -597,9 +597,9 @@ def _pair(a: int, b: int, share: float, score: float) -> tuple[tuple[int, int], 
                                 entity_overlap=0.0, date_gap_days=0, score=score, linked=False)
 
 
-def test_a_member_sharing_claims_with_few_of_a_large_event_is_set_apart_with_its_reason():
-    from framing.match.events import APART_EVENT, Event, members_apart
-    from framing.render.views import set_apart_lines
+def test_a_member_sharing_claims_with_few_of_a_large_event_is_marked_or_set_apart_with_its_reason():
+    from framing.match.events import APART_EVENT, Event, members_apart, sharing_few
+    from framing.render.views import few_shared_lines, set_apart_lines
 
     # an event of 12: ten articles of a story share claims with one another; 10 and 11 (the talks beside the parade)
     # share claims with two of the story's articles each (the lines that recall it), and with each other
@@ -607,6 +607,7 @@ def test_a_member_sharing_claims_with_few_of_a_large_event_is_set_apart_with_its
     evidence = dict(_pair(a, b, 0.5, 1.5) for a in story for b in story if a < b)
     evidence.update(_pair(a, t, 0.3 if a < 2 else 0.1, 0.9) for a in story for t in talks)
     evidence.update([_pair(10, 11, 0.6, 1.6)])
+    assert set(sharing_few(story + talks, evidence, keep=set(), fraction=0.35)) == set(talks)
     clusters, apart = members_apart([story + talks], evidence, keep=set(), fraction=0.35, threshold=0.85)
     assert sorted(map(sorted, clusters)) == [story, talks]  # set apart, and one occasion of their own
     assert apart[10]["shares_claims_with"] == 3 and apart[10]["of"] == 11  # two of the story, and 11
@@ -618,6 +619,8 @@ def test_a_member_sharing_claims_with_few_of_a_large_event_is_set_apart_with_its
     event = Event("e1", [f"d{m}" for m in story], {"pairs": [], "set_apart": {"d10": {"shares_claims_with": 3, "of": 11,
                                                                                      "event": "e2"}}})
     assert set_apart_lines(event)[0].startswith("set apart: d10: shares claims with only 3 of the 11 other articles")
+    marked = Event("e1", [f"d{m}" for m in story + talks], {"pairs": [], "few_shared_claims": {"d10": apart[10]}})
+    assert few_shared_lines(marked)[0].startswith("check: d10: shares claims with only 3 of the 11 other articles")
 
 
 def test_the_stories_of_a_pile_keep_their_members_when_members_are_set_apart():
@@ -629,5 +632,7 @@ def test_the_stories_of_a_pile_keep_their_members_when_members_are_set_apart():
         for i in range(12):
             docs.append(pile.article(story, LANGUAGES[i % 4], list(range(8))))
             ids.append(f"s{k}-{i}")
-    assignment, events = grouped(ids, docs, [LANGUAGES[i % 4] for i in range(12)] * 2, centroids=pile.centroids)
+    params = GroupingParams(apart_share=0.35)
+    assignment, events = grouped(ids, docs, [LANGUAGES[i % 4] for i in range(12)] * 2, centroids=pile.centroids, params=params)
     assert len({assignment[i] for i in ids if i.startswith("s0")}) == 1 and not any(e.evidence.get("set_apart") for e in events)
+    assert not any(e.evidence.get("few_shared_claims") for e in events)

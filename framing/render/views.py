@@ -135,7 +135,16 @@ def removed_line(docs: Sequence[Document], where: str = "the JSON") -> str | Non
 def grouping_lines(event: Event, limit: int = 4) -> list[str]:
     """The grouping's reasons a reader needs: documents that joined as a story's brief, members joined on topic alone
     with no date to compare, then the nearest documents set apart."""
-    return joined_lines(event) + unsure_lines(event) + set_apart_lines(event, limit)
+    return joined_lines(event) + unsure_lines(event) + few_shared_lines(event) + set_apart_lines(event, limit)
+
+
+def few_shared_lines(event: Event) -> list[str]:
+    """Members of a large event that share claims with few of the others: an occasion of the same days with the same
+    people joins on topic and names, and through the lines that recall the story; an article of the story shares
+    claims with most of it, though a piece with an angle of its own may not."""
+    return [f"check: {doc}: shares claims with only {why['shares_claims_with']} of the {why['of']} other articles (an "
+            "article of the story shares claims with most of them): another occasion with the same people, or an angle "
+            "of its own?" for doc, why in sorted(event.evidence.get("few_shared_claims", {}).items())]
 
 
 def unsure_lines(event: Event) -> list[str]:
