@@ -18,6 +18,8 @@ the shared facts). "claim R bound" is the recall a claim partition with at most 
 can reach (the model plays no part in it): an article that states a claim twice (headline and lead) cannot have
 both sentences in it, so the gold pairs of its second sentence with the others' first are out of reach (a sentence
 listed as a part of a second claim counts for both, so the aligner's recall can pass the bound a little).
+"'check' members" counts the members the report marks as sharing claims with few of their event's other articles
+(perhaps another occasion with the same people): "right" ones belong to the event's majority, "wrong" ones do not.
 "oracle events" runs the main story's articles alone, without the other events' articles (they may still be split
 into more than one event), to tell alignment from grouping.
 
@@ -111,6 +113,14 @@ def score_pile(result: object, event_of: dict[str, str], claims: list) -> dict[s
             unsure_right += event_of[d] == majority
             unsure_wrong += event_of[d] != majority
     out["unsure"] = f"{unsure_right} / {unsure_wrong}"
+    # members the report asks to check (sharing claims with few of a large event): of the event's majority or not
+    checked_right = checked_wrong = 0
+    for event in result.events:  # type: ignore[attr-defined]
+        majority = max((event_of[d] for d in event.documents), key=lambda e: sum(event_of[d] == e for d in event.documents))
+        for d in event.evidence.get("few_shared_claims", {}):
+            checked_right += event_of[d] == majority
+            checked_wrong += event_of[d] != majority
+    out["checked"] = f"{checked_right} / {checked_wrong}"
     if not claims:
         return out
     claim_rows: dict[tuple[str, int], set[str]] = {}
@@ -218,7 +228,7 @@ def run(encoder: str | None, show: bool) -> list[list]:
                 oracle = f"{o['claim_p']:.2f} / {o['claim_r']:.2f}"
             rows.append([folder.name, mode, len(articles), m["main_size"], m["main_events"], m["group_p"], m["group_r"], m["group_f1"],
                          f"{m['claim_p']:.2f} / {m['claim_r']:.2f}" if claims else "-", f"{m['claim_r_bound']:.2f}" if claims else "-",
-                         oracle or "-", m["unsure"]])
+                         oracle or "-", m["unsure"], m["checked"]])
             if show:
                 for event in result.events:
                     print(f"{folder.name} [{mode}] {event.id}: " + ", ".join(f"{d}({event_of[d]})" for d in event.documents))
@@ -232,7 +242,8 @@ def main() -> None:
     args = parser.parse_args()
     rows = run(args.encoder, args.show)
     print(table(["pile", "metadata", "articles", "main story", "its events", "group P", "group R", "group F1",
-                 "claim P / R", "claim R bound", "claim P / R (oracle events)", "unsure members: right / wrong"], rows))
+                 "claim P / R", "claim R bound", "claim P / R (oracle events)", "unsure members: right / wrong",
+                 "'check' members: right / wrong"], rows))
     print("Every two articles compared alone (`framing compare a b`): pairs joined")
     print(table(["pile", "dates", "one event, joined", "two events, joined", "pairwise F1", "marked unsure: right / wrong joins"],
                 run_pairs(args.encoder)))
