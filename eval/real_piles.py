@@ -105,22 +105,10 @@ def score_pile(result: object, event_of: dict[str, str], claims: list) -> dict[s
     main_docs = [d for d in docs if event_of[d] == main]
     out = {"group_p": p, "group_r": r, "group_f1": f1, "main_events": len({predicted_event[d] for d in main_docs}),
            "main_size": len(main_docs)}
-    # members the report calls unsure (joined on topic alone, no date to compare), in their event's majority or not
-    unsure_right = unsure_wrong = 0
-    for event in result.events:  # type: ignore[attr-defined]
-        majority = max((event_of[d] for d in event.documents), key=lambda e: sum(event_of[d] == e for d in event.documents))
-        for d in event.evidence.get("unsure", {}):
-            unsure_right += event_of[d] == majority
-            unsure_wrong += event_of[d] != majority
-    out["unsure"] = f"{unsure_right} / {unsure_wrong}"
-    # members the report asks to check (sharing claims with few of a large event): of the event's majority or not
-    checked_right = checked_wrong = 0
-    for event in result.events:  # type: ignore[attr-defined]
-        majority = max((event_of[d] for d in event.documents), key=lambda e: sum(event_of[d] == e for d in event.documents))
-        for d in event.evidence.get("few_shared_claims", {}):
-            checked_right += event_of[d] == majority
-            checked_wrong += event_of[d] != majority
-    out["checked"] = f"{checked_right} / {checked_wrong}"
+    # members the report calls unsure (joined on topic alone, no date to compare) and members it asks to check
+    # (sharing claims with few of a large event): in their event's majority or not
+    out["unsure"] = marked_members(result, event_of, "unsure")
+    out["checked"] = marked_members(result, event_of, "few_shared_claims")
     if not claims:
         return out
     claim_rows: dict[tuple[str, int], set[str]] = {}
@@ -147,6 +135,17 @@ def score_pile(result: object, event_of: dict[str, str], claims: list) -> dict[s
         "mentions_lost": missing,
     })
     return out
+
+
+def marked_members(result: object, event_of: dict[str, str], key: str) -> str:
+    """"right / wrong": members listed under ``key`` in their event's evidence that belong to its majority, and not."""
+    right = wrong = 0
+    for event in result.events:  # type: ignore[attr-defined]
+        majority = max((event_of[d] for d in event.documents), key=lambda e: sum(event_of[d] == e for d in event.documents))
+        for d in event.evidence.get(key, {}):
+            right += event_of[d] == majority
+            wrong += event_of[d] != majority
+    return f"{right} / {wrong}"
 
 
 def reachable_pairs(claim_rows: dict[tuple[str, int], set[str]]) -> set[tuple]:
