@@ -178,3 +178,21 @@ def test_a_live_page_keeps_its_entries_under_their_times_and_a_list_of_stories_s
     kept = " ".join(text[a:b] for a, b, _ in cleaned.kept)
     assert "Macron thanked the firefighters" in kept and "The great organ was woken" in kept
     assert "Trump meets Zelensky" not in kept and "Rain expected" not in kept
+
+
+def test_menus_cookie_notices_tags_read_also_lines_and_update_stamps_are_clutter():
+    from framing.ingest.boilerplate import classify_lines, split_lines
+
+    text = ("Syria live: Assad regime collapses as rebels enter Damascus\n\nLast updated 8 December 2024, 18:05\n\n"
+            "Home | World | Middle East | Live\n\nТози сайт използва бисквитки. Научете повече.\n\n"
+            "Rebels entered Damascus on Sunday morning and state television announced that the regime had fallen.\n\n"
+            "Read also: Who is Abu Mohammed al-Jolani, the man who led the offensive?\n\n"
+            "The prime minister said he was ready to hand over power to any leadership the Syrian people chose.\n\n"
+            "Revenue rose 5% | costs fell 3% | margins held\n\nПодпишитесь на нашу рассылку\n\nТеги: Сирия, Дамаск, Асад")
+    lines = split_lines(text)
+    reasons = dict(zip((line.text[:12] for line in lines), classify_lines(lines)))
+    assert reasons["Home | World"] == "menu or breadcrumb" and reasons["Този сайт из"] == "cookie notice"
+    assert reasons["Last updated"] == "stamp (time, date or count)"
+    assert reasons["Read also: W"] and reasons["Подпишитесь "] and reasons["Теги: Сирия,"]
+    # the story's sentences stay, and a line of figures between bars is no menu
+    assert reasons["Rebels enter"] is None and reasons["The prime mi"] is None and reasons["Revenue rose"] is None

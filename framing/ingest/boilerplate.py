@@ -43,7 +43,9 @@ _WEEKDAYS = (
 _STAMP_TOKEN = re.compile(
     rf"^(?:{_TIME}|{_DATE}|\d{{1,2}}|\d{{4}}|{_MONTHS}|{_WEEKDAYS}|\d+(?:[.,]\d+)?\s?[тkкKmMм]?|"
     rf"(?:сегодня|вчера|сьогодні|вчора|днес|е|вчера|today|yesterday|is|г|года|року|р|година|"
-    rf"bst|gmt|utc|cet|cest|eet|eest|msk|мск|est|edt|pst|pdt|et|kyiv|київ|киев|по киеву|за київським часом))$",
+    rf"bst|gmt|utc|cet|cest|eet|eest|msk|мск|est|edt|pst|pdt|et|kyiv|київ|киев|по киеву|за київським часом|"
+    # "21 April 2025 | Updated 18:25": a page's date line names its update
+    rf"last|updated|published|posted|обновлено|оновлено|опубликовано|опубліковано|обновено|публикувано))$",
     re.I,
 )
 _STAMP_START = re.compile(rf"^\s*(?:{_TIME}\s+{_DATE}|{_DATE},?\s+{_TIME}|{_TIME}|{_DATE})\b")
@@ -53,7 +55,7 @@ _SECTION = re.compile(
     r"^(?:последние новости|новости по теме|по теме|читайте также|смотрите также|другие новости|"
     r"новости соседних регионов|популярное|самое читаемое|главное|больше новостей|лента новостей|"
     r"ще за темою|останнє|останні новини|новини партнерів|читайте також|дивіться також|популярне|"
-    r" още по темата|свързани новини|последни новини|най-четени|още новини|"
+    r"още по темата|свързани новини|последни новини|най-четени|още новини|"
     r"related(?: stories| articles| news)?|latest(?: news| stories)?|most read|more (?:from|on|news)\b|"
     r"recommended|trending|you may also like|read next|top stories)\b",
     re.I,
@@ -63,8 +65,10 @@ _LINE_MARKER = re.compile(
     r"^(?:(?:реклама|advertisement|ads?_code|sponsored)\b\s*(?:$|\d+\+\s*$|[^\w\s].{0,40}$)|"
     r"автори?:|author:|фото\b|photo\b|снимка:|источник:|джерело:|редактор:|"
     r"ранее\s.{0,40}\sписал|раніше\s.{0,40}\sписал|также\s.{0,40}\sсообщал|"
-    r"читайте\b|подробнее\b|детальніше\b|прочетете\b|read more|see also|почему вы можете доверять|"
-    r"подписывайтесь|підписуйтесь|абонирайте|subscribe|sign up|follow us|share (?:this|on)|"
+    r"читайте\b|подробнее\b|детальніше\b|прочетете\b|read more|read also|also read|see also|още по темата:|вижте още|"
+    r"почему вы можете доверять|"
+    r"подписывайтесь|подпишитесь|підписуйтесь|підпишіться|абонирайте|subscribe|sign up|follow us|share (?:this|on)|"
+    r"(?:теги|тэги|tags|тагове|етикети|мітки):|"
     r"(?:коммент\w*|комент\w*|comments?)\s*(?:\(\d+\)|\d+)?\s*$|напиши\w* (?:коментар|комментар)|leave a (?:comment|reply)|"
     r"you must be logged in|войдите,? чтобы|увійдіть,? щоб|влезте,? за да|log in to|"
     r"(?:прочетена|прочитан[оа]|просмотр\w*|перегляд\w*|views?)\b[^.!?]{0,20}\d[^.!?]{0,20}$|\d[\d\s]*\s*(?:просмотр\w*|переглядів|views|пъти)\b[^.!?]{0,20}$|"
@@ -76,6 +80,11 @@ _LINE_MARKER = re.compile(
     r"(?:published|updated|posted|опубликовано|обновлено|опубліковано|оновлено|публикувано|обновено)\b.{0,40}\d)",
     re.I,
 )
+# A cookie notice anywhere in a short line ("Този сайт използва бисквитки. Научете повече.", "We use cookies to ...").
+_COOKIE = re.compile(r"\b(?:cookies?|бисквитк\w*|куки|файл\w* cookie)\b", re.I)
+COOKIE_WORDS = 30
+# A menu or breadcrumb: three or more short items between bars or arrows ("Home | World | Middle East | Live").
+_BREADCRUMB = re.compile(r"^\s*[^|›»>\n]{1,30}(?:\s[|›»>]\s[^|›»>\n]{1,30}){2,}\s*$")
 # "Напомним, ..." / "Нагадаємо, ..." opens both a paragraph of the story's background ("Нагадаємо, 17 листопада The
 # New York Times повідомила про дозвіл ...") and a teaser for another story under an article ("Напомним, МАГАТЭ
 # отреагировало на удар Израиля ..."): such a line is clutter only when it names nothing the article's body names.
@@ -250,6 +259,11 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
             reasons[i] = RECALL_CLUTTER  # kept again below if it names what the body names
         elif _SOCIAL.match(text):
             reasons[i] = "share or follow buttons"
+        elif _COOKIE.search(text) and _words(text) <= COOKIE_WORDS:
+            reasons[i] = "cookie notice"
+        elif (_BREADCRUMB.match(text) and not _FINAL.search(text) and not re.search(r"\d", text)
+              and all(_words(item) <= 4 for item in re.split(r"\s[|›»>]\s", text))):
+            reasons[i] = "menu or breadcrumb"
         elif _WEATHER_OR_RATES.search(text) and _words(text) <= 8 and not _FINAL.search(text):
             reasons[i] = "weather or rates box"
         elif in_zone:
