@@ -188,11 +188,12 @@ def test_menus_cookie_notices_tags_read_also_lines_and_update_stamps_are_clutter
             "Rebels entered Damascus on Sunday morning and state television announced that the regime had fallen.\n\n"
             "Read also: Who is Abu Mohammed al-Jolani, the man who led the offensive?\n\n"
             "The prime minister said he was ready to hand over power to any leadership the Syrian people chose.\n\n"
-            "Revenue rose 5% | costs fell 3% | margins held\n\nПодпишитесь на нашу рассылку\n\nТеги: Сирия, Дамаск, Асад")
+            "Revenue rose 5% | costs fell 3% | margins held\n\nПодпишитесь на нашу рассылку\n\nТеги: Сирия, Дамаск, Асад\n\n"
+            "(Reporting by Karim Haddad in Beirut; Writing by Timothy Rowe; Editing by Alison Grey)")
     lines = split_lines(text)
     reasons = dict(zip((line.text[:12] for line in lines), classify_lines(lines)))
     assert reasons["Home | World"] == "menu or breadcrumb" and reasons["Този сайт из"] == "cookie notice"
     assert reasons["Last updated"] == "stamp (time, date or count)"
-    assert reasons["Read also: W"] and reasons["Подпишитесь "] and reasons["Теги: Сирия,"]
+    assert reasons["Read also: W"] and reasons["Подпишитесь "] and reasons["Теги: Сирия,"] and reasons["(Reporting b"]
     # the story's sentences stay, and a line of figures between bars is no menu
     assert reasons["Rebels enter"] is None and reasons["The prime mi"] is None and reasons["Revenue rose"] is None

@@ -64,6 +64,7 @@ _SECTION = re.compile(
 _LINE_MARKER = re.compile(
     r"^(?:(?:реклама|advertisement|ads?_code|sponsored)\b\s*(?:$|\d+\+\s*$|[^\w\s].{0,40}$)|"
     r"автори?:|author:|фото\b|photo\b|снимка:|источник:|джерело:|редактор:|"
+    r"\(?(?:additional )?(?:reporting|writing|editing|compiled) by\b|"  # a wire's closing credit line
     r"ранее\s.{0,40}\sписал|раніше\s.{0,40}\sписал|также\s.{0,40}\sсообщал|"
     r"читайте\b|подробнее\b|детальніше\b|прочетете\b|read more|read also|also read|see also|още по темата:|вижте още|"
     r"почему вы можете доверять|"
