@@ -197,3 +197,16 @@ def test_menus_cookie_notices_tags_read_also_lines_and_update_stamps_are_clutter
     assert reasons["Read also: W"] and reasons["Подпишитесь "] and reasons["Теги: Сирия,"] and reasons["(Reporting b"]
     # the story's sentences stay, and a line of figures between bars is no menu
     assert reasons["Rebels enter"] is None and reasons["The prime mi"] is None and reasons["Revenue rose"] is None
+
+
+def test_a_live_pages_notices_and_a_promotion_closing_a_paragraph_are_clutter():
+    from framing.ingest.boilerplate import clean, is_stamp
+
+    assert is_stamp("Last updated: Wed 3 Sep 2025 06:40 BST") and not is_stamp("Sun rises over the square")
+    text = ("Please turn on JavaScript to follow this live blog\n\nShow key events only\n\n"
+            "Мы собрали основное, что известно о кончине понтифика. Подписывайтесь на наш Telegram-канал, чтобы не "
+            "пропустить новости.")
+    cleaned = clean(text)
+    kept = " ".join(text[a:b] for a, b, _ in cleaned.kept)
+    assert kept == "Мы собрали основное, что известно о кончине понтифика."
+    assert len(cleaned.removed) == 3

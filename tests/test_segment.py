@@ -59,6 +59,8 @@ def test_parallel_flores_texts_split_alike():
         (["Київ.", "Це столиця."], 0),  # a place alone is a sentence
         (["Он сказал - Нет.", "Да."], 0),  # an agency after a dash counts only after a date
         (["ФРАНКФУРТ-НА-МАЙНЕ, 12 сентября. /ДП/."], 0),  # nothing after it: it opens no sentence
+        (["09:53.", "По словам Фаррелла, епископ Рима отошел к Отцу."], 1),  # a live page's time before its entry
+        (["23:55 - It is over.", "Austria's JJ is the winner."], 0),  # a live entry's first sentence stays
     ],
 )
 def test_a_wire_dateline_opening_a_paragraph_is_told_apart(pieces, expected):

@@ -38,7 +38,8 @@ _WEEKDAYS = (
     r"понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|"
     r"понеділок|вівторок|середа|четвер|п'ятниця|п’ятниця|субота|неділя|"
     r"понеделник|сряда|четвъртък|петък|събота|неделя|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
+    r"пн|вт|ср|чт|пт|сб|вс|нд"
 )
 _STAMP_TOKEN = re.compile(
     rf"^(?:{_TIME}|{_DATE}|\d{{1,2}}|\d{{4}}|{_MONTHS}|{_WEEKDAYS}|\d+(?:[.,]\d+)?\s?[тkкKmMм]?|"
@@ -65,6 +66,7 @@ _LINE_MARKER = re.compile(
     r"^(?:(?:реклама|advertisement|ads?_code|sponsored)\b\s*(?:$|\d+\+\s*$|[^\w\s].{0,40}$)|"
     r"автори?:|author:|фото\b|photo\b|снимка:|источник:|джерело:|редактор:|"
     r"\(?(?:additional )?(?:reporting|writing|editing|compiled) by\b|"  # a wire's closing credit line
+    r"please (?:turn on|enable) javascript|включите javascript|увімкніть javascript|show (?:key events|all|more)\b|"
     r"ранее\s.{0,40}\sписал|раніше\s.{0,40}\sписал|также\s.{0,40}\sсообщал|"
     r"читайте\b|подробнее\b|детальніше\b|прочетете\b|read more|read also|also read|see also|още по темата:|вижте още|"
     r"почему вы можете доверять|"
@@ -119,10 +121,14 @@ _SOCIAL = re.compile(
 # paragraph's end ("...на 13 ноември: Официално: Оръжие за милиарди от САЩ за Украйна...").
 _INLINE = re.compile(
     r"(?P<ad>\s*\b(?:ads?_code|adsbygoogle|РЕКЛАМА|ADVERTISEMENT)\b\s*)|(?P<dateline>^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s+)"
-    r"|(?P<link>:\s+[A-ZА-ЯЁІЇЄҐ][^:.!?\n]{2,60}:\s+[A-ZА-ЯЁІЇЄҐ][^\n]*$)",
+    r"|(?P<link>:\s+[A-ZА-ЯЁІЇЄҐ][^:.!?\n]{2,60}:\s+[A-ZА-ЯЁІЇЄҐ][^\n]*$)"
+    # "... о реакции в мире. Подписывайтесь на наш Telegram-канал, чтобы ...": a promotion closing a paragraph
+    r"|(?P<promo>(?<=[.!?»\"”])\s+(?:Подписывайтесь|Подпишитесь|Підписуйтесь|Підпишіться|Абонирайте се|Последвайте ни|"
+    r"Subscribe to|Sign up (?:to|for)|Follow us)\b[^.!?\n]{0,120}[.!?]?\s*$)",
     re.U,
 )
-_INLINE_REASON = {"ad": "inline ad marker", "dateline": "dateline label", "link": "inline related-story headline"}
+_INLINE_REASON = {"ad": "inline ad marker", "dateline": "dateline label", "link": "inline related-story headline",
+                  "promo": "byline, credit, ad or promotion"}
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
 _SENTENCE_END = re.compile(r"[.!?…][»\"”'’)]?\s*$")
 

@@ -36,7 +36,7 @@ _TIME_ZONE = re.compile(r"^\s*(?:Eastern|Central|Mountain|Pacific|Atlantic|local
 
 
 # A wire dateline opening a paragraph ("ФРАНКФУРТ-НА-МАЙНЕ, 12 сентября. /ДП/.", "Київ. 30 вересня. /Дніпро-Інфо/.",
-# "КИЕВ, 16 окт - РИА Новости."):
+# "КИЕВ, 16 окт - РИА Новости.", and a live page's "09:53." before its entry):
 # razdel cuts it into pieces of its own, which then sat in the claims as sentences ("/ДП/." told by three outlets);
 # joined to the lead, it pulled the lead away from the other outlets' leads (claim recall on the ecb_rate_cut pile
 # 0.42 -> 0.38). Reading sets it aside as clutter, listed, and metadata still reads its date (see dateline_length).
@@ -49,6 +49,7 @@ _DATELINE = re.compile(
     re.U,
 )
 DATELINE_REASON = "wire dateline"
+_TIME_ONLY = re.compile(r"^\s*\d{1,2}:\d{2}\.\s*$")  # "09:53." before a live page's entry
 _PLACE_ONLY = re.compile(rf"^\s*{_CAPITALISED}\.\s*$", re.U)
 
 
@@ -56,7 +57,7 @@ def is_dateline(piece: str) -> bool:
     """Whether a piece razdel cut off is a wire dateline (a place, a day and month, an agency's tag), nothing else; an
     agency after a dash counts only after a date ("Он сказал - Нет." is a sentence)."""
     found = _DATELINE.match(piece)
-    return bool(found and (found.group("date") or found.group("tag")))
+    return bool(found and (found.group("date") or found.group("tag"))) or bool(_TIME_ONLY.match(piece))
 
 
 def dateline_length(pieces: list[str]) -> int:
