@@ -20,7 +20,7 @@ from .documents import Document, InputError, Sentence, Span
 from .outlets import OutletTable, shipped_table, table_for
 from .page_meta import Clue, best_clue, domain_of, url_date
 from .reading import RawText, expand_inputs, read_text
-from .segment import DATELINE_REASON, dateline_length, split_sentences
+from .segment import dateline_length, dateline_reason, split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -153,8 +153,8 @@ def build_document(
         pieces = split_sentences(text[start:end], offset=start)
         opening = dateline_length([piece.text for piece in pieces])
         if opening:
-            datelines[paragraph] = Span(pieces[0].start, pieces[opening - 1].end,
-                                        text[pieces[0].start : pieces[opening - 1].end], DATELINE_REASON)
+            piece = text[pieces[0].start : pieces[opening - 1].end]
+            datelines[paragraph] = Span(pieces[0].start, pieces[opening - 1].end, piece, dateline_reason(piece))
         body_pieces += [piece.text for piece in pieces]
         spans += [(piece.start, piece.end, paragraph) for piece in pieces[opening:]]
     if not spans:

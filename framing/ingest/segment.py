@@ -60,6 +60,11 @@ def is_dateline(piece: str) -> bool:
     return bool(found and (found.group("date") or found.group("tag"))) or bool(_TIME_ONLY.match(piece))
 
 
+def dateline_reason(opening: str) -> str:
+    """The clutter reason of what :func:`dateline_length` set aside: a live page's time is a stamp."""
+    return "stamp (time, date or count)" if _TIME_ONLY.match(opening) else DATELINE_REASON
+
+
 def dateline_length(pieces: list[str]) -> int:
     """How many of a paragraph's first sentences (as razdel cut them) make a wire dateline, with a sentence after it
     ("Київ." "30 вересня." "/Дніпро-Інфо/." then the lead: 3)."""
