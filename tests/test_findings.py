@@ -394,3 +394,11 @@ def test_a_lone_sentence_close_to_one_claim_here_and_another_there_makes_no_numb
     consistent = {**scattered, ("e1.c3", "a"): [0.6, 0.58]}
     found = _kinds([projections, target, forecast], closeness=consistent).get("number", [])
     assert [f.clusters for f in found] == [["e1.c3", "e1.c1"]] and "left apart" in found[0].summary
+
+
+def test_a_score_told_from_either_side_is_one_score() -> None:
+    assert ("score 5:0",) in amounts("«Интер» проиграл со счетом 0:5.") and ("score 5:0",) in amounts("PSG won 5-0.")
+    same = _claim("e1.c1", ("a", "«Интер» проиграл ПСЖ со счетом 0:5."), ("b", "PSG beat Inter 5-0 in Munich."))
+    assert "number" not in _kinds([same], ("a", "b"))
+    other = _claim("e1.c1", ("a", "«Интер» проиграл ПСЖ со счетом 1:5."), ("b", "PSG beat Inter 5-0 in Munich."))
+    assert "number" in _kinds([other], ("a", "b"))

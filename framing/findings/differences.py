@@ -152,9 +152,11 @@ def amounts(text: str) -> dict[tuple[str, ...], str]:
     for key, surface in dates(text).items():
         found.setdefault((f"date {key}",), surface)
     # a score ("2:2", "5-3"): the pair is one amount, besides its two numbers (so "10-15" against "от 10 до 15"
-    # is no disagreement, while "2:2" against "7-2" is)
+    # is no disagreement, while "2:2" against "7-2" is); told from either side: the loser's outlet writes "0:5" where
+    # the winner's writes "5-0" (ucl_final, held out, made a number finding of it)
     for m in _SCORE.finditer(blanked):
-        found.setdefault((f"score {int(m.group(1))}:{int(m.group(2))}",), m.group(0))
+        high, low = sorted((int(m.group(1)), int(m.group(2))), reverse=True)
+        found.setdefault((f"score {high}:{low}",), m.group(0))
     return found
 
 
