@@ -23,6 +23,7 @@ def test_numbers_are_values_across_languages_and_units() -> None:
     assert set(numbers("США выделят 6 млрд долларов")) == set(numbers("The US will give $6 bn")) == {"6e+09"}
     assert set(numbers("рост на 2,7%")) == set(numbers("a rise of 2.7 per cent")) == {"2.7%"}
     assert numbers("ръст от 2,7 на сто") == {"2.7%": "2,7 на сто"} and set(numbers("от 3 на 4 места")) == {"3", "4"}
+    assert numbers("his commitment to Article 5 depended on it") == numbers("статьи 5 Вашингтонского договора") == {}
     assert set(numbers("a 25,000-strong crowd")) == set(numbers("25 000 людей")) == {"25000"}
     assert numbers("found at 7.55am") == {} and numbers("в 17:30") == {}
     # "1.05 million" is not five past one, and a score is two numbers, not a time

@@ -24,8 +24,9 @@ _NUMBER = re.compile(
 )
 # words that join two numbers or a number to what follows, not what is counted
 _LINK_WORD = re.compile(r"to|and|or|of|in|on|at|by|for|from|than|до|и|или|в|во|на|по|с|со|от|из|і|й|та|або|у|з|із|від|за|към", re.I)
-# a number that is part of a name: "a Group of 20 summit", "G-7" (in "G20" the digits are inside a word already)
-_IN_A_NAME = re.compile(r"(?:\bgroup of\s*|\b[GГ]-)$", re.I)
+# a number that is part of a name: "a Group of 20 summit", "G-7" (in "G20" the digits are inside a word already), a
+# treaty's article ("Article 5", "статьи 5", "статті 5", "член 5": hague_summit's "5 depended" beside "2%")
+_IN_A_NAME = re.compile(r"(?:\bgroup of\s*|\b[GГ]-|\b(?:article|art\.|стать\w*|статт\w*|член\w*|чл\.)\s*)$", re.I)
 # what joins the two ends of a range ("11-12", "11 to 12", "от 11 до 12", "11 или 12")
 _RANGE_JOINT = re.compile(r"\s*(?:[-‑–—]|to|or|and|до|или|и|або|чи|та|і|й)\s*", re.I)
 _PERCENT_WORD = re.compile(r"^(?:процент|відсот|процента|percent|per\s*cent)", re.I)
