@@ -23,7 +23,11 @@ listed as a part of a second claim counts for both, so the aligner's recall can 
 "oracle events" runs the main story's articles alone, without the other events' articles (they may still be split
 into more than one event), to tell alignment from grouping.
 
-A second table compares every two articles of a pile alone, as ``framing compare a.txt b.txt`` would: how many
+A second table runs every pile in one folder, as a user who saved them all would: the main stories must stay one
+event each beside the other piles' articles, and one real event that two piles hold (Damascus falling, in assad_fall
+and in notre_dame's other events) is one event there (``SAME_EVENT_ACROSS``).
+
+A third table compares every two articles of a pile alone, as ``framing compare a.txt b.txt`` would: how many
 pairs of one story join and how many pairs of two events do, with the dates of the manifest, with the dates read
 off the text, and with no dates at all. Inside a pile, average linkage weighs each article against all the others;
 alone, a pair has only its own score, and same-actor stories on other days score as high as the story itself.
@@ -234,6 +238,44 @@ def run(encoder: str | None, show: bool) -> list[list]:
     return rows
 
 
+# One real event that two piles hold under their own event ids (each pile's gold knows only its own articles): in one
+# folder, their articles are one event.
+SAME_EVENT_ACROSS = {
+    ("notre_dame", "assad_fall"): ("assad_fall", "assad_fall"),  # Damascus falls, 8 Dec 2024
+    ("notre_dame", "trump_syria_post"): ("assad_fall", "trump_post"),  # Trump's "not our fight", 7 Dec 2024
+    ("victory_plan", "nato_summit_july"): ("hague_summit", "washington_summit"),  # NATO's Washington summit, Jul 2024
+    ("pope_francis", "trump_zelensky_vatican"): ("oval_office", "vatican_meeting"),  # St Peter's, 26 Apr 2025
+}
+
+
+def run_together(encoder: str | None) -> list[list]:
+    """Every pile in one folder, as a user who saved them all would run it (manifest metadata): how the events come
+    out, and whether each pile's main story stays one event beside the other piles' articles."""
+    import framing
+    from framing.embed import CachedEncoder, resolve_encoder
+
+    model = CachedEncoder(resolve_encoder(encoder))
+    items, event_of, mains = [], {}, {}
+    for folder in sorted(p for p in PILES.iterdir() if (p / "manifest.toml").exists()):
+        articles, events, _ = load_pile(folder)
+        mains[folder.name] = main_event(events)
+        for text, meta in as_mode(articles, "manifest"):
+            doc_id = f"{folder.name}-{meta['id']}"
+            items.append((text, {**meta, "id": doc_id}))
+            event_of[doc_id] = "/".join(SAME_EVENT_ACROSS.get((folder.name, events[meta["id"]]), (folder.name, events[meta["id"]])))
+    step(f"all {len(mains)} piles in one folder: {len(items)} articles")
+    result = framing.compare(items, encoder=model, frames=False)
+    m = score_pile(result, event_of, [])
+    predicted = {d.id: result.event_of(d.id) for d in result.documents}  # type: ignore[attr-defined]
+    whole = sum(1 for pile, main in mains.items()
+                if len({predicted[d] for d, e in event_of.items() if e == f"{pile}/{main}"}) == 1)
+    across = [(a, b) for a, b in combinations(sorted(predicted), 2) if predicted[a] == predicted[b]
+              and a.split("-")[0] != b.split("-")[0]]
+    wrong = sum(1 for a, b in across if event_of[a] != event_of[b])
+    return [[f"all {len(mains)} piles", len(items), len(result.events), f"{whole} of {len(mains)}",  # type: ignore[attr-defined]
+             m["group_p"], m["group_r"], m["group_f1"], f"{len(across)} ({wrong} of two events)"]]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--encoder", default=None, help="encoder spec (default: bundled e5-small)")
@@ -243,6 +285,9 @@ def main() -> None:
     print(table(["pile", "metadata", "articles", "main story", "its events", "group P", "group R", "group F1",
                  "claim P / R", "claim R bound", "claim P / R (oracle events)", "unsure members: right / wrong",
                  "'check' members: right / wrong"], rows))
+    print("Every pile in one folder (manifest metadata; one real event in two piles counts as one: SAME_EVENT_ACROSS)")
+    print(table(["folder", "articles", "events", "main stories in one event", "group P", "group R", "group F1",
+                 "pairs across piles joined"], run_together(args.encoder)))
     print("Every two articles compared alone (`framing compare a b`): pairs joined")
     print(table(["pile", "dates", "one event, joined", "two events, joined", "pairwise F1", "marked unsure: right / wrong joins"],
                 run_pairs(args.encoder)))

@@ -128,3 +128,11 @@ def test_joining_the_articles_that_share_a_line_never_joins_two_stories():
     assert all(len({articles[i].story for i in event}) == 1 for event in events)  # stray lines join nothing
     assert sorted(i for event in events for i in event) == list(range(len(articles)))
     assert score(articles, events, [])["all"]["group_f1"] > 0.9
+
+
+def test_the_events_two_piles_share_name_events_of_both_piles():
+    from eval.real_piles import SAME_EVENT_ACROSS
+
+    for (pile, event), (other_pile, other_event) in SAME_EVENT_ACROSS.items():
+        assert event in set(load_pile(PILES / pile)[1].values()), (pile, event)
+        assert other_event in set(load_pile(PILES / other_pile)[1].values()), (other_pile, other_event)
