@@ -211,14 +211,3 @@ def test_a_live_pages_notices_and_a_promotion_closing_a_paragraph_are_clutter():
     assert kept == "Мы собрали основное, что известно о кончине понтифика."
     assert len(cleaned.removed) == 3
 
-
-def test_a_live_entrys_time_is_set_aside_and_its_sentence_kept():
-    from framing.ingest.boilerplate import clean
-
-    for text, kept_text, time in [("13:10 - The White House says Biden is following events closely.",
-                                   "The White House says Biden is following events closely.", "13:10 -"),
-                                  ("09:50 Beijing time: Laser weapons follow.", "Laser weapons follow.", "09:50 Beijing time:")]:
-        cleaned = clean(text)
-        assert [text[a:b] for a, b, _ in cleaned.kept] == [kept_text]
-        assert [(r.text, r.reason) for r in cleaned.removed] == [(time, "stamp (time, date or count)")]
-    assert not clean("At 13:10 - he said - nothing.").removed  # a time inside a sentence stays

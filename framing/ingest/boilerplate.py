@@ -122,16 +122,13 @@ _SOCIAL = re.compile(
 _INLINE = re.compile(
     r"(?P<ad>\s*\b(?:ads?_code|adsbygoogle|РЕКЛАМА|ADVERTISEMENT)\b\s*)|(?P<dateline>^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s+)"
     r"|(?P<link>:\s+[A-ZА-ЯЁІЇЄҐ][^:.!?\n]{2,60}:\s+[A-ZА-ЯЁІЇЄҐ][^\n]*$)"
-    # a live page's entry opening with its time ("13:10 - The White House says ...", "09:50 Beijing time: ...")
-    r"|(?P<time>^\s*\d{1,2}:\d{2}(?:\s+(?:[A-Za-z]+\s+time|по киеву|по московскому времени|за київським часом))?\s*[-–—:]\s+"
-    r"(?=[A-ZА-ЯЁІЇЄҐ«\"„“]))"
     # "... о реакции в мире. Подписывайтесь на наш Telegram-канал, чтобы ...": a promotion closing a paragraph
     r"|(?P<promo>(?<=[.!?»\"”])\s+(?:Подписывайтесь|Подпишитесь|Підписуйтесь|Підписуйтеся|Підпишіться|Абонирайте се|Последвайте ни|"
     r"Subscribe to|Sign up (?:to|for)|Follow us)\b[^.!?\n]{0,120}[.!?]?\s*$)",
     re.U,
 )
 _INLINE_REASON = {"ad": "inline ad marker", "dateline": "dateline label", "link": "inline related-story headline",
-                  "promo": "byline, credit, ad or promotion", "time": "stamp (time, date or count)"}
+                  "promo": "byline, credit, ad or promotion"}
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
 _SENTENCE_END = re.compile(r"[.!?…][»\"”'’)]?\s*$")
 
