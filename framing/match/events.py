@@ -393,7 +393,8 @@ def group_vectors(
     set_apart: dict[int, dict] = {}
     if centred is not None and params.apart_share is not None:
         clusters, set_apart = members_apart(clusters, evidence, set(attached), params.apart_share, threshold)
-    few = {m: why for members in clusters if len(members) >= APART_EVENT
+    # without sentence vectors no pair shares a claim, and every member would be marked
+    few = {m: why for members in clusters if centred is not None and len(members) >= APART_EVENT
            for m, why in sharing_few(members, evidence, set(attached), FEW_SHARED).items()}
     return _events(doc_ids, clusters, evidence, params, id_prefix, attached, set_apart, few)
 
