@@ -134,7 +134,8 @@ def removed_line(docs: Sequence[Document], where: str = "the JSON") -> str | Non
 
 def grouping_lines(event: Event, limit: int = 4) -> list[str]:
     """The grouping's reasons a reader needs: documents that joined as a story's brief, members joined on topic alone
-    with no date to compare, then the nearest documents set apart."""
+    with no date to compare, members of a large event that share claims with few of it, then the nearest documents set
+    apart."""
     return joined_lines(event) + unsure_lines(event) + few_shared_lines(event) + set_apart_lines(event, limit)
 
 
