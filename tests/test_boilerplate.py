@@ -211,3 +211,14 @@ def test_a_live_pages_notices_and_a_promotion_closing_a_paragraph_are_clutter():
     assert kept == "Мы собрали основное, что известно о кончине понтифика."
     assert len(cleaned.removed) == 3
 
+
+
+def test_a_breadcrumb_between_the_date_and_the_body_leaves_the_headline_in_place():
+    from framing.ingest.boilerplate import classify_lines, split_lines
+
+    # assad_fall's helper found the headline dropped when a breadcrumb stood there (taken for the headline)
+    text = ("Сирийските бунтовници превзеха Дамаск, Асад е напуснал страната\n\n8 декември 2024, 10:15\n\n"
+            "Начало | Свят | Близък изток\n\nСирийските бунтовници съобщиха в неделя, че са влезли в Дамаск, а президентът "
+            "Башар Асад е напуснал страната в неизвестна посока.\n\nПремиерът заяви, че е готов да предаде властта.")
+    reasons = classify_lines(split_lines(text))
+    assert reasons == [None, "stamp (time, date or count)", "menu or breadcrumb", None, None]
