@@ -194,10 +194,7 @@ def pairs_alone(folder: Path, mode: str, encoder: object) -> dict[str, int]:
     return counts
 
 
-def run_pairs(encoder: str | None) -> list[list]:
-    from framing.embed import CachedEncoder, resolve_encoder
-
-    model = CachedEncoder(resolve_encoder(encoder))
+def run_pairs(model: object) -> list[list]:
     rows = []
     for folder in [*sorted(p for p in PILES.iterdir() if (p / "manifest.toml").exists()), SEEDS]:
         for mode in PAIR_MODES:
@@ -209,12 +206,9 @@ def run_pairs(encoder: str | None) -> list[list]:
     return rows
 
 
-def run(encoder: str | None, show: bool) -> list[list]:
+def run(model: object, show: bool) -> list[list]:
     import framing
-    from framing.embed import CachedEncoder, resolve_encoder
 
-    step("loading the encoder")
-    model = CachedEncoder(resolve_encoder(encoder))
     rows = []
     piles = [*sorted(p for p in PILES.iterdir() if (p / "manifest.toml").exists()), SEEDS]
     for folder in piles:
@@ -248,20 +242,19 @@ SAME_EVENT_ACROSS = {
 }
 
 
-def run_together(encoder: str | None) -> list[list]:
+def run_together(model: object) -> list[list]:
     """Every pile in one folder, as a user who saved them all would run it (manifest metadata): how the events come
     out, and whether each pile's main story stays one event beside the other piles' articles."""
     import framing
-    from framing.embed import CachedEncoder, resolve_encoder
 
-    model = CachedEncoder(resolve_encoder(encoder))
-    items, event_of, mains = [], {}, {}
+    items, event_of, pile_of, mains = [], {}, {}, {}
     for folder in sorted(p for p in PILES.iterdir() if (p / "manifest.toml").exists()):
         articles, events, _ = load_pile(folder)
         mains[folder.name] = main_event(events)
         for text, meta in as_mode(articles, "manifest"):
             doc_id = f"{folder.name}-{meta['id']}"
             items.append((text, {**meta, "id": doc_id}))
+            pile_of[doc_id] = folder.name
             event_of[doc_id] = "/".join(SAME_EVENT_ACROSS.get((folder.name, events[meta["id"]]), (folder.name, events[meta["id"]])))
     step(f"all {len(mains)} piles in one folder: {len(items)} articles")
     result = framing.compare(items, encoder=model, frames=False)
@@ -269,8 +262,7 @@ def run_together(encoder: str | None) -> list[list]:
     predicted = {d.id: result.event_of(d.id) for d in result.documents}  # type: ignore[attr-defined]
     whole = sum(1 for pile, main in mains.items()
                 if len({predicted[d] for d, e in event_of.items() if e == f"{pile}/{main}"}) == 1)
-    across = [(a, b) for a, b in combinations(sorted(predicted), 2) if predicted[a] == predicted[b]
-              and a.split("-")[0] != b.split("-")[0]]
+    across = [(a, b) for a, b in combinations(sorted(predicted), 2) if predicted[a] == predicted[b] and pile_of[a] != pile_of[b]]
     wrong = sum(1 for a, b in across if event_of[a] != event_of[b])
     return [[f"all {len(mains)} piles", len(items), len(result.events), f"{whole} of {len(mains)}",  # type: ignore[attr-defined]
              m["group_p"], m["group_r"], m["group_f1"], f"{len(across)} ({wrong} of two events)"]]
@@ -281,16 +273,20 @@ def main() -> None:
     parser.add_argument("--encoder", default=None, help="encoder spec (default: bundled e5-small)")
     parser.add_argument("--show", action="store_true", help="print every event found")
     args = parser.parse_args()
-    rows = run(args.encoder, args.show)
+    from framing.embed import CachedEncoder, resolve_encoder
+
+    step("loading the encoder")
+    model = CachedEncoder(resolve_encoder(args.encoder))
+    rows = run(model, args.show)
     print(table(["pile", "metadata", "articles", "main story", "its events", "group P", "group R", "group F1",
                  "claim P / R", "claim R bound", "claim P / R (oracle events)", "unsure members: right / wrong",
                  "'check' members: right / wrong"], rows))
     print("Every pile in one folder (manifest metadata; one real event in two piles counts as one: SAME_EVENT_ACROSS)")
     print(table(["folder", "articles", "events", "main stories in one event", "group P", "group R", "group F1",
-                 "pairs across piles joined"], run_together(args.encoder)))
+                 "pairs across piles joined"], run_together(model)))
     print("Every two articles compared alone (`framing compare a b`): pairs joined")
     print(table(["pile", "dates", "one event, joined", "two events, joined", "pairwise F1", "marked unsure: right / wrong joins"],
-                run_pairs(args.encoder)))
+                run_pairs(model)))
 
 
 if __name__ == "__main__":
