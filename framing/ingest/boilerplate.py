@@ -87,7 +87,8 @@ _LINE_MARKER = re.compile(
 _COOKIE = re.compile(r"\b(?:cookies?|бисквитк\w*|куки|файл\w* cookie)\b", re.I)
 COOKIE_WORDS = 30
 # A menu or breadcrumb: three or more short items between bars or arrows ("Home | World | Middle East | Live").
-_BREADCRUMB = re.compile(r"^\s*[^|›»>\n]{1,30}(?:\s[|›»>]\s[^|›»>\n]{1,30}){2,}\s*$")
+_MENU_SEPARATOR = re.compile(r"\s[|›»>]\s")
+_MENU_MARK = re.compile(r"[|›»>\n]")
 # "Напомним, ..." / "Нагадаємо, ..." opens both a paragraph of the story's background ("Нагадаємо, 17 листопада The
 # New York Times повідомила про дозвіл ...") and a teaser for another story under an article ("Напомним, МАГАТЭ
 # отреагировало на удар Израиля ..."): such a line is clutter only when it names nothing the article's body names.
@@ -221,6 +222,14 @@ def _is_headline(text: str) -> bool:
     return not _FINAL.search(text) and _words(text) <= 30
 
 
+def _is_breadcrumb(text: str) -> bool:
+    """Three or more items of at most four words between bars or arrows, no digits, no final stop (a line of figures
+    between bars is a box of numbers, not a menu)."""
+    items = _MENU_SEPARATOR.split(text.strip())
+    return (len(items) >= 3 and all(0 < len(item) <= 30 and _words(item) <= 4 and not _MENU_MARK.search(item) for item in items)
+            and not _FINAL.search(text) and not re.search(r"\d", text))
+
+
 def _is_strong_paragraph(text: str) -> bool:
     sentences = len(re.findall(r"[.!?…][\"»”]?(?:\s|$)", text))
     return len(text) >= 200 and sentences >= 2 and bool(_FINAL.search(text)) and not _ELLIPSIS_END.search(text)
@@ -268,8 +277,7 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
             reasons[i] = "share or follow buttons"
         elif _COOKIE.search(text) and _words(text) <= COOKIE_WORDS:
             reasons[i] = "cookie notice"
-        elif (_BREADCRUMB.match(text) and not _FINAL.search(text) and not re.search(r"\d", text)
-              and all(_words(item) <= 4 for item in re.split(r"\s[|›»>]\s", text))):
+        elif _is_breadcrumb(text):
             reasons[i] = "menu or breadcrumb"
         elif _WEATHER_OR_RATES.search(text) and _words(text) <= 8 and not _FINAL.search(text):
             reasons[i] = "weather or rates box"
