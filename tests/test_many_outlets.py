@@ -219,10 +219,17 @@ def test_coverage_view_fits_80_columns_for_twenty_outlets():
     text = buffer.getvalue()
     assert all(len(line) <= 80 for line in text.splitlines())
     assert "as one outlet puts it" in text and "20/20" in text and "●" in text
-    # the outlets' headlines come out as one row, said to be headlines (each summarises the story); the lead is a claim
+    # every outlet tells the lead's claim in its headline too: one row, in the lead's words (the fuller statement)
     rows = [line for line in text.splitlines() if "20/20" in line]
-    assert any("headlines · A: Minister meets" in line for line in rows)
     assert any("A: Officials said" in line and "headlines" not in line for line in rows)
+    assert not any("Minister meets" in line for line in rows)
+    # headlines that stress something no lead says come out as one row of their own, said to be headlines
+    other = [(text.replace("Minister meets counterparts in Brussels", f"Talks end with no new pledges, outlet {k} hears"), meta)
+             for k, (text, meta) in enumerate(texts)]
+    apart = framing.compare(other, encoder=FakeEncoder(), use_cache=False, frames=False, grouping=GroupingParams(threshold=0.3))
+    buffer = io.StringIO()
+    Console(file=buffer, width=80, color_system=None).print(render(apart, width=80))
+    assert any("headlines · A: Talks end" in line for line in buffer.getvalue().splitlines() if "20/20" in line)
     side = io.StringIO()
     Console(file=side, width=160, color_system=None).print(render(result, width=160, outlets=["outlet00", "outlet01"]))
     assert "as one outlet puts it" not in side.getvalue() and "┃ claim" in side.getvalue()  # chosen outlets side by side
@@ -351,6 +358,27 @@ def test_two_pieces_of_one_claim_join_when_their_members_are_close_on_average():
     assert join_close_claims([[0, 1], [2, 3], [4, 5]], centred, owner, 0.8) == [[0, 1], [2, 3], [4, 5]]  # not that close
     # a piece that shares an outlet with the other is another claim of that outlet, not a piece: no join
     assert join_close_claims([[0, 1], [3, 6]], centred, owner, 0.5) == [[0, 1], [3, 6]]
+
+
+def test_a_claim_told_in_headlines_joins_the_same_claim_told_in_those_outlets_leads():
+    from framing.match.claims import headline_rows, join_close_claims
+
+    rng = np.random.default_rng(6)
+    a, b = np.linalg.qr(rng.normal(size=(DIM, 2)))[0].T
+    # outlets 0 and 1: headline (position 0) and lead (position 1) both tell A, then B; outlet 2 tells A once, then B
+    centred = np.stack([a, a, b, a, a, b, a, b]).astype(np.float32)
+    owner = np.array([0, 0, 0, 1, 1, 1, 2, 2])
+    position = np.array([0, 1, 2, 0, 1, 2, 0, 1])
+    titles = [True, False, False, True, False, False, False, False]  # outlet 2 has no headline
+    headline_of = headline_rows(owner, position, titles)
+    assert headline_of.tolist() == [-1, 0, -1, -1, 3, -1, -1, -1]
+    pieces = [[0, 3], [1, 4], [2, 5, 7], [6]]
+    assert join_close_claims([[0, 3], [1, 4], [2, 5, 7]], centred, owner, 0.5, headline_of)[0] == [0, 1, 3, 4]
+    # without the headline rule, pieces that share outlets never join
+    assert join_close_claims(pieces, centred, owner, 0.5) == sorted(pieces)
+    # a lead piece does not join another outlet's body sentence piece it shares an outlet with: outlet 2's rows 6-7
+    # are not a headline and its lead
+    assert join_close_claims([[1, 4, 6], [0, 3, 7]], centred, owner, 0.5, headline_of) == [[0, 3, 7], [1, 4, 6]]
 
 
 def test_a_claim_of_unrelated_off_topic_lines_is_split_up_and_a_loose_translation_kept():

@@ -382,6 +382,12 @@ class CoverageRow:
     headlines: bool = False  # every sentence of the claim is a headline: headlines that summarise the story alike
 
 
+def _telling_sentence(result: ComparisonResult, doc_id: str, sentences: list[int]) -> int:
+    """Of a document's sentences in one claim, the one that tells it in full: its lead rather than its headline,
+    where an outlet states the claim in both."""
+    return next((s for s in sentences if not result.document(doc_id).sentences[s].is_title), sentences[0])
+
+
 def coverage_rows(result: ComparisonResult, view: EventView) -> tuple[list[CoverageRow], dict[str, int]]:
     """Claims reported by two or more shown documents, in reading order; and, per document id, how
     many claims only it reports (listed as counts, not dropped)."""
@@ -400,8 +406,8 @@ def coverage_rows(result: ComparisonResult, view: EventView) -> tuple[list[Cover
         in_language = (next((d for d in present if d in own and result.document(d).language == view.claims_in), None)
                        if view.claims_in else None)
         reference = in_language or next((d for d in present if d in own), present[0])
-        sentence = cell_sentences(cluster, reference)[0][0]
-        text_of = {m.document: result.document(m.document).sentences[m.sentence].text for m in reversed(cluster.members)}
+        sentence = _telling_sentence(result, reference, cell_sentences(cluster, reference)[0])
+        text_of = {d: result.document(d).sentences[_telling_sentence(result, d, cell_sentences(cluster, d)[0])].text for d in own}
         differs = {
             d for d in present
             if d != reference and d in own and any(x.kind in DIFFERENCE_KINDS for x in compare_claims(text_of[reference], text_of[d], result.lexicon))
