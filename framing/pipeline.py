@@ -16,7 +16,7 @@ import numpy as np
 from . import render  # noqa: F401 - registers the result's views (JSON, pandas, Rich, HTML)
 from .embed import CachedEncoder, Encoder, centroids_for, resolve_encoder
 from .embed.cache import DocumentCacheDB
-from .findings import Claim, Finding, Member, compare_claims, event_findings, frame_findings, ranked
+from .findings import HEADLINE_PART, Claim, Finding, Member, compare_claims, event_findings, frame_findings, ranked
 from .frames import Classifier, EmbeddingZeroShot, Labelling, LabelSet, Lexicon, load_labels, resolve_classifier, resolve_lexicon
 from .ingest import Document, documents_from_texts, load_documents
 from .match import ClaimParams, Event, GroupingParams, align_event, entities, group_documents
@@ -96,8 +96,9 @@ def _event_findings(
     units = _unit_vectors(event, documents, unit_encoder, table) if unit_encoder is not None else {}
     # How close each sentence comes to each claim its document does not report: a close one where the claim
     # would stand, and the aligner missed a counterpart; none, and the document leaves the claim out.
+    claims = _claims(clusters, documents)
     closeness = {}
-    for c in clusters:
+    for c in claims:
         rows = np.stack([centred[m.document][m.sentence] for m in c.members])
         for d in event.documents:
             if d not in c.documents and len(centred[d]):
@@ -106,10 +107,12 @@ def _event_findings(
                     parts, sentence_of = units[d]
                     np.maximum.at(close, sentence_of, (parts @ rows.T).max(axis=1))
                 closeness[(c.id, d)] = close.tolist()
-    claims = _claims(clusters, documents)
     counts = {d: len(documents[d].sentences) for d in event.documents}
     names = {d: documents[d].outlet or d for d in event.documents}
-    return event_findings(event.id, event.documents, claims, counts, names, lexicon, closeness)
+    found = event_findings(event.id, event.documents, claims, counts, names, lexicon, closeness)
+    for finding in found:  # a claim's headline part is the claim
+        finding.clusters = list(dict.fromkeys(c.removesuffix(HEADLINE_PART) for c in finding.clusters))
+    return found
 
 
 def _unit_vectors(
@@ -128,10 +131,21 @@ def _unit_vectors(
 
 
 def _claims(clusters: Sequence[Cluster], documents: Mapping[str, Document]) -> list[Claim]:
-    return [
-        Claim(c.id, tuple(Member(m.document, m.sentence, documents[m.document].sentences[m.sentence].text) for m in c.members))
-        for c in clusters
-    ]
+    """The claims as the findings read them. A claim that outlets tell in their headline and again in their lead
+    (the aligner joins the two: :func:`framing.match.claims.join_close_claims`) is read as two, its headlines (id
+    ending in HEADLINE_PART) and its text: a headline sums up what the text tells, so an outlet that says it only in
+    its headline leaves out what the others tell in the text, and the numbers and names are compared text to text."""
+    claims = []
+    for c in clusters:
+        members = [Member(m.document, m.sentence, documents[m.document].sentences[m.sentence].text) for m in c.members]
+        title = [documents[m.document].sentences[m.sentence].is_title for m in members]
+        told_twice = {m.document for m, t in zip(members, title) if t} & {m.document for m, t in zip(members, title) if not t}
+        if not told_twice:
+            claims.append(Claim(c.id, tuple(members)))
+            continue
+        claims.append(Claim(c.id, tuple(m for m, t in zip(members, title) if not t)))
+        claims.append(Claim(c.id + HEADLINE_PART, tuple(m for m, t in zip(members, title) if t)))
+    return claims
 
 
 def vectors_by_document(matrix: np.ndarray, documents: Sequence[Document]) -> dict[str, np.ndarray]:

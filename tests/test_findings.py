@@ -129,6 +129,38 @@ def test_he_is_the_speaker_named_just_before_and_two_outlets_saying_he_prove_not
     assert [f.clusters for f in _kinds([other_lead, both], ("a", "b"))["speaker"]] == [["e1.c1"]]  # the lead's, not c2
 
 
+def test_an_outlet_that_tells_a_claim_only_in_its_headline_leaves_out_the_text_the_others_tell() -> None:
+    from framing.findings import HEADLINE_PART
+
+    def told(cid: str, *members: tuple[str, int, str]) -> Claim:
+        return Claim(cid, tuple(Member(d, s, text) for d, s, text in members))
+
+    # a and b tell the claim in the headline and again in the lead; c only in its headline (its text skips it)
+    headlines = told("e1.c1" + HEADLINE_PART, ("a", 0, "Ставка снижена до 3,5%"), ("b", 0, "Rate cut to 3.5%"), ("c", 0, "Лихвата е 3,5%"))
+    text = told("e1.c1", ("a", 1, "ЕЦБ снизил ставку на 25 базисных пунктов, до 3,5%."), ("b", 1, "The ECB cut its rate by 25 basis points to 3.5%."))
+    after = told("e1.c2", ("a", 2, "Решение было единогласным."), ("b", 2, "The decision was unanimous."), ("c", 1, "Решението е единодушно."))
+    found = _kinds([headlines, text, after], closeness={("e1.c1", "c"): [0.9, 0.1]})["omission"]
+    assert [f.documents[0] for f in found] == ["c"] and found[0].clusters == ["e1.c1"]
+    assert found[0].summary.startswith("c (in its headline only) leaves out what 2 of 3 report in the text: ")
+
+
+def test_findings_read_a_claim_told_in_headline_and_lead_as_its_headlines_and_its_text() -> None:
+    from framing.findings import HEADLINE_PART
+    from framing.ingest import documents_from_texts
+    from framing.pipeline import _claims
+    from framing.result import Cluster, ClusterMember
+
+    docs = {d.id: d for d in documents_from_texts([
+        ("ECB cuts rate to 3.5%\n\nThe ECB cut its deposit rate to 3.5% on Thursday. The decision was unanimous.", {"id": "a"}),
+        ("Rate lowered to 3.5%\n\nThe central bank lowered its rate to 3.5% on Thursday. Nobody dissented.", {"id": "b"}),
+    ])}
+    assert docs["a"].sentences[0].is_title and not docs["a"].sentences[1].is_title
+    joined = Cluster("e1.c1", "e1", [ClusterMember(d, s, 0.2) for d in ("a", "b") for s in (0, 1)])
+    plain = Cluster("e1.c2", "e1", [ClusterMember(d, 2, 0.2) for d in ("a", "b")])
+    claims = {c.id: [(m.document, m.sentence) for m in c.members] for c in _claims([joined, plain], docs)}
+    assert claims == {"e1.c1": [("a", 1), ("b", 1)], "e1.c1" + HEADLINE_PART: [("a", 0), ("b", 0)], "e1.c2": [("a", 2), ("b", 2)]}
+
+
 def test_omission_needs_most_outlets_and_no_close_sentence_where_the_claim_would_stand() -> None:
     def told(cid: str, *members: tuple[str, int, str]) -> Claim:
         return Claim(cid, tuple(Member(d, s, text) for d, s, text in members))

@@ -7,10 +7,11 @@ actors next to loaded wording, without claiming a polarity.
 """
 
 from .differences import Difference, compare_claims, dates, numbers
-from .ranking import LEAVES_OUT, Claim, Finding, Member, event_findings, frame_findings, ranked, speakers
+from .ranking import HEADLINE_PART, LEAVES_OUT, Claim, Finding, Member, event_findings, frame_findings, ranked, speakers
 from .tone import NOT_DERIVED, ActorEvidence, actors_near_loaded_words, is_attributed
 
 __all__ = [
+    "HEADLINE_PART",
     "LEAVES_OUT",
     "NOT_DERIVED",
     "ActorEvidence",

@@ -45,6 +45,8 @@ SPEAKER_GAP = 1
 # an omission's summary: "<outlet> leaves out what 9 of 16 report: <the claim>" (reports put the outlets that leave out
 # one claim on one line by it: framing.render.views.finding_lines)
 LEAVES_OUT = " leaves out what "
+# the id ending of a claim's headlines, where outlets tell it in the headline and again in the text (read as two claims)
+HEADLINE_PART = "~headline"
 # Two outlets' dates in one claim disagree only when they could be one date told differently: at most this many days
 # apart (a day's slip across time zones, a wrong week or month). Dates further apart date different things that one
 # background sentence tells: "Trump, who takes office on Jan. 20, ..." beside "Trump, who won the election on 5
@@ -525,6 +527,7 @@ def event_findings(
         if sentence_counts.get(shorter) and k / sentence_counts[shorter] >= LINEAGE_SHARE:
             lineage[(shorter, longer)] = k
     rewrites = {frozenset(pair) for pair in lineage}
+    headline_of = {c.id.removesuffix(HEADLINE_PART): c for c in claims if c.id.endswith(HEADLINE_PART)}
     alone_text = {(m.document, m.sentence): m.text for c in claims if len(c.documents) == 1 for m in c.members}
     sentence_text = {(m.document, m.sentence): m.text for c in claims for m in c.members}
     texts_of: dict[str, list[str]] = {d: [] for d in documents}
@@ -596,11 +599,13 @@ def event_findings(
                 add("quote", [claim.id], docs, f"{', '.join(map(name, quoted))} quote directly, {', '.join(map(name, others))} paraphrase: "
                     f"{_short(claim.text_of(quoted[0]))}", _evidence(claim, docs))
         if n >= 3 and max(2, (n + 1) // 2) <= len(docs) < n:
+            in_headline = set(headline_of[claim.id].documents) if claim.id in headline_of else set()
             for missing in (d for d in documents
                             if d not in docs and not _told_unaligned(claim, claims, d, sentence_counts, closeness, rewrites)):
+                only = " (in its headline only)" if missing in in_headline else ""
                 add("omission", [claim.id], [missing, *docs],
-                    f"{name(missing)}{LEAVES_OUT}{len(docs)} of {n} report: {_short(claim.text_of(docs[0]))}",
-                    _evidence(claim, docs), extra=len(docs) / n)
+                    f"{name(missing)}{only}{LEAVES_OUT}{len(docs)} of {n} report{' in the text' if only else ''}: "
+                    f"{_short(claim.text_of(docs[0]))}", _evidence(claim, docs), extra=len(docs) / n)
     # Numbers and speakers in two sentences the aligner left apart but that come as close as translations do:
     # the changed number or name may be what kept them apart (the aligner looks at meaning; a fact-checker at
     # the figure and at who said it)
