@@ -651,6 +651,28 @@ def test_a_member_sharing_claims_with_few_of_a_large_event_is_marked_or_set_apar
     assert few_shared_lines(marked)[0].startswith("check: d10: shares claims with only 3 of the 11 other articles")
 
 
+def test_a_member_dated_days_after_a_large_event_that_shares_few_claims_is_set_apart_as_a_later_occasion():
+    from framing.match.events import Event, event_day, later_apart
+    from framing.render.views import set_apart_lines
+
+    # an event of 12: the story's ten articles on 1-2 June (8 on the 1st), one analysis of the 4th that retells it,
+    # and a follow-up of the 4th (awards to the officers) that recalls it in a line
+    story, analysis, follow_up = list(range(10)), 10, 11
+    dates = ["2025-06-01"] * 8 + ["2025-06-02"] * 2 + ["2025-06-04", "2025-06-04"]
+    evidence = dict(_pair(a, b, 0.5, 1.5) for a in story + [analysis] for b in story + [analysis] if a < b)
+    evidence.update(_pair(a, follow_up, 0.1, 0.9) for a in story + [analysis])
+    members = story + [analysis, follow_up]
+    assert str(event_day(members, dates)) == "2025-06-01"
+    clusters, apart = later_apart([members], evidence, dates, keep=set(), share=0.2, threshold=0.85)
+    assert sorted(map(sorted, clusters)) == [story + [analysis], [follow_up]]
+    assert apart[follow_up]["days_after"] == 3 and apart[follow_up]["mean_shared_claims"] == 0.1
+    # the same article on the story's next day stays (the day after is still the story's), and one without a date
+    for day in ("2025-06-02", None):
+        assert later_apart([members], evidence, [*dates[:11], day], keep=set(), share=0.2, threshold=0.85)[0] == [members]
+    event = Event("e1", [f"d{m}" for m in story], {"pairs": [], "set_apart": {"d11": {**apart[follow_up], "event": "e2"}}})
+    assert set_apart_lines(event)[0].startswith("set apart: d11: dated 3 days after most of this event's articles")
+
+
 def test_the_stories_of_a_pile_keep_their_members_when_members_are_set_apart():
     # the fake pile's stories: every member shares claims with the others, so nothing is set apart
     pile = Pile(6)

@@ -93,6 +93,7 @@ APART = -1.0  # the score of a pair whose dates are too far apart
 # is a wash, so the grouping does not split on it (GroupingParams.apart_share = FEW_SHARED does); the report marks them.
 FEW_SHARED = 0.35
 APART_EVENT = 10
+LATER_DAYS = 2
 # The score average linkage gives a pair of a component too large to score in full (FULL_COMPONENT), which
 # blocking (CANDIDATES nearest documents) left uncompared: below what two articles of unrelated stories score
 # (median 0.17 on many-outlet seed 1; its 73 same-story pairs outside blocking 0.40), above APART, which means
@@ -115,6 +116,7 @@ class GroupingParams:
     attach_topic: float | None = ATTACH_TOPIC  # a document left alone joins a story at this topic similarity (None: never) ...
     attach_coverage: float = ATTACH_COVERAGE  # ... when more than this share of its sentences has a counterpart in the story
     apart_share: float | None = None  # a large event's member sharing claims with fewer than this share of the others leaves (None: never)
+    later_share: float | None = None  # ... a member dated LATER_DAYS or more after the event's day, sharing less than this on average, leaves
 
     def too_far_apart(self, gap_days: int | None) -> bool:
         """Whether two articles this many days apart can never be one event (no gap known: no reason to split)."""
@@ -393,6 +395,10 @@ def group_vectors(
     set_apart: dict[int, dict] = {}
     if centred is not None and params.apart_share is not None:
         clusters, set_apart = members_apart(clusters, evidence, set(attached), params.apart_share, threshold)
+    later: dict[int, dict] = {}
+    if centred is not None and params.later_share is not None:
+        clusters, later = later_apart(clusters, evidence, doc_dates, set(attached), params.later_share, threshold)
+        set_apart = {**set_apart, **later}
     # without sentence vectors no pair shares a claim, and every member would be marked
     few = {m: why for members in clusters if centred is not None and len(members) >= APART_EVENT
            for m, why in sharing_few(members, evidence, set(attached), FEW_SHARED).items()}
@@ -427,6 +433,51 @@ def members_apart(clusters: list[list[int]], evidence: Mapping[tuple[int, int], 
             continue
         for m, why in leaving.items():
             apart[m] = {**why, "left": stay[0]}  # a member of the event it left
+        order = list(leaving)
+        score = np.full((len(order), len(order)), UNCOMPARED)
+        for i, a in enumerate(order):
+            for j, b in enumerate(order[:i]):
+                pair = evidence.get((min(a, b), max(a, b)))
+                if pair is not None:
+                    score[i, j] = score[j, i] = pair.score
+        out.extend([stay, *([order[k] for k in group] for group in _average_linkage(score, threshold))])
+    return out, apart
+
+
+def event_day(members: Sequence[int], doc_dates: Sequence[str | None]) -> date | None:
+    """The day most of an event's dated members carry (the earliest of equals); None when no member has a full date."""
+    days = Counter(d for d in (parse_date(doc_dates[m]) for m in members if (doc_dates[m] or "").count("-") == 2) if d)
+    if not days:
+        return None
+    top = max(days.values())
+    return min(d for d, k in days.items() if k == top)
+
+
+def later_apart(clusters: list[list[int]], evidence: Mapping[tuple[int, int], PairEvidence], doc_dates: Sequence[str | None],
+                keep: set[int], share: float, threshold: float) -> tuple[list[list[int]], dict[int, dict]]:
+    """Set apart the members of each event of ``APART_EVENT`` or more documents that are dated ``LATER_DAYS`` or more
+    after the event's day (:func:`event_day`) and share less than ``share`` of their claims with the other members on
+    average (aligned share over the pairs scored; ``keep``: briefs attached to the story stay); those set apart from
+    one event are grouped among themselves."""
+    out: list[list[int]] = []
+    apart: dict[int, dict] = {}
+    for members in clusters:
+        day = event_day(members, doc_dates) if len(members) >= APART_EVENT else None
+        leaving = {}
+        for m in members if day is not None else ():
+            mine = parse_date(doc_dates[m]) if (doc_dates[m] or "").count("-") == 2 else None
+            scored = [evidence[(min(m, o), max(m, o))] for o in members if o != m and (min(m, o), max(m, o)) in evidence]
+            if m in keep or mine is None or (mine - day).days < LATER_DAYS or not scored:
+                continue
+            mean = sum(e.aligned_share for e in scored) / len(scored)
+            if mean < share:
+                leaving[m] = {"days_after": (mine - day).days, "mean_shared_claims": round(mean, 3), "of": len(scored)}
+        stay = [m for m in members if m not in leaving]
+        if not stay or not leaving:
+            out.append(members)
+            continue
+        for m in leaving:
+            apart[m] = {**leaving[m], "left": stay[0]}
         order = list(leaving)
         score = np.full((len(order), len(order)), UNCOMPARED)
         for i, a in enumerate(order):
@@ -536,7 +587,7 @@ def _events(
         joined = {doc_ids[m]: why for m, why in (attached or {}).items() if member_of[m] == event.id}
         if joined:
             event.evidence["attached"] = joined
-        left = {doc_ids[m]: {"shares_claims_with": why["shares_claims_with"], "of": why["of"], "event": member_of[m]}
+        left = {doc_ids[m]: {**{k: v for k, v in why.items() if k != "left"}, "event": member_of[m]}
                 for m, why in (set_apart or {}).items() if member_of[why["left"]] == event.id}
         if left:
             event.evidence["set_apart"] = left

@@ -184,9 +184,13 @@ def set_apart_lines(event: Event, limit: int = 4) -> list[str]:
         if other not in closest or pair["score"] > closest[other]["score"]:
             closest[other] = pair
     left = event.evidence.get("set_apart", {})
-    lines = [f"set apart: {doc}: shares claims with only {why['shares_claims_with']} of the {why['of']} other articles it "
-             f"was compared with (an article of a story shares claims with most of it): another occasion with the same "
-             f"people? (event {why['event']})" for doc, why in sorted(left.items())]
+    lines = [f"set apart: {doc}: " + (
+        f"dated {why['days_after']} days after most of this event's articles, and shares on average only "
+        f"{why['mean_shared_claims']:.0%} of its sentences with the {why['of']} others: a later occasion with the same "
+        f"people (event {why['event']})" if "days_after" in why else
+        f"shares claims with only {why['shares_claims_with']} of the {why['of']} other articles it was compared with "
+        f"(an article of a story shares claims with most of it): another occasion with the same people? (event {why['event']})")
+        for doc, why in sorted(left.items())]
     threshold = event.evidence.get("threshold", 0.0)
     for other, pair in sorted(((o, p) for o, p in closest.items() if o not in left), key=lambda item: -item[1]["score"])[:limit]:
         gap = pair["date_gap_days"]
