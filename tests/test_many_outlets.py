@@ -663,12 +663,12 @@ def test_a_member_dated_days_after_a_large_event_that_shares_few_claims_is_set_a
     evidence.update(_pair(a, follow_up, 0.1, 0.9) for a in story + [analysis])
     members = story + [analysis, follow_up]
     assert str(event_day(members, dates)) == "2025-06-01"
-    clusters, apart = later_apart([members], evidence, dates, keep=set(), share=0.2, threshold=0.85)
+    clusters, apart = later_apart([members], evidence, dates, share=0.2, threshold=0.85)
     assert sorted(map(sorted, clusters)) == [story + [analysis], [follow_up]]
     assert apart[follow_up]["days_after"] == 3 and apart[follow_up]["mean_shared_claims"] == 0.1
     # the same article on the story's next day stays (the day after is still the story's), and one without a date
     for day in ("2025-06-02", None):
-        assert later_apart([members], evidence, [*dates[:11], day], keep=set(), share=0.2, threshold=0.85)[0] == [members]
+        assert later_apart([members], evidence, [*dates[:11], day], share=0.2, threshold=0.85)[0] == [members]
     event = Event("e1", [f"d{m}" for m in story], {"pairs": [], "set_apart": {"d11": {**apart[follow_up], "event": "e2"}}})
     assert set_apart_lines(event)[0].startswith("set apart: d11: dated 3 days after most of this event's articles")
 
