@@ -443,21 +443,27 @@ def members_apart(clusters: list[list[int]], evidence: Mapping[tuple[int, int], 
     apart: dict[int, dict] = {}
     for members in clusters:
         leaving = sharing_few(members, evidence, keep, fraction) if len(members) >= APART_EVENT else {}
-        stay = [m for m in members if m not in leaving]
-        if not stay or not leaving:
-            out.append(members)
-            continue
-        for m, why in leaving.items():
-            apart[m] = {**why, "left": stay[0]}  # a member of the event it left
-        order = list(leaving)
-        score = np.full((len(order), len(order)), UNCOMPARED)
-        for i, a in enumerate(order):
-            for j, b in enumerate(order[:i]):
-                pair = evidence.get((min(a, b), max(a, b)))
-                if pair is not None:
-                    score[i, j] = score[j, i] = pair.score
-        out.extend([stay, *([order[k] for k in group] for group in _average_linkage(score, threshold))])
+        out.extend(_split_off(members, leaving, evidence, threshold, apart))
     return out, apart
+
+
+def _split_off(members: list[int], leaving: Mapping[int, dict], evidence: Mapping[tuple[int, int], PairEvidence],
+               threshold: float, apart: dict[int, dict]) -> list[list[int]]:
+    """The event without the ``leaving`` members, and those grouped among themselves by average linkage (two reports
+    of one other occasion); records in ``apart`` why each left and a member of the event it left."""
+    stay = [m for m in members if m not in leaving]
+    if not stay or not leaving:
+        return [members]
+    for m, why in leaving.items():
+        apart[m] = {**why, "left": stay[0]}
+    order = list(leaving)
+    score = np.full((len(order), len(order)), UNCOMPARED)
+    for i, a in enumerate(order):
+        for j, b in enumerate(order[:i]):
+            pair = evidence.get((min(a, b), max(a, b)))
+            if pair is not None:
+                score[i, j] = score[j, i] = pair.score
+    return [stay, *([order[k] for k in group] for group in _average_linkage(score, threshold))]
 
 
 def event_day(members: Sequence[int], doc_dates: Sequence[str | None]) -> date | None:
@@ -489,20 +495,7 @@ def later_apart(clusters: list[list[int]], evidence: Mapping[tuple[int, int], Pa
             mean = sum(e.aligned_share for e in scored) / len(scored)
             if mean < share:
                 leaving[m] = {"days_after": (mine - day).days, "mean_shared_claims": round(mean, 3), "of": len(scored)}
-        stay = [m for m in members if m not in leaving]
-        if not stay or not leaving:
-            out.append(members)
-            continue
-        for m in leaving:
-            apart[m] = {**leaving[m], "left": stay[0]}
-        order = list(leaving)
-        score = np.full((len(order), len(order)), UNCOMPARED)
-        for i, a in enumerate(order):
-            for j, b in enumerate(order[:i]):
-                pair = evidence.get((min(a, b), max(a, b)))
-                if pair is not None:
-                    score[i, j] = score[j, i] = pair.score
-        out.extend([stay, *([order[k] for k in group] for group in _average_linkage(score, threshold))])
+        out.extend(_split_off(members, leaving, evidence, threshold, apart))
     return out, apart
 
 
