@@ -20,6 +20,8 @@ both sentences in it, so the gold pairs of its second sentence with the others' 
 listed as a part of a second claim counts for both, so the aligner's recall can pass the bound a little).
 "'check' members" counts the members the report marks as sharing claims with few of their event's other articles
 (perhaps another occasion with the same people): "right" ones belong to the event's majority, "wrong" ones do not.
+"set apart as later" counts the members set apart from an event as a later occasion (dated two or more days after
+its day, sharing few claims): "story's" ones belonged to the event's majority (wrongly set apart), "others'" did not.
 "oracle events" runs the main story's articles alone, without the other events' articles (they may still be split
 into more than one event), to tell alignment from grouping.
 
@@ -113,6 +115,8 @@ def score_pile(result: object, event_of: dict[str, str], claims: list) -> dict[s
     # (sharing claims with few of a large event): in their event's majority or not
     out["unsure"] = marked_members(result, event_of, "unsure")
     out["checked"] = marked_members(result, event_of, "few_shared_claims")
+    # members set apart as a later occasion: of the story they left (wrongly) / of other occasions (rightly)
+    out["later"] = marked_members(result, event_of, "set_apart")
     if not claims:
         return out
     claim_rows: dict[tuple[str, int], set[str]] = {}
@@ -225,7 +229,7 @@ def run(model: object, show: bool) -> list[list]:
                 oracle = f"{o['claim_p']:.2f} / {o['claim_r']:.2f}"
             rows.append([folder.name, mode, len(articles), m["main_size"], m["main_events"], m["group_p"], m["group_r"], m["group_f1"],
                          f"{m['claim_p']:.2f} / {m['claim_r']:.2f}" if claims else "-", f"{m['claim_r_bound']:.2f}" if claims else "-",
-                         oracle or "-", m["unsure"], m["checked"]])
+                         oracle or "-", m["unsure"], m["checked"], m["later"]])
             if show:
                 for event in result.events:
                     print(f"{folder.name} [{mode}] {event.id}: " + ", ".join(f"{d}({event_of[d]})" for d in event.documents))
@@ -280,7 +284,7 @@ def main() -> None:
     rows = run(model, args.show)
     print(table(["pile", "metadata", "articles", "main story", "its events", "group P", "group R", "group F1",
                  "claim P / R", "claim R bound", "claim P / R (oracle events)", "unsure members: right / wrong",
-                 "'check' members: right / wrong"], rows))
+                 "'check' members: right / wrong", "set apart as later: story's / others'"], rows))
     print("Every pile in one folder (manifest metadata; one real event in two piles counts as one: SAME_EVENT_ACROSS)")
     print(table(["folder", "articles", "events", "main stories in one event", "group P", "group R", "group F1",
                  "pairs across piles joined"], run_together(model)))
