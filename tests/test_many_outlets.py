@@ -651,6 +651,30 @@ def test_a_member_sharing_claims_with_few_of_a_large_event_is_marked_or_set_apar
     assert few_shared_lines(marked)[0].startswith("check: d10: shares claims with only 3 of the 11 other articles")
 
 
+def test_a_pair_in_one_language_must_match_closer_and_scores_less_than_the_same_pair_across_two():
+    from framing.match.events import SAME_LANGUAGE_OFFSET
+
+    pile = Pile(8)
+    story = pile.story()
+    # the same two articles, once as two languages and once as one: sentences of the same claims, loosely told
+    a, b = pile.article(story, "ru", [0, 1, 2, 3], noise=1.0), pile.article(story, "uk", [0, 1, 2, 3], noise=1.0)
+    b_as_ru = b - pile.language["uk"][None] / np.linalg.norm(2.2 * pile.common + pile.language["uk"]) + \
+        pile.language["ru"][None] / np.linalg.norm(2.2 * pile.common + pile.language["ru"])
+    b_as_ru = (b_as_ru / np.linalg.norm(b_as_ru, axis=1, keepdims=True)).astype(np.float32)
+
+    def pair(params: GroupingParams, languages: list[str], vectors: list[np.ndarray]) -> dict:
+        _, events = grouped(["a", "b"], vectors, languages, centroids=pile.centroids, params=params)
+        return next(p for e in events for p in e.evidence["pairs"] if {p["a"], p["b"]} == {"a", "b"})
+
+    across = pair(GroupingParams(), ["ru", "uk"], [a, b])
+    plain = pair(GroupingParams(same_language_level=0.0, same_language_offset=0.0), ["ru", "ru"], [a, b_as_ru])
+    one = pair(GroupingParams(), ["ru", "ru"], [a, b_as_ru])
+    assert one["aligned_share"] < plain["aligned_share"]  # matched at a higher level: fewer loose pairs count
+    topic_and_names = plain["score"] - 1.5 * plain["aligned_share"]
+    assert abs(one["score"] - (topic_and_names + 1.5 * one["aligned_share"] - SAME_LANGUAGE_OFFSET)) < 1e-3
+    assert across["score"] > 0  # the cross-language pair is scored as before (no offset)
+
+
 def test_a_member_dated_days_after_a_large_event_that_shares_few_claims_is_set_apart_as_a_later_occasion():
     from framing.match.events import Event, event_day, later_apart
     from framing.render.views import set_apart_lines
