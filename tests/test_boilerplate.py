@@ -222,3 +222,16 @@ def test_a_breadcrumb_between_the_date_and_the_body_leaves_the_headline_in_place
             "Башар Асад е напуснал страната в неизвестна посока.\n\nПремиерът заяви, че е готов да предаде властта.")
     reasons = classify_lines(split_lines(text))
     assert reasons == [None, "stamp (time, date or count)", "menu or breadcrumb", None, None]
+
+
+def test_an_american_date_line_with_am_or_pm_is_a_stamp_and_its_date_is_read():
+    from framing.ingest import documents_from_texts
+    from framing.ingest.boilerplate import is_stamp
+
+    assert is_stamp("June 1, 2025 · 8:05 pm") and is_stamp("June 6, 2023 8:45 PM EDT") and is_stamp("Updated 9:02 a.m. ET")
+    assert not is_stamp("Pm Modi arrives in Delhi") and not is_stamp("I am here")
+    text = ("Security Council meets on the flooding after the dam breach\n\nJune 6, 2023 8:45 PM EDT\n\n"
+            "The Security Council met on Tuesday evening. Members called the breach a catastrophe.")
+    doc = documents_from_texts([(text, {"id": "k9t1"})])[0]
+    assert doc.date == "2023-06-06" and not any("PM" in s.text for s in doc.sentences)
+    assert any(r.text == "June 6, 2023 8:45 PM EDT" for r in doc.removed)

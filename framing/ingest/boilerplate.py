@@ -42,9 +42,10 @@ _WEEKDAYS = (
     r"пн|вт|ср|чт|пт|сб|вс|нд"
 )
 _STAMP_TOKEN = re.compile(
-    rf"^(?:{_TIME}|{_DATE}|\d{{1,2}}|\d{{4}}|{_MONTHS}|{_WEEKDAYS}|\d+(?:[.,]\d+)?\s?[тkкKmMм]?|"
+    # "June 1, 2025 · 8:05 pm", "8:45PM EDT": American pages write the hour with am / pm
+    rf"^(?:{_TIME}|{_DATE}|\d{{1,2}}|\d{{4}}|{_MONTHS}|{_WEEKDAYS}|\d+(?:[.,]\d+)?\s?[тkкKmMм]?|(?:{_TIME})?[ap]\.?m|"
     rf"(?:сегодня|вчера|сьогодні|вчора|днес|е|вчера|today|yesterday|is|г|года|року|р|година|"
-    rf"bst|gmt|utc|cet|cest|eet|eest|msk|мск|est|edt|pst|pdt|et|kyiv|київ|киев|по киеву|за київським часом|"
+    rf"bst|gmt|utc|cet|cest|eet|eest|msk|мск|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt|ct|kyiv|київ|киев|по киеву|за київським часом|"
     # "21 April 2025 | Updated 18:25": a page's date line names its update
     rf"last|updated|published|posted|обновлено|оновлено|опубликовано|опубліковано|обновено|публикувано))$",
     re.I,
