@@ -235,3 +235,15 @@ def test_an_american_date_line_with_am_or_pm_is_a_stamp_and_its_date_is_read():
     doc = documents_from_texts([(text, {"id": "k9t1"})])[0]
     assert doc.date == "2023-06-06" and not any("PM" in s.text for s in doc.sentences)
     assert any(r.text == "June 6, 2023 8:45 PM EDT" for r in doc.removed)
+
+
+def test_a_headline_that_asks_is_a_headline_and_the_date_line_under_it_dates_the_article():
+    from framing.ingest import documents_from_texts
+
+    text = ("How did a gunman get so close to the candidate?\n\n16 July 2024 19:40 BST\n\n"
+            "Three days after the shooting, the questions facing the agency have only grown. Its director will testify.")
+    doc = documents_from_texts([(text, {"id": "v5q1"})])[0]
+    assert doc.sentences[0].is_title and doc.date == "2024-07-16"
+    # an opening paragraph of two sentences that ends in a question is the article's lead, not its headline
+    lead = "Who will lead the party now? The vote is due in March.\n\nDelegates met on Sunday. They did not decide."
+    assert not documents_from_texts([(lead, {"id": "q"})])[0].sentences[0].is_title

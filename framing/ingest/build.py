@@ -24,6 +24,7 @@ from .segment import dateline_length, dateline_reason, split_sentences
 
 log = logging.getLogger(__name__)
 
+QUESTION_HEADLINE_WORDS = 20
 _SENTENCE_END = re.compile(r"[.!?…][»\"”'’)]?\s*$")
 
 
@@ -144,7 +145,10 @@ def build_document(
         raise InputError(raw.path, "no article text left after removing page clutter")
     first_kept = cleaned.kept[0]
     first_line = text[first_kept[0] : first_kept[1]].strip()
-    title_is_headline = first_kept[2] == 0 and not _SENTENCE_END.search(first_line)
+    # a headline ends without a full stop; one that asks or exclaims ("How did a gunman get so close to Trump?") is a
+    # headline too when it is one short sentence
+    title_is_headline = first_kept[2] == 0 and (not _SENTENCE_END.search(first_line) or (
+        first_line[-1:] in "?!" and len(first_line.split()) <= QUESTION_HEADLINE_WORDS and len(split_sentences(first_line)) == 1))
 
     spans: list[tuple[int, int, int]] = []
     datelines: dict[int, Span] = {}  # by paragraph: set aside, but read for the date like the rest of the body
@@ -180,7 +184,7 @@ def build_document(
         )
         for i, ((a, b, p), language) in enumerate(zip(spans, languages))
     ]
-    body_start = next((a for a, b, _ in cleaned.kept if _SENTENCE_END.search(text[a:b])), len(text))
+    body_start = next((a for a, b, _ in cleaned.kept[1 if title_is_headline else 0 :] if _SENTENCE_END.search(text[a:b])), len(text))
     header = [s for s in cleaned.removed if s.start < body_start]
     values, found = describe(raw, header, cleaned.removed, body_text, first_line, known, outlets or shipped_table())
     source.update(found)
