@@ -222,6 +222,11 @@ def test_a_breadcrumb_between_the_date_and_the_body_leaves_the_headline_in_place
             "Башар Асад е напуснал страната в неизвестна посока.\n\nПремиерът заяви, че е готов да предаде властта.")
     reasons = classify_lines(split_lines(text))
     assert reasons == [None, "stamp (time, date or count)", "menu or breadcrumb", None, None]
+    # a menu item may hold a year (butler_rally's live page: "Election 2024"); a box of figures is no menu
+    dated = text.replace("Начало | Свят | Близък изток", "Politics | Election 2024 | Live updates")
+    assert classify_lines(split_lines(dated))[2] == "menu or breadcrumb"
+    figures = text.replace("Начало | Свят | Близък изток", "GDP 2024 | 3.5 | 2.1")
+    assert classify_lines(split_lines(figures))[2] != "menu or breadcrumb"
 
 
 def test_an_american_date_line_with_am_or_pm_is_a_stamp_and_its_date_is_read():

@@ -78,3 +78,9 @@ def test_a_dateline_is_set_aside_as_clutter_and_still_dates_the_article():
     assert [s.text.split()[0] for s in doc.sentences] == ["ЕЦБ", "Европейский", "Новые"]
     assert [(r.text, r.reason) for r in doc.removed] == [("ФРАНКФУРТ-НА-МАЙНЕ, 12 сентября. /ДП/.", "wire dateline")]
     assert doc.date_without_year == "09-12"  # no year anywhere: the dateline's day, as before
+
+
+def test_a_states_abbreviation_before_a_wires_tag_ends_no_sentence():
+    # butler_rally's AP original: razdel cut "BUTLER, Pa." off the lead, which then sat in the claims on its own
+    pieces = [s.text for s in split_sentences("BUTLER, Pa. (AP) — Donald Trump was rushed off the stage. He was wounded.")]
+    assert pieces == ["BUTLER, Pa. (AP) — Donald Trump was rushed off the stage.", "He was wounded."]

@@ -224,11 +224,11 @@ def _is_headline(text: str) -> bool:
 
 
 def _is_breadcrumb(text: str) -> bool:
-    """Three or more items of at most four words between bars or arrows, no digits, no final stop (a line of figures
-    between bars is a box of numbers, not a menu)."""
+    """Three or more items of at most four words between bars or arrows, no digits but a year ("Election 2024"), no
+    final stop (a line of figures between bars is a box of numbers, not a menu)."""
     items = _MENU_SEPARATOR.split(text.strip())
     return (len(items) >= 3 and all(0 < len(item) <= 30 and _words(item) <= 4 and not _MENU_MARK.search(item) for item in items)
-            and not _FINAL.search(text) and not re.search(r"\d", text))
+            and not _FINAL.search(text) and not re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", text)))
 
 
 def _is_strong_paragraph(text: str) -> bool:

@@ -49,6 +49,7 @@ _DATELINE = re.compile(
     re.U,
 )
 DATELINE_REASON = "wire dateline"
+_AGENCY_TAG = re.compile(r"^\s*\([A-Z][A-Za-z]{1,15}\)\s*[-–—]")
 _TIME_ONLY = re.compile(r"^\s*\d{1,2}:\d{2}\.\s*$")  # "09:53." before a live page's entry
 _PLACE_ONLY = re.compile(rf"^\s*{_CAPITALISED}\.\s*$", re.U)
 
@@ -93,6 +94,8 @@ def _joins_next(sentence: str, following: str) -> bool:
         return True  # «…!» — заявил он
     if _CLOCK_END.search(sentence) and _TIME_ZONE.match(following):
         return True  # 5 a.m. Eastern time
+    if _AGENCY_TAG.match(following):
+        return True  # "BUTLER, Pa. (AP) — Donald Trump ...": the state's abbreviation ends no sentence before a wire's tag
     initial = _INITIAL.search(sentence)
     if initial and following[:1].isupper():
         return True  # В. В. Путин, J. Biden
