@@ -89,3 +89,7 @@ def test_a_live_pages_labels_are_not_its_outlet():
             "set by the United States.\n\nThe declaration names Russia a long-term threat to the alliance's security.")
     (doc,) = documents_from_texts([(text, {"id": "x"})])
     assert doc.outlet is None, doc.outlet
+    # ... nor an explainer's subhead or a live page's "Key events" (spiderweb's helper found both taken for the outlet)
+    for label in ("Key events", "Что произошло", "What we know"):
+        (doc,) = documents_from_texts([(text.replace("Key points", label), {"id": "x"})])
+        assert doc.outlet is None, (label, doc.outlet)

@@ -75,8 +75,10 @@ _NOT_A_NAME = re.compile(
     r"главная|головна|начало|home|новости|новини|news|актуально|популярное|top|online|онлайн|english|русский|"
     r"українська|български|видео|відео|video|фото|photo|readout|подписаться|subscribe|"
     # a live page's labels: "Live", "Key points", "Главное" above its entries
-    r"live|share|key points|key moments|latest|breaking|updated|summary|главное|головне|накратко|коротко|ключов\w*|"
-    r"на живо|прямой эфир|пряма трансляція|трансляци\w*)\b",
+    r"live|share|key points|key moments|key events|latest|breaking|updated|summary|главное|головне|накратко|коротко|ключов\w*|"
+    r"на живо|прямой эфир|пряма трансляція|трансляци\w*|"
+    # an explainer's subheads: "Что произошло", "What we know"
+    r"что произошло|что известно|що відомо|що сталося|какво се случи|какво знаем|what happened|what we know)\b",
     re.I,
 )
 
