@@ -252,3 +252,16 @@ def test_a_headline_that_asks_is_a_headline_and_the_date_line_under_it_dates_the
     # an opening paragraph of two sentences that ends in a question is the article's lead, not its headline
     lead = "Who will lead the party now? The vote is due in March.\n\nDelegates met on Sunday. They did not decide."
     assert not documents_from_texts([(lead, {"id": "q"})])[0].sentences[0].is_title
+
+
+def test_a_byline_of_a_name_and_a_role_and_a_captions_credit_are_clutter():
+    from framing.ingest.boilerplate import classify_lines, split_lines
+
+    # spiderweb's helper found both kept as sentences of a long analysis
+    text = ("Why the strike on the bombers matters\n\nMonday 2 June 2025 06.00 BST\n\nEleanor Voss, defence correspondent\n\n"
+            "For three years the bombers fired missiles from deep inside Russia. On Sunday Ukraine struck their airfields.\n\n"
+            "A burning aircraft at an air base, in a still from a video. Photograph: SBU/handout\n\n"
+            "Moscow, the correspondent said, did not comment at first. The ministry spoke later.")
+    reasons = classify_lines(split_lines(text))
+    assert reasons[2] == "byline, credit, ad or promotion" and reasons[4] == "photo caption"
+    assert reasons[3] is None and reasons[5] is None  # the body, and a sentence naming a correspondent, stay

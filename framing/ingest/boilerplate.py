@@ -109,6 +109,14 @@ def _name_keys(text: str) -> set[str]:
 _BYLINE = re.compile(
     r"^(?:By|BY|Автор|АВТОР)\s+[A-ZА-ЯЁІЇЄҐ][\w'’.-]*(?:\s+(?:[A-ZА-ЯЁІЇЄҐ][\w'’.-]*|and|&|и|і|,))*\s*(?:[,|–—-].{0,80})?$"
 )
+# ... or a name and the writer's role ("Eleanor Voss, defence correspondent")
+_ROLE_BYLINE = re.compile(
+    r"^[A-ZА-ЯЁІЇЄҐ][\w'’-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]+){1,2},\s*(?:[\w-]+\s+){0,3}"
+    r"(?i:correspondent|editor|reporter|writer|columnist|корреспондент\w*|кореспондент\w*|редактор\w*|журналист\w*|журналіст\w*)\s*$"
+)
+# A photo's caption: a short paragraph ending in its credit ("... released by the SBU. Photograph: SBU/handout")
+_CAPTION_CREDIT = re.compile(r"(?:^|[.!?]\s+)(?i:photograph|photo|фото|фотография|світлина|снимка):\s*[^.!?]{1,60}$")
+CAPTION_WORDS = 60
 # A weather or exchange-rate box: a temperature or a currency rate in a short line.
 _WEATHER_OR_RATES = re.compile(r"[−+-]?\d+\s?°|\b(?:USD|EUR|долар\w*|доллар\w*|евро|євро|лв)\s*[\d.,]+\s*$", re.I)
 # Share and follow buttons: a short line made only of network names and sharing words.
@@ -270,8 +278,11 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
         elif _SECTION.match(text) and _words(text) <= 6:
             reasons[i] = "section heading for other stories"
             in_zone = True
-        elif (_LINE_MARKER.match(text) and len(text) < 400) or (_BYLINE.match(text) and len(text) < 160):
+        elif ((_LINE_MARKER.match(text) and len(text) < 400) or (_BYLINE.match(text) and len(text) < 160)
+              or (_ROLE_BYLINE.match(text) and len(text) < 120)):
             reasons[i] = "byline, credit, ad or promotion"
+        elif _CAPTION_CREDIT.search(text) and _words(text) <= CAPTION_WORDS:
+            reasons[i] = "photo caption"
         elif _RECALL.match(text) and len(text) < 400:
             reasons[i] = RECALL_CLUTTER  # kept again below if it names what the body names
         elif _SOCIAL.match(text):
