@@ -243,6 +243,7 @@ SAME_EVENT_ACROSS = {
     ("notre_dame", "trump_syria_post"): ("assad_fall", "trump_post"),  # Trump's "not our fight", 7 Dec 2024
     ("victory_plan", "nato_summit_july"): ("hague_summit", "washington_summit"),  # NATO's Washington summit, Jul 2024
     ("pope_francis", "trump_zelensky_vatican"): ("oval_office", "vatican_meeting"),  # St Peter's, 26 Apr 2025
+    ("pope_francis", "leo_xiv_elected"): ("pope_leo", "leo_elected"),  # Leo XIV elected, 8 May 2025
 }
 
 
