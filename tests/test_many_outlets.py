@@ -652,7 +652,7 @@ def test_a_member_sharing_claims_with_few_of_a_large_event_is_marked_or_set_apar
 
 
 def test_a_pair_in_one_language_must_match_closer_and_scores_less_than_the_same_pair_across_two():
-    from framing.match.events import SAME_LANGUAGE_OFFSET
+    from framing.match.events import SAME_LANGUAGE_LEVEL, SAME_LANGUAGE_OFFSET
 
     pile = Pile(8)
     story = pile.story()
@@ -666,9 +666,10 @@ def test_a_pair_in_one_language_must_match_closer_and_scores_less_than_the_same_
         _, events = grouped(["a", "b"], vectors, languages, centroids=pile.centroids, params=params)
         return next(p for e in events for p in e.evidence["pairs"] if {p["a"], p["b"]} == {"a", "b"})
 
-    across = pair(GroupingParams(), ["ru", "uk"], [a, b])
-    plain = pair(GroupingParams(same_language_level=0.0, same_language_offset=0.0), ["ru", "ru"], [a, b_as_ru])
-    one = pair(GroupingParams(), ["ru", "ru"], [a, b_as_ru])
+    rule = GroupingParams(same_language_level=SAME_LANGUAGE_LEVEL, same_language_offset=SAME_LANGUAGE_OFFSET)
+    across = pair(rule, ["ru", "uk"], [a, b])
+    plain = pair(GroupingParams(), ["ru", "ru"], [a, b_as_ru])  # off by default
+    one = pair(rule, ["ru", "ru"], [a, b_as_ru])
     assert one["aligned_share"] < plain["aligned_share"]  # matched at a higher level: fewer loose pairs count
     topic_and_names = plain["score"] - 1.5 * plain["aligned_share"]
     assert abs(one["score"] - (topic_and_names + 1.5 * one["aligned_share"] - SAME_LANGUAGE_OFFSET)) < 1e-3
