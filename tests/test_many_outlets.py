@@ -676,6 +676,31 @@ def test_a_pair_in_one_language_must_match_closer_and_scores_less_than_the_same_
     assert across["score"] > 0  # the cross-language pair is scored as before (no offset)
 
 
+def test_an_event_of_one_languages_articles_joins_the_rest_of_its_story_when_they_average_close_to_the_threshold():
+    from framing.match.events import LANGUAGE_GAP, LANGUAGE_HALF, Event, join_language_halves
+    from framing.render.views import joined_lines
+
+    # six English articles of a story (0-5) closed ranks; the story's Russian and Ukrainian ones (6-11) average 0.8
+    # with them, under the threshold (0.85) but within the gap; a Bulgarian pair of another occasion (12-13) averages 0.3
+    english, rest, other = list(range(6)), list(range(6, 12)), [12, 13]
+    languages = ["en"] * 6 + ["ru", "uk"] * 3 + ["bg", "bg"]
+    evidence = dict(_pair(a, b, 0.3, 0.8) for a in english for b in rest)
+    evidence.update(_pair(a, b, 0.0, 0.3) for a in english + rest for b in other)
+    clusters, joined = join_language_halves([english, rest, other], evidence, languages, 0.85 - LANGUAGE_GAP)
+    assert sorted(map(sorted, clusters)) == [english + rest, other]
+    assert joined[0] == {"language": "en", "events_average": 0.8}
+    # a half smaller than LANGUAGE_HALF stays (a two-article story in one language is a story of its own); so does a
+    # half further than the gap, and a half beside an event that has its language too
+    small = english[: LANGUAGE_HALF - 1]
+    assert join_language_halves([small, rest], evidence, languages, 0.85 - LANGUAGE_GAP)[0] == [small, rest]
+    assert join_language_halves([english, rest], evidence, languages, 0.81)[0] == [english, rest]
+    mixed = rest + [14]
+    assert join_language_halves([english, mixed], evidence, [*languages, "en"], 0.75)[0] == [english, mixed]
+    event = Event("e1", [f"d{m}" for m in english + rest], {"language_half": {f"d{m}": joined[m] for m in english}})
+    assert joined_lines(event) == ["joined: d0, d1, d2, d3, d4, d5: 6 articles in en that formed an event of their own, averaging "
+                                   "0.80 with the rest (pairs in one language score higher than pairs across two)"]
+
+
 def test_a_member_dated_days_after_a_large_event_that_shares_few_claims_is_set_apart_as_a_later_occasion():
     from framing.match.events import Event, event_day, later_apart
     from framing.render.views import set_apart_lines

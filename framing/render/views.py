@@ -170,7 +170,18 @@ def joined_lines(event: Event) -> list[str]:
     """Documents that average linkage left alone and that joined because the event tells most of their sentences."""
     return [f"joined: {doc}: the event tells {why['coverage']:.0%} of its sentences (topic {why['topic']:.2f}), "
             "though its average over the event's documents falls short"
-            for doc, why in sorted(event.evidence.get("attached", {}).items())]
+            for doc, why in sorted(event.evidence.get("attached", {}).items())] + [
+        f"joined: {', '.join(docs)}: {len(docs)} articles in {language} that formed an event of their own, averaging "
+        f"{average:.2f} with the rest (pairs in one language score higher than pairs across two)"
+        for (language, average), docs in _halves(event.evidence.get("language_half", {})).items()]
+
+
+def _halves(half: dict[str, dict]) -> dict[tuple[str, float], list[str]]:
+    """The members of one-language halves that joined an event, by half (language and the two events' average)."""
+    out: dict[tuple[str, float], list[str]] = {}
+    for doc, why in sorted(half.items()):
+        out.setdefault((why["language"], why["events_average"]), []).append(doc)
+    return out
 
 
 def set_apart_lines(event: Event, limit: int = 4) -> list[str]:
