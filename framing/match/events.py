@@ -484,9 +484,10 @@ def join_language_halves(clusters: list[list[int]], evidence: Mapping[tuple[int,
         for j, b in enumerate(groups):
             if j == i or len(b) < 2 or langs[i] & langs[j]:
                 continue
-            scores = [evidence[(min(x, y), max(x, y))].score for x in a for y in b if (min(x, y), max(x, y)) in evidence]
-            if len(scores) * 2 >= len(a) * len(b) and sum(scores) / len(scores) >= level:
-                candidates.append((sum(scores) / len(scores), i, j))
+            scores = [pair.score for x in a for pair in _scored_pairs(x, b, evidence)]
+            average = sum(scores) / len(scores) if scores else 0.0
+            if len(scores) * 2 >= len(a) * len(b) and average >= level:
+                candidates.append((average, i, j))
     used: set[int] = set()
     joined: dict[int, dict] = {}
     for average, i, j in sorted(candidates, reverse=True):
@@ -505,11 +506,16 @@ def sharing_few(members: Sequence[int], evidence: Mapping[tuple[int, int], PairE
     ``UNSURE_SHARE``) with fewer than ``fraction`` of the other members they were scored with."""
     out = {}
     for m in members:
-        scored = [evidence[(min(m, o), max(m, o))] for o in members if o != m and (min(m, o), max(m, o)) in evidence]
+        scored = _scored_pairs(m, members, evidence)
         sharing = sum(e.aligned_share >= UNSURE_SHARE for e in scored)
         if m not in keep and scored and sharing < fraction * len(scored):
             out[m] = {"shares_claims_with": sharing, "of": len(scored)}
     return out
+
+
+def _scored_pairs(m: int, others: Sequence[int], evidence: Mapping[tuple[int, int], PairEvidence]) -> list[PairEvidence]:
+    """The evidence of ``m`` with each of ``others`` that was scored (itself aside)."""
+    return [evidence[key] for key in ((min(m, o), max(m, o)) for o in others if o != m) if key in evidence]
 
 
 def members_apart(clusters: list[list[int]], evidence: Mapping[tuple[int, int], PairEvidence], keep: set[int],
@@ -544,9 +550,14 @@ def _split_off(members: list[int], leaving: Mapping[int, dict], evidence: Mappin
     return [stay, *([order[k] for k in group] for group in _average_linkage(score, threshold))]
 
 
+def _full_day(value: str | None) -> date | None:
+    """A date with its day ("2024-11-13"); None for a month, a day without a year, or no date."""
+    return parse_date(value) if (value or "").count("-") == 2 else None
+
+
 def event_day(members: Sequence[int], doc_dates: Sequence[str | None]) -> date | None:
     """The day most of an event's dated members carry (the earliest of equals); None when no member has a full date."""
-    days = Counter(d for d in (parse_date(doc_dates[m]) for m in members if (doc_dates[m] or "").count("-") == 2) if d)
+    days = Counter(d for d in (_full_day(doc_dates[m]) for m in members) if d)
     if not days:
         return None
     top = max(days.values())
@@ -566,9 +577,11 @@ def later_apart(clusters: list[list[int]], evidence: Mapping[tuple[int, int], Pa
         day = event_day(members, doc_dates) if len(members) >= APART_EVENT else None
         leaving = {}
         for m in members if day is not None else ():
-            mine = parse_date(doc_dates[m]) if (doc_dates[m] or "").count("-") == 2 else None
-            scored = [evidence[(min(m, o), max(m, o))] for o in members if o != m and (min(m, o), max(m, o)) in evidence]
-            if mine is None or (mine - day).days < LATER_DAYS or not scored:
+            mine = _full_day(doc_dates[m])
+            if mine is None or (mine - day).days < LATER_DAYS:
+                continue
+            scored = _scored_pairs(m, members, evidence)
+            if not scored:
                 continue
             mean = sum(e.aligned_share for e in scored) / len(scored)
             if mean < share:
@@ -634,6 +647,10 @@ def _events(
         for m in members:
             member_of[m] = event_id
         events.append(Event(event_id, [doc_ids[m] for m in sorted(members)]))
+    def here(found: Mapping[int, dict] | None, event_id: str) -> dict[str, dict]:
+        """What ``found`` says of the event's members, by document id."""
+        return {doc_ids[m]: why for m, why in (found or {}).items() if member_of[m] == event_id}
+
     by_event: dict[str, list[PairEvidence]] = {e.id: [] for e in events}
     rejected: dict[str, list[PairEvidence]] = {e.id: [] for e in events}
     for (a, b), item in sorted(evidence.items()):
@@ -682,17 +699,17 @@ def _events(
                if params.later_share is not None else ""),
             "pairs": pairs,
         }
-        joined = {doc_ids[m]: why for m, why in (attached or {}).items() if member_of[m] == event.id}
+        joined = here(attached, event.id)
         if joined:
             event.evidence["attached"] = joined
         left = {doc_ids[m]: {**{k: v for k, v in why.items() if k != "left"}, "event": member_of[m]}
                 for m, why in (set_apart or {}).items() if member_of[why["left"]] == event.id}
         if left:
             event.evidence["set_apart"] = left
-        few = {doc_ids[m]: why for m, why in (few_shared or {}).items() if member_of[m] == event.id}
+        few = here(few_shared, event.id)
         if few:
             event.evidence["few_shared_claims"] = few
-        half = {doc_ids[m]: why for m, why in (language_halves or {}).items() if member_of[m] == event.id}
+        half = here(language_halves, event.id)
         if half:
             event.evidence["language_half"] = half
         unsure = unsure_members(event.documents, by_event[event.id], set(joined))
