@@ -5,6 +5,7 @@ language direction, a story direction and noise, so scores land where real e5 sc
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter
 
 import numpy as np
@@ -736,3 +737,51 @@ def test_the_stories_of_a_pile_keep_their_members_when_members_are_set_apart():
     assignment, events = grouped(ids, docs, [LANGUAGES[i % 4] for i in range(12)] * 2, centroids=pile.centroids, params=params)
     assert len({assignment[i] for i in ids if i.startswith("s0")}) == 1 and not any(e.evidence.get("set_apart") for e in events)
     assert not any(e.evidence.get("few_shared_claims") for e in events)
+
+
+def test_the_outlets_frame_table_fits_80_columns_without_cropping_what_it_counts(monkeypatch):
+    # long outlet names, long frame labels with wide bars, attributions: Rich once kept every column of this table wide
+    # and cropped its right edge at 80 columns ("no source or quote: 8/9 sentences" lost its count)
+    import framing
+    from framing.render import render
+    from framing.result import ComparisonResult
+
+    from .conftest import FakeEncoder
+
+    texts = [(f"Министр встретился с коллегами в Брюсселе\n\nОб этом заявил министр, сообщает агентство номер {k}. "
+              "Переговоры длились три часа и касались противовоздушной обороны. По его словам, поддержка будет усилена.",
+              {"id": f"outlet{k:02d}", "outlet": f"Югоизточна информационна агенция {k}", "language": "ru",
+               "date": "2024-11-13"}) for k in range(6)]
+    result = framing.compare(texts, encoder=FakeEncoder(), use_cache=False, grouping=GroupingParams(threshold=0.3))
+    profile = {"External regulation and reputation": 0.72, "Policy prescription and evaluation": 0.1, "Political": 0.08}
+    monkeypatch.setattr(ComparisonResult, "document_frames", lambda self, doc_id: profile)
+    buffer = io.StringIO()
+    Console(file=buffer, width=80, color_system=None).print(render(result, width=80))
+    text = buffer.getvalue()
+    assert all(len(line) <= 80 for line in text.splitlines())
+    flat = " ".join(text.split())
+    assert len(re.findall(r"no source or quote: \d+/\d+ sentences", flat)) == len(result.documents)
+    assert flat.count("External regulat ████████▌ 0.72") == len(result.documents)
+
+
+def test_a_set_apart_line_says_when_dates_kept_two_events_apart():
+    # x tells the story and something of y's, a report of its own occasion dated ten days on: y's link to x clears the
+    # threshold, but y and the story average far below it because every pair of y with the story's four dated
+    # articles is dated too far apart; the line says so, where the average alone read like a verdict on the text
+    from framing.render.views import set_apart_lines
+
+    pile = Pile(5)
+    story, later = pile.story(), pile.story()
+    docs = [pile.article(story, "en", [0, 1, 2, 3]) for _ in range(4)]
+    x = pile.article(np.concatenate([story[:2], later[2:4]]), "ru", [0, 1, 2, 3])
+    y = pile.article(later, "bg", [2, 3, 4, 5])
+    ids = ["s0", "s1", "s2", "s3", "x", "y"]
+    dates = ["2024-11-13"] * 4 + [None, "2024-11-23"]
+    assignment, events = grouped(ids, [*docs, x, y], ["en"] * 4 + ["ru", "bg"], dates, centroids=pile.centroids,
+                                 params=GroupingParams(threshold=0.6))
+    assert assignment["x"] == assignment["s0"] != assignment["y"]
+    event = next(e for e in events if "s0" in e.documents)
+    crossing = [p for p in event.evidence["pairs"] if not p["linked"]]
+    assert crossing and all(p["events_pairs_dated_apart"] == 4 and p["events_pairs_scored"] == 5 for p in crossing)
+    line = next(line for line in set_apart_lines(event) if line.startswith("set apart: y:"))
+    assert "score 1.28 >= 0.60 with x" in line and line.endswith("over 5 pair(s), 4 of them dated too far apart to be one event")

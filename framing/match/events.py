@@ -676,7 +676,7 @@ def _events(
             other_event = member_of[index_of[other]]
             scores = cross[tuple(sorted((event.id, other_event)))]  # type: ignore[index]
             pairs.append({**pair.__dict__, "other_event": other_event, "events_average": round(sum(scores) / len(scores), 4),
-                          "events_pairs_scored": len(scores)})
+                          "events_pairs_scored": len(scores), "events_pairs_dated_apart": sum(x == APART for x in scores)})
         event.evidence = {
             "threshold": params.threshold,
             "rule": f"average over member pairs of (topic similarity + {params.claim_weight} x shared-claim share + "

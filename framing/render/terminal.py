@@ -215,12 +215,15 @@ def _summary(result: ComparisonResult, view: EventView) -> RenderableType:
     docs = view.docs
     profiles = {d.id: list(result.document_frames(d.id).items())[:3] for d in docs}
     label_width = max((len(short_label(name)[:LABEL_WIDTH]) for p in profiles.values() for name, _ in p), default=0)
-    # a frame's line (label, bar, share) never wraps: a share alone on the next line reads as another frame's
+    # a frame's line (label, bar, share) never wraps: a share alone on the next line reads as another frame's. A fixed
+    # width, not a minimum: Rich shrinks the other columns to fit the console only around a column of fixed width (with
+    # a minimum it kept every column wide and cropped the table's right edge at 80 columns, "8/9" of "no source or
+    # quote: 8/9 sentences" with it)
     line_width = max((label_width + 1 + len(_bar(share, SUMMARY_BAR_WIDTH)) + 5 for p in profiles.values() for _, share in p),
                      default=0)
     table = Table(box=None, show_header=True, expand=False, padding=(0, 1))
     table.add_column("outlet", overflow="fold", max_width=28)
-    table.add_column("frames (mean share over sentences)", overflow="fold", min_width=line_width or None)
+    table.add_column("frames (mean share)", overflow="fold", width=line_width or None)
     table.add_column("loaded / attribution", overflow="fold", max_width=40)
     for d in docs:
         profile = profiles[d.id]

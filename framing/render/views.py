@@ -215,7 +215,9 @@ def set_apart_lines(event: Event, limit: int = 4) -> list[str]:
         else:  # the pair clears the threshold, but the document is far from the rest of the event
             why = (f"score {pair['score']:.2f} >= {threshold:.2f} with {pair['a'] if pair['b'] == other else pair['b']}, but its "
                    f"event {pair.get('other_event', '?')} and this one average {pair.get('events_average', pair['score']):.2f} "
-                   f"< {threshold:.2f} over {pair.get('events_pairs_scored', 1)} pair(s)")
+                   f"< {threshold:.2f} over {pair.get('events_pairs_scored', 1)} pair(s)"
+                   + (f", {pair['events_pairs_dated_apart']} of them dated too far apart to be one event"
+                      if pair.get("events_pairs_dated_apart") else ""))
         lines.append(f"set apart: {other}: {why}")
     return lines
 
