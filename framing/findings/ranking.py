@@ -261,7 +261,8 @@ def _titled(text: str, words: Sequence[tuple[int, str]], verb: int, name: int) -
 def _latin_letters(word: str, g_as_h: bool = False) -> str:
     """A name in plain Latin letters (the entity keys' table, with дж/ж = j and th = t); ``g_as_h``: Ukrainian
     г and Latin g read as h (Голлі = Холи = Holly)."""
-    lowered = word.lower().replace("sch", "sh").replace("tz", "ts").replace("ck", "k")
+    # a soft c reads as s before e, i, y (Vance = Вэнс, Lucy = Люси)
+    lowered = re.sub(r"c(?=[eiy])", "s", word.lower().replace("sch", "sh").replace("tz", "ts").replace("ck", "k"))
     pairs = (("дж", "j"), ("ж", "j"), ("й", "i"), ("х", "h"), *((("г", "h"),) if g_as_h else ()),
              ("ц", "ts"), ("ч", "ch"), ("ш", "sh"), ("щ", "sh"))
     for cyrillic, latin in pairs:
@@ -297,6 +298,14 @@ def same_name(x: str, y: str) -> bool:
     from difflib import SequenceMatcher
 
     a, b = latin_name(x), latin_name(y)
+    if not a and not b:
+        # a name of vowels but one (Joe / Джо): no consonant is left to compare; the same first letter then
+        first = _latin_letters(x, g_as_h=True)[:1], _latin_letters(y, g_as_h=True)[:1]
+        return bool(first[0]) and first[0] == first[1]
+    if a and b and min(len(a), len(b)) < 2 and max(len(a), len(b)) <= 2:
+        # John / Джон: "hn" / "n", an h that transliterations add or drop (in a short name only: Георги's "hrh" is not
+        # Ейр's "r")
+        return a.replace("h", "") == b.replace("h", "")
     if not a or not b:
         return False
     return a == b or (min(len(a), len(b)) >= 2 and SequenceMatcher(None, a, b).ratio() >= NAME_SIMILARITY)
@@ -573,9 +582,10 @@ def event_findings(
 
             # each side gives it to someone the other never names: not a translation picking another nearby name
             # (two outlets that each say "he" are no evidence: the speaker found before may not be the one meant)
-            if any(_unnamed_in(said[a], named_in[b]) and _unnamed_in(said[b], named_in[a]) and not {a, b} <= resolved
-                   for a in named for b in named if a < b):
-                add("speaker", [claim.id], named, _who({d: said[d] for d in named}, document_text, name) + f": {_short(claim.text_of(named[0]))}",
+            who = _who({d: said[d] for d in named}, document_text, name)
+            if who and any(_unnamed_in(said[a], named_in[b]) and _unnamed_in(said[b], named_in[a]) and not {a, b} <= resolved
+                           for a in named for b in named if a < b):
+                add("speaker", [claim.id], named, who + f": {_short(claim.text_of(named[0]))}",
                     _evidence(claim, named, {d: list(said[d].values()) for d in named}))
             # "Об этом заявил X, сообщает Reuters" after the claim's sentence attributes it (it pairs with nothing)
             attributing = {d: [(m.sentence + 1, alone_text[(d, m.sentence + 1)]) for m in claim.members
@@ -627,11 +637,11 @@ def event_findings(
                 continue
             seen.add(frozenset((claim.id, other.id)))
             said_e = speakers(sentence_text[(e, j)], proper_of[e]) if said_d else {}
-            if said_e and _unnamed_in(said_d, _capitalised(sentence_text[(e, j)])) and _unnamed_in(said_e, _capitalised(claim.text_of(d))):
+            who = _who({d: said_d, e: said_e}, document_text, name) if said_e else ""
+            if who and _unnamed_in(said_d, _capitalised(sentence_text[(e, j)])) and _unnamed_in(said_e, _capitalised(claim.text_of(d))):
                 pair = Claim(claim.id, (*claim.members, Member(e, j, sentence_text[(e, j)])))
                 add("speaker", [claim.id, other.id], [d, e],
-                    _who({d: said_d, e: said_e}, document_text, name)
-                    + f" (sentences left apart, as close as translations): {_short(claim.text_of(d))}",
+                    who + f" (sentences left apart, as close as translations): {_short(claim.text_of(d))}",
                     _evidence(pair, [d, e], {d: list(said_d.values()), e: list(said_e.values())}))
             told = _told_amounts({d: claim.text_of(d), e: other.text_of(e)})
             if told[e] and _conflict(told[d], told[e]) and _closest_everywhere(claim.id, other, d, closeness or {}, claim_at):
@@ -678,18 +688,29 @@ def _capitalised(text: str) -> list[str]:
 
 def _who(said: Mapping[str, dict[str, str]], document_text: Mapping[str, str], name: Callable[[str], str]) -> str:
     """"X gives it to A; Y, Z give it to B": each document's speakers, a first name and surname as one name. Documents
-    naming the same people in other scripts ("Blinken", "Блинкен", "Блінкен") are one group, shown as the first names it."""
-    groups: list[tuple[frozenset[str], int, str]] = []  # the names' keys, how many people, as shown
+    naming the same people in other scripts ("Blinken", "Блинкен", "Блінкен") are one group, shown as the first names it;
+    "" when every document gives it to the same people (no finding: nothing differs)."""
+    label = _speaker_labels(said, document_text)
+    if len(set(label.values())) < 2:
+        return ""
+    return "; ".join(_grouped({d: label[d] for d in said}, name, ("gives it to", "give it to")))
+
+
+def _speaker_labels(said: Mapping[str, dict[str, str]], document_text: Mapping[str, str]) -> dict[str, str]:
+    """Each document's speakers as shown, the same for documents that name the same people (see :func:`_who`)."""
+    groups: list[tuple[list[str], int, str]] = []  # the names as found, how many people, as shown
     label: dict[str, str] = {}
     for d, found in sorted(said.items(), key=lambda item: len(item[1])):  # "Блинкен" before "Энтони Блинкен"
-        keys, names = frozenset(found), _full_names(found.values(), document_text[d])
-        # the same people, one of them with a first name ("Энтони Блинкен" is "Blinken"; "Biden, Blinken" is not)
-        same = next((shown for known, people, shown in groups if known <= keys and people == len(names)), None)
+        names = _full_names(found.values(), document_text[d])
+        # the same people, one of them with a first name ("Энтони Блинкен" is "Blinken", "Джо Байден" is "Joe Biden";
+        # "Biden, Blinken" is not "Biden")
+        same = next((shown for known, people, shown in groups
+                     if people == len(names) and all(any(same_name(k, x) for x in found.values()) for k in known)), None)
         if same is None:
             same = ", ".join(names)
-            groups.append((keys, len(names), same))
+            groups.append((list(found.values()), len(names), same))
         label[d] = same
-    return "; ".join(_grouped({d: label[d] for d in said}, name, ("gives it to", "give it to")))
+    return label
 
 
 def _full_names(surfaces: Iterable[str], text: str) -> list[str]:
@@ -699,6 +720,8 @@ def _full_names(surfaces: Iterable[str], text: str) -> list[str]:
     for surface in surfaces:
         if names and f"{names[-1]} {surface}" in text:
             names[-1] = f"{names[-1]} {surface}"
+        elif names and f"{surface} {names[-1]}" in text:  # found surname first ("Joe Biden said" opens the sentence)
+            names[-1] = f"{surface} {names[-1]}"
         else:
             names.append(surface)
     return names
