@@ -455,3 +455,16 @@ def test_one_person_with_a_short_first_name_is_one_speaker_and_no_finding():
     assert _who(said, texts, lambda d: d) == ""  # one person: nothing differs
     said["d"] = {"vns": "Vance"}
     assert _who(said, texts, lambda d: d) == "a, b, c give it to Biden; d gives it to Vance"
+
+
+def test_a_figure_rounded_to_fewer_decimals_is_no_disagreement():
+    from framing.findings.differences import same_amount
+
+    assert same_amount("52%", "52.14%") and same_amount("48%", "47.86%") and same_amount("1.4%", "1.35%")
+    assert not same_amount("52.18%", "52.14%") and not same_amount("3%", "3.5%") and not same_amount("52", "52.14%")
+    rounded = _claim("e1.c1", ("a", "Erdogan won 52.14% of the vote."), ("b", "Эрдоган набрал 52% голосов."),
+                     ("c", "Ердоган получи 52,14 на сто от гласовете."))
+    assert "number" not in _kinds([rounded])
+    final = _claim("e1.c1", ("a", "Erdogan won 52.14% of the vote."), ("b", "Эрдоган набрал 52,18% голосов."),
+                   ("c", "Ердоган получи 52,14 на сто от гласовете."))
+    assert "number" in _kinds([final])

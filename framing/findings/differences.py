@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from ..frames import Lexicon, find_signals
 from ..ingest.metadata import find_dates
@@ -166,10 +167,25 @@ def same_amount(a: str, b: str) -> bool:
     converted or metric measure."""
     if a == b:
         return True
+    if _rounded_alike(a, b):
+        return True
     if a.endswith("%") != b.endswith("%") or not (a.endswith("~") or b.endswith("~")) or " " in a + b:  # "date 09-30", "score 2:2": equal or not
         return False
     x, y = float(a.rstrip("%~")), float(b.rstrip("%~"))
     return abs(x - y) <= CONVERTED_TOLERANCE * max(abs(x), abs(y))
+
+
+def _rounded_alike(a: str, b: str) -> bool:
+    """Two figures of which one is the other rounded to fewer decimals ("52%" and "52,14%", "31%" and "31.4%": outlets
+    round a result each their own way, which is no disagreement; "52.18%" against "52.14%" is one)."""
+    if a.endswith("%") != b.endswith("%") or any(c in a + b for c in " ~e"):
+        return False
+    x, y = a.rstrip("%"), b.rstrip("%")
+    places = [len(v.split(".")[1]) if "." in v else 0 for v in (x, y)]
+    if places[0] == places[1]:
+        return False
+    step = Decimal(1).scaleb(-min(places))
+    return Decimal(x).quantize(step, ROUND_HALF_UP) == Decimal(y).quantize(step, ROUND_HALF_UP)
 
 
 def dates(text: str) -> dict[str, str]:
