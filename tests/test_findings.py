@@ -468,3 +468,15 @@ def test_a_figure_rounded_to_fewer_decimals_is_no_disagreement():
     final = _claim("e1.c1", ("a", "Erdogan won 52.14% of the vote."), ("b", "Эрдоган набрал 52,18% голосов."),
                    ("c", "Ердоган получи 52,14 на сто от гласовете."))
     assert "number" in _kinds([final])
+
+
+def test_an_agency_naming_itself_in_its_dateline_cites_no_one():
+    story = _claim("e1.c1", ("r", "BRUSSELS, Nov 13 (Reuters) - The United States will send more aid, officials said."),
+                   ("b", "The United States will send more aid, officials said."),
+                   ("c", "Washington will send more aid, officials said on Wednesday."))
+    names = {"r": "Reuters", "b": "Daily Ledger", "c": "Evening Post"}
+    found = event_findings("e1", ["r", "b", "c"], [story], {d: 10 for d in "rbc"}, names=names)
+    assert not [f for f in found if f.kind == "attribution"]  # Reuters's own story
+    names["r"] = "Markets Desk"  # another outlet running the wire story with its dateline does cite it
+    found = event_findings("e1", ["r", "b", "c"], [story], {d: 10 for d in "rbc"}, names=names)
+    assert [f.summary for f in found if f.kind == "attribution"][0].startswith("Markets Desk cites Reuters")

@@ -590,7 +590,9 @@ def event_findings(
             # "Об этом заявил X, сообщает Reuters" after the claim's sentence attributes it (it pairs with nothing)
             attributing = {d: [(m.sentence + 1, alone_text[(d, m.sentence + 1)]) for m in claim.members
                                if m.document == d and only_attributes(alone_text.get((d, m.sentence + 1), ""))] for d in docs}
-            cited = {d: _sources(" ".join([claim.text_of(d), *(t for _, t in attributing[d])])) for d in docs}
+            # an agency's own story carries its name in the dateline ("BRUSSELS, Nov 13 (Reuters) -"): no citation
+            cited = {d: {s for s in _sources(" ".join([claim.text_of(d), *(t for _, t in attributing[d])]))
+                         if s.casefold() != name(d).casefold()} for d in docs}
             if len({frozenset(c) for c in cited.values()}) > 1:
                 sources = _grouped({d: ", ".join(sorted(cited[d])) or "no agency" for d in docs}, name, ("cites", "cite"))
                 add("attribution", [claim.id], docs, "; ".join(sources) + f": {_short(claim.text_of(docs[0]))}",
