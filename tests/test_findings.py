@@ -480,3 +480,14 @@ def test_an_agency_naming_itself_in_its_dateline_cites_no_one():
     names["r"] = "Markets Desk"  # another outlet running the wire story with its dateline does cite it
     found = event_findings("e1", ["r", "b", "c"], [story], {d: 10 for d in "rbc"}, names=names)
     assert [f.summary for f in found if f.kind == "attribution"][0].startswith("Markets Desk cites Reuters")
+
+
+def test_a_loaded_word_quoted_or_reported_is_not_the_outlets_own():
+    own = _claim("e1.c1", ("a", "Киевский режим ударил по аэродромам."), ("b", "Украина нанесла удар по аэродромам."),
+                 ("c", "Украйна удари летищата."))
+    found = _kinds([own]).get("loaded", [])
+    assert len(found) == 1 and found[0].documents[0] == "a"
+    for reported in ("Минобороны назвало удар атакой «киевского режима».", "Песков заявил, что киевский режим ударил по аэродромам.",
+                     "Минобороны РФ: киевский режим ударил по аэродромам."):
+        claim = _claim("e1.c1", ("a", reported), ("b", "Украина нанесла удар по аэродромам."), ("c", "Украйна удари летищата."))
+        assert "loaded" not in _kinds([claim]), reported

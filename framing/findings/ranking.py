@@ -599,8 +599,11 @@ def event_findings(
                     _evidence(claim, docs, {d: sorted(cited[d]) for d in docs})
                     + [{"document": d, "sentence": i, "text": t, "words": sorted(cited[d])} for d in docs for i, t in attributing[d]])
             signals = {d: find_signals(claim.text_of(d), lexicon) for d in docs}
-            loaded = {d: sorted({s.trigger for s in signals[d] if s.kind == "loaded"}) for d in docs}
-            plain = [d for d in docs if not loaded[d]]
+            # a loaded word quoted or reported ("Putin called the blast a terrorist act") is someone else's, not the
+            # outlet's: such an outlet neither uses the word nor reads as plain
+            loaded = {d: sorted({s.trigger for s in signals[d] if s.kind == "loaded" and _own_voice(claim.text_of(d), s.start)})
+                      for d in docs}
+            plain = [d for d in docs if not any(s.kind == "loaded" for s in signals[d])]
             for d in docs:
                 if loaded[d] and plain:
                     add("loaded", [claim.id], [d, *plain], f"{name(d)} says {', '.join(loaded[d])} where {', '.join(map(name, plain))} do not: "
@@ -681,6 +684,23 @@ def event_findings(
                            f"{sentence_counts[shorter]} sentences, " + "; ".join(parts).replace(" with ", " line up with ", 1))
             add("lineage", [], [shorter, *(d for d, _ in longer_ones)], summary, [])
     return ranked(event, found, [c.id for c in claims])
+
+
+# verbs that report someone else's words besides the verbs of saying (_SAYING)
+_REPORTING = re.compile(r"(?<!\w)(?:called|calls|described|announc|назва|нарече|нарекоха|описа|объяви|оголоси|обяви)", re.I)
+_SOURCE_LEAD = re.compile(r"[^:.!?«»\"]{2,40}:\s")  # "Минобороны РФ: киевский режим атаковал..."
+
+
+def _own_voice(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is the outlet's own: not inside quotation marks, not after a verb of saying or
+    naming ("said the regime had fallen", "назвал теракт"), not after a source and a colon opening the sentence."""
+    if any(a <= start < b for a, b in (m.span() for m in _QUOTED_SPAN.finditer(text))):
+        return False
+    before = text[:start]
+    if _REPORTING.search(before) or any(_SAYING.match(w) for w in re.findall(r"[\w'’-]+", before)):
+        return False
+    lead = _SOURCE_LEAD.match(text)
+    return not (lead and lead.end() <= start)
 
 
 def _capitalised(text: str) -> list[str]:
