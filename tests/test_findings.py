@@ -445,6 +445,9 @@ def test_one_person_with_a_short_first_name_is_one_speaker_and_no_finding():
 
     assert same_name("Joe", "Джо") and same_name("John", "Джон") and same_name("Vance", "Вэнс") and same_name("Yuri", "Юрий")
     assert not same_name("Joe", "Jan") and not same_name("Георги", "Ейр")
+    # a possessor is an affiliation, a compound of places a topic
+    assert "Ivanishvili's" not in speakers("Ivanishvili's party said it had won.").values()
+    assert speakers("The Russia-Ukraine talks ended, Medinsky said.") == {"mdn": "Medinsky"}
     same = _claim("e1.c1", ("a", "US President Joe Biden said he was not surprised."),
                   ("b", "Президент США Джо Байден заявил, что не удивлен."),
                   ("c", "Joe Biden said he was not surprised by the crash."),

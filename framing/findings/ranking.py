@@ -209,6 +209,9 @@ def speakers(text: str, names: set[str] | None = None, titled: bool = False) -> 
         if (m.surface.isupper() or len(m.surface) < 3 or m.key in _PLACE_KEYS or m.surface.lower() in _NOT_SPEAKERS
                 or m.surface.lower().startswith(_TITLES)):
             continue
+        # "Ivanishvili's party said": the possessor is the speaker's affiliation; "Russia-Ukraine talks": places
+        if m.surface.endswith(("'s", "’s")) or any(entities.entity_key(part) in _PLACE_KEYS for part in m.surface.split("-")):
+            continue
         if any(a < m.start < b for a, b in quoted):
             continue
         i = index_of.get(m.start)
