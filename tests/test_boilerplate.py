@@ -265,3 +265,21 @@ def test_a_byline_of_a_name_and_a_role_and_a_captions_credit_are_clutter():
     reasons = classify_lines(split_lines(text))
     assert reasons[2] == "byline, credit, ad or promotion" and reasons[4] == "photo caption"
     assert reasons[3] is None and reasons[5] is None  # the body, and a sentence naming a correspondent, stay
+
+
+def test_a_list_of_other_stories_in_the_middle_of_an_article_ends_where_the_article_goes_on():
+    from framing.ingest import documents_from_texts
+
+    body = ("Россия и Украина договорились обменяться тысячей пленных\n\n"
+            "Делегации провели первые прямые переговоры с 2022 года во дворце Долмабахче в Стамбуле.\n\n"
+            "Встреча продлилась меньше двух часов, сообщили в министерстве иностранных дел Турции.\n\n")
+    rest = ("Глава российской делегации Владимир Мединский заявил, что Москва удовлетворена итогами.\n\n"
+            "Украинская сторона, однако, заявила, что Россия выдвинула неприемлемые требования.\n\n"
+            "Дата следующей встречи пока не определена, добавили в делегации.")
+    others = ["Зеленский прибыл в Анкару на встречу с Эрдоганом", "Рубио: прорыва в Стамбуле не ждем"]
+    for label in ("Читайте также:", "Read more:"):
+        doc = documents_from_texts([(body + label + "\n" + "\n".join(others) + "\n\n" + rest, {"id": "x", "language": "ru"})])[0]
+        kept = " ".join(s.text for s in doc.sentences)
+        removed = [span.text for span in doc.removed]
+        assert all(headline in removed for headline in others), (label, removed)  # other stories' headlines go
+        assert "Мединский заявил" in kept and "добавили в делегации" in kept, (label, removed)  # the article goes on

@@ -84,6 +84,13 @@ _LINE_MARKER = re.compile(
     r"(?:published|updated|posted|опубликовано|обновлено|опубліковано|оновлено|публикувано|обновено)\b.{0,40}\d)",
     re.I,
 )
+# A cross-promotion label alone on its line ("Читайте также:", "Read more:", "Прочетете още:"): the headlines right
+# under it, up to the first line that is not one, are other stories'
+_READ_MORE_LABEL = re.compile(
+    r"^(?:читайте|подробнее|детальніше|прочетете|read more|read also|also read|see also|още по темата|вижте още)\b[^.!?]{0,30}:\s*$",
+    re.I,
+)
+READ_MORE_HEADLINE_WORDS = 20
 # A cookie notice anywhere in a short line ("Този сайт използва бисквитки. Научете повече.", "We use cookies to ...").
 _COOKIE = re.compile(r"\b(?:cookies?|бисквитк\w*|куки|файл\w* cookie)\b", re.I)
 COOKIE_WORDS = 30
@@ -244,6 +251,14 @@ def _is_strong_paragraph(text: str) -> bool:
     return len(text) >= 200 and sentences >= 2 and bool(_FINAL.search(text)) and not _ELLIPSIS_END.search(text)
 
 
+def _tells_a_sentence(text: str) -> bool:
+    """A line of at least RESUME_WORDS words ending a sentence, not cut off ("..."): an agency's one-sentence paragraph."""
+    return _words(text) >= RESUME_WORDS and bool(_SENTENCE_END.search(text)) and not _ELLIPSIS_END.search(text)
+
+
+RESUME_WORDS = 8
+
+
 def _is_body_paragraph(text: str) -> bool:
     return len(text) >= 80 and bool(_SENTENCE_END.search(text)) and _words(text) >= 12
 
@@ -260,6 +275,7 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
     body_started = False
     told_sentence = False
     in_zone = False
+    after_label = False
     seen: set[str] = set()
     for i, line in enumerate(lines):
         text = line.text
@@ -271,6 +287,12 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
         if i in preset:
             reasons[i] = preset[i]
             continue
+        if after_label:
+            after_label = _is_headline(text) and not _is_body_paragraph(text) and _words(text) <= READ_MORE_HEADLINE_WORDS
+            if after_label:
+                reasons[i] = "inside a list of other stories"
+                seen.add(key)
+                continue
         if stamps[i]:
             reasons[i] = "stamp (time, date or count)"
         elif key in seen and _words(text) >= 3:
@@ -281,6 +303,9 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
         elif ((_LINE_MARKER.match(text) and len(text) < 400) or (_BYLINE.match(text) and len(text) < 160)
               or (_ROLE_BYLINE.match(text) and len(text) < 120)):
             reasons[i] = "byline, credit, ad or promotion"
+            if _READ_MORE_LABEL.match(text):
+                after_label = True  # "Read also:" alone on its line: the headlines under it are other stories'
+                continue
         elif _CAPTION_CREDIT.search(text) and _words(text) <= CAPTION_WORDS:
             reasons[i] = "photo caption"
         elif _RECALL.match(text) and len(text) < 400:
@@ -294,7 +319,11 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
         elif _WEATHER_OR_RATES.search(text) and _words(text) <= 8 and not _FINAL.search(text):
             reasons[i] = "weather or rates box"
         elif in_zone:
-            if _is_strong_paragraph(text) and not near_stamp:
+            # the article goes on after a list of other stories set in its middle ("Читайте также:" and two
+            # headlines, then the rest of an agency's one-sentence paragraphs): a strong paragraph, or two body
+            # paragraphs in a row, end the list (a teaser is one paragraph among headlines and stamps)
+            resumes = _tells_a_sentence(text) and i + 1 < len(lines) and _tells_a_sentence(lines[i + 1].text)
+            if (_is_strong_paragraph(text) or resumes) and not near_stamp:
                 in_zone = False
             else:
                 reasons[i] = "inside a list of other stories"
