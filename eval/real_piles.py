@@ -244,6 +244,8 @@ SAME_EVENT_ACROSS = {
     ("victory_plan", "nato_summit_july"): ("hague_summit", "washington_summit"),  # NATO's Washington summit, Jul 2024
     ("pope_francis", "trump_zelensky_vatican"): ("oval_office", "vatican_meeting"),  # St Peter's, 26 Apr 2025
     ("pope_francis", "leo_xiv_elected"): ("pope_leo", "leo_elected"),  # Leo XIV elected, 8 May 2025
+    ("alaska_summit", "istanbul_talks"): ("istanbul_talks", "istanbul_talks"),  # first Istanbul talks, 16 May 2025
+    ("spiderweb", "istanbul_talks"): ("istanbul_talks", "istanbul_round_two"),  # second Istanbul round, 2 Jun 2025
 }
 
 
