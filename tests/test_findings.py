@@ -448,6 +448,11 @@ def test_one_person_with_a_short_first_name_is_one_speaker_and_no_finding():
     # a possessor is an affiliation, a compound of places a topic
     assert "Ivanishvili's" not in speakers("Ivanishvili's party said it had won.").values()
     assert speakers("The Russia-Ukraine talks ended, Medinsky said.") == {"mdn": "Medinsky"}
+    # an adjective before the noun it qualifies is no speaker; a surname before its verb or a comma still is
+    assert speakers("China said Russian troops would stay.") == {}
+    assert speakers("Вечером Святой престол сообщил, что причиной смерти стал инсульт.") == {}
+    assert speakers("Мединский сообщил, что делегация ждет.") == {"mdn": "Мединский"}
+    assert speakers("Зеленский также заявил, что ответ будет.") == {"zln": "Зеленский"}
     same = _claim("e1.c1", ("a", "US President Joe Biden said he was not surprised."),
                   ("b", "Президент США Джо Байден заявил, что не удивлен."),
                   ("c", "Joe Biden said he was not surprised by the crash."),
@@ -494,3 +499,12 @@ def test_a_loaded_word_quoted_or_reported_is_not_the_outlets_own():
                      "Минобороны РФ: киевский режим ударил по аэродромам."):
         claim = _claim("e1.c1", ("a", reported), ("b", "Украина нанесла удар по аэродромам."), ("c", "Украйна удари летищата."))
         assert "loaded" not in _kinds([claim]), reported
+
+
+def test_the_outlet_reporting_is_not_the_speaker():
+    claim = _claim("e1.c1", ("a", "Як повідомляв Укрпрес, Папу госпіталізували 14 лютого з бронхітом."),
+                   ("b", "The Pope was taken to hospital on 14 February with bronchitis, the Vatican said."),
+                   ("c", "Папата беше приет в болница на 14 февруари с бронхит, съобщи Ватиканът."))
+    names = {"a": "Укрпрес", "b": "Lancaster Courier", "c": "Софийски глас"}
+    found = event_findings("e1", ["a", "b", "c"], [claim], {d: 10 for d in "abc"}, names=names)
+    assert not [f for f in found if f.kind == "speaker" and "gives it to Укрпрес" in f.summary]

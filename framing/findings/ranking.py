@@ -212,6 +212,8 @@ def speakers(text: str, names: set[str] | None = None, titled: bool = False) -> 
         # "Ivanishvili's party said": the possessor is the speaker's affiliation; "Russia-Ukraine talks": places
         if m.surface.endswith(("'s", "’s")) or any(entities.entity_key(part) in _PLACE_KEYS for part in m.surface.split("-")):
             continue
+        if _modifies_next_word(text, m.start + len(m.surface), m.surface):  # "Russian foreign ministry", "Святой престол"
+            continue
         if any(a < m.start < b for a, b in quoted):
             continue
         i = index_of.get(m.start)
@@ -235,6 +237,30 @@ def speakers(text: str, names: set[str] | None = None, titled: bool = False) -> 
         if near or (titled and any(_titled(text, words, v, i) for v in verbs)):
             found.setdefault(name_key(m.surface), m.surface)
     return found
+
+
+# a capitalised adjective: a nationality in English ("Russian troops"), an adjective's ending in Cyrillic ("Святой
+# престол", "Панамский канал", "Федеральної служби"); surnames end so too ("Мединский"), but a surname is followed by
+# its verb, a comma or a word like these, not by the noun it qualifies
+_ADJECTIVE_END = re.compile(r"(?:ian|ean|ese|ish|[иыоі]й|ая|ое|ые|ого|ому|ої|ній|ня|ні|ська|ське|ські)$")
+_NOT_A_NOUN = {w for w in (
+    "также тоже затем потом позже ранее лично вновь снова сегодня вчера однако после уже также "
+    "теж також потім пізніше раніше сьогодні вчора знову особисто однак вже "
+    "още също днес вчера после отново лично вече обаче по-късно "
+    "also then later again today yesterday previously however earlier personally"
+).split()}
+
+
+def _modifies_next_word(text: str, end: int, surface: str) -> bool:
+    """Whether the capitalised word ending at ``end`` is an adjective qualifying the next word: it has an adjective's
+    ending and one space joins it to a lowercase word of four letters or more that is no verb of saying or reporting."""
+    if not _ADJECTIVE_END.search(surface.lower()):
+        return False
+    nxt = re.match(r" ([a-zа-яёіїєґ][\w'’-]{3,})", text[end:])
+    if not nxt:
+        return False
+    word = nxt.group(1).lower()
+    return word not in _NOT_A_NOUN and not _SAYING.match(word) and not _REPORTING.match(word)
 
 
 def _reported_after_verb(words: Sequence[tuple[int, str]], verbs: set[int], i: int, text: str) -> bool:
@@ -522,6 +548,11 @@ def event_findings(
 
     found: list[Finding] = []
 
+    def not_the_outlet(d: str, said: dict[str, str]) -> dict[str, str]:
+        """The speakers but the outlet itself ("Укрпрес повідомляє, що ..." names the outlet reporting, not a speaker)."""
+        own = set(re.findall(r"[\w'’-]+", name(d).casefold()))
+        return {k: v for k, v in said.items() if v.casefold() not in own}
+
     def add(kind: str, claim_ids: list[str], docs: list[str], summary: str, evidence: list[dict], extra: float = 0.0) -> None:
         found.append(Finding("", event, kind, claim_ids, docs, summary, evidence, WEIGHT[kind] + extra))
 
@@ -567,13 +598,13 @@ def event_findings(
                 add("number only in one", [claim.id], [d], f"only {name(d)} gives {', '.join(figures[d])}: {_short(claim.text_of(d))}",
                     _evidence(claim, docs, {d: figures[d]}))
             proper = {k for d in docs for m in entities.mentions(claim.text_of(d)) if not m.surface.isupper() for k in name_keys(m.surface)}
-            said = {d: speakers(claim.text_of(d), proper) for d in docs}
+            said = {d: not_the_outlet(d, speakers(claim.text_of(d), proper)) for d in docs}
             resolved: set[str] = set()
             for d in docs:
                 if not said[d]:  # a statement cut in two sentences, the speaker in the second, which no one else has
                     # (not after a headline: the lead under it is a statement of its own, its speaker not the headline's)
                     after = [alone_text.get((d, m.sentence + 1)) for m in claim.members if m.document == d and m.sentence > 0]
-                    said[d] = speakers(" ".join(t for t in after if t), proper)
+                    said[d] = not_the_outlet(d, speakers(" ".join(t for t in after if t), proper))
                 if not said[d] and _PRONOUN_START.match(claim.text_of(d)):
                     # "Той се срещна..." / "He said...": the person the article named as speaking just before
                     first = min(m.sentence for m in claim.members if m.document == d)
@@ -631,7 +662,7 @@ def event_findings(
     claim_at = {(m.document, m.sentence): c for c in claims for m in c.members}
     seen: set[frozenset[str]] = set()
     for (d, _), claim in single.items():
-        said_d = speakers(claim.text_of(d), proper_of[d])
+        said_d = not_the_outlet(d, speakers(claim.text_of(d), proper_of[d]))
         if not amounts(claim.text_of(d)) and not said_d:
             continue
         for e in documents:
@@ -644,7 +675,7 @@ def event_findings(
             if other is None or d in other.documents or close[j] < NEAR_SIMILARITY or frozenset((claim.id, other.id)) in seen:
                 continue
             seen.add(frozenset((claim.id, other.id)))
-            said_e = speakers(sentence_text[(e, j)], proper_of[e]) if said_d else {}
+            said_e = not_the_outlet(e, speakers(sentence_text[(e, j)], proper_of[e])) if said_d else {}
             who = _who({d: said_d, e: said_e}, document_text, name) if said_e else ""
             if who and _unnamed_in(said_d, _capitalised(sentence_text[(e, j)])) and _unnamed_in(said_e, _capitalised(claim.text_of(d))):
                 pair = Claim(claim.id, (*claim.members, Member(e, j, sentence_text[(e, j)])))
