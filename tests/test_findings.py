@@ -508,3 +508,15 @@ def test_the_outlet_reporting_is_not_the_speaker():
     names = {"a": "Укрпрес", "b": "Lancaster Courier", "c": "Софийски глас"}
     found = event_findings("e1", ["a", "b", "c"], [claim], {d: 10 for d in "abc"}, names=names)
     assert not [f for f in found if f.kind == "speaker" and "gives it to Укрпрес" in f.summary]
+
+
+def test_figures_a_thousand_times_apart_are_two_facts_not_one_told_differently():
+    two_facts = _claim("e1.c1", ("a", "The 70-minute show marked the 80th anniversary of the war's end."),
+                       ("b", "Около 80 000 гълъба бяха пуснати по време на шоуто."),
+                       ("c", "Во время шоу выпустили 80 тысяч голубей."))
+    assert "number" not in _kinds([two_facts])
+    retold = _claim("e1.c1", ("a", "Georgian Dream won 53% of the vote."), ("b", "«Грузинская мечта» набрала 54,08% голосов."),
+                    ("c", "Грузинська мрія отримала 54,08% голосів."))
+    assert "number" in _kinds([retold])
+    votes = _claim("e1.c1", ("a", "Erdogan won 27,834,589 votes."), ("b", "Эрдоган набрал 52,14% голосов."), ("c", "Ердоган получи 52,14%."))
+    assert "number" not in _kinds([votes])  # a count of votes and a share are not one figure told differently

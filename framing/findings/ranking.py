@@ -411,9 +411,30 @@ def _conflict(a: dict[tuple[str, ...], str], b: dict[tuple[str, ...], str]) -> b
         only_b = [keys for keys in b if _kind(keys) == kind and not _named(keys, a)]
         if kind == "date":
             only_b = [y for y in only_b if any(_slipped(x, y) for x in only_a)]
+        elif kind in ("figure", "measure"):
+            # one figure told differently is of a like size ("53%" / "54,08%", "90 seats" / "89"); figures a thousand
+            # times apart are two facts a claim holds side by side ("the 80th anniversary" / "80,000 doves")
+            only_b = [y for y in only_b if any(_comparable(x, y) for x in only_a)]
         if only_a and only_b:
             return True
     return False
+
+
+def _comparable(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two figures could be one figure told differently: within COMPARABLE_RATIO of each other, or
+    COMPARABLE_GAP apart (a small count changed: 1 / 5), both percentages or neither."""
+    x, y = a[0], b[0]
+    if x.endswith("%") != y.endswith("%"):
+        return False
+    try:
+        u, v = abs(float(x.rstrip("%~"))), abs(float(y.rstrip("%~")))
+    except ValueError:
+        return True
+    return abs(u - v) <= COMPARABLE_GAP or (min(u, v) > 0 and max(u, v) / min(u, v) <= COMPARABLE_RATIO)
+
+
+COMPARABLE_RATIO = 10.0
+COMPARABLE_GAP = 10.0
 
 
 def _slipped(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
