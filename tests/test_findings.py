@@ -453,6 +453,7 @@ def test_one_person_with_a_short_first_name_is_one_speaker_and_no_finding():
     assert speakers("Вечером Святой престол сообщил, что причиной смерти стал инсульт.") == {}
     assert speakers("Мединский сообщил, что делегация ждет.") == {"mdn": "Мединский"}
     assert speakers("Зеленский также заявил, что ответ будет.") == {"zln": "Зеленский"}
+    assert "Dec" not in speakers("The term was due to end on Dec. 21, Iohannis said.").values()  # a month, not a speaker
     same = _claim("e1.c1", ("a", "US President Joe Biden said he was not surprised."),
                   ("b", "Президент США Джо Байден заявил, что не удивлен."),
                   ("c", "Joe Biden said he was not surprised by the crash."),

@@ -126,7 +126,8 @@ _NOT_SPEAKERS = {w.lower() for w in (
     "Deputy Chief Commander Spokesman Spokeswoman Press Office Department Ministry House White Council "
     "He She They It We I You This That What Or And But Also Он Она Они Оно Мы Я Это Также Тоже Він Вона Вони Ми Це Також "
     "Той Тя Те Ние Това Също Der Die Das The Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February "
-    "March April May June July August September October November December North South East West Northern Southern "
+    "March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
+    "North South East West Northern Southern "
     "Eastern Western According Според Согласно Згідно"
 ).split()}
 # Two outlets frame a claim differently when each prefers its own top frame to the other's by this much in
