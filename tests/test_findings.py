@@ -11,8 +11,9 @@ def _claim(cid: str, *texts: tuple[str, str]) -> Claim:
     return Claim(cid, tuple(Member(doc, i, text) for i, (doc, text) in enumerate(texts)))
 
 
-def _kinds(claims: list[Claim], documents: tuple[str, ...] = ("a", "b", "c"), closeness: dict | None = None) -> dict[str, list]:
-    found = event_findings("e1", list(documents), claims, {d: 10 for d in documents}, closeness=closeness)
+def _kinds(claims: list[Claim], documents: tuple[str, ...] = ("a", "b", "c"), closeness: dict | None = None,
+           names: dict[str, str] | None = None) -> dict[str, list]:
+    found = event_findings("e1", list(documents), claims, {d: 10 for d in documents}, names=names, closeness=closeness)
     out: dict[str, list] = {}
     for f in found:
         out.setdefault(f.kind, []).append(f)
@@ -484,11 +485,9 @@ def test_an_agency_naming_itself_in_its_dateline_cites_no_one():
                    ("b", "The United States will send more aid, officials said."),
                    ("c", "Washington will send more aid, officials said on Wednesday."))
     names = {"r": "Reuters", "b": "Daily Ledger", "c": "Evening Post"}
-    found = event_findings("e1", ["r", "b", "c"], [story], {d: 10 for d in "rbc"}, names=names)
-    assert not [f for f in found if f.kind == "attribution"]  # Reuters's own story
+    assert "attribution" not in _kinds([story], ("r", "b", "c"), names=names)  # Reuters's own story
     names["r"] = "Markets Desk"  # another outlet running the wire story with its dateline does cite it
-    found = event_findings("e1", ["r", "b", "c"], [story], {d: 10 for d in "rbc"}, names=names)
-    assert [f.summary for f in found if f.kind == "attribution"][0].startswith("Markets Desk cites Reuters")
+    assert _kinds([story], ("r", "b", "c"), names=names)["attribution"][0].summary.startswith("Markets Desk cites Reuters")
 
 
 def test_a_loaded_word_quoted_or_reported_is_not_the_outlets_own():
@@ -507,8 +506,7 @@ def test_the_outlet_reporting_is_not_the_speaker():
                    ("b", "The Pope was taken to hospital on 14 February with bronchitis, the Vatican said."),
                    ("c", "Папата беше приет в болница на 14 февруари с бронхит, съобщи Ватиканът."))
     names = {"a": "Укрпрес", "b": "Lancaster Courier", "c": "Софийски глас"}
-    found = event_findings("e1", ["a", "b", "c"], [claim], {d: 10 for d in "abc"}, names=names)
-    assert not [f for f in found if f.kind == "speaker" and "gives it to Укрпрес" in f.summary]
+    assert not [f for f in _kinds([claim], names=names).get("speaker", []) if "gives it to Укрпрес" in f.summary]
 
 
 def test_figures_a_thousand_times_apart_are_two_facts_not_one_told_differently():
