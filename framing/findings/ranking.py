@@ -77,6 +77,11 @@ BOUNDARY_SIMILARITY = 0.7
 # cosine (translations sit near 0.7, unrelated sentences below 0.31; at 0.5, two outlets' sentences on the
 # aid announced in September and the aid left, "8 млрд" and "6 млрд", read as one claim in the blinken pile)
 NEAR_SIMILARITY = 0.55
+# two outlets' figures can be one figure told differently when within COMPARABLE_RATIO times or COMPARABLE_GAP of each
+# other (the findings bench plants n -> 2n + 3; real outlets round, estimate, update); further apart they are two facts
+# one claim holds side by side (stop 31, read on the real piles: "80th anniversary" / "80,000 doves")
+COMPARABLE_RATIO = 10.0
+COMPARABLE_GAP = 10.0
 # "заяви държавният секретар на САЩ Антони Блинкен": a title of at most this many words may stand between the
 # verb and the name; these words start what was said instead
 TITLE_WORDS = 5
@@ -145,6 +150,9 @@ _SAYING = re.compile(
     re.I,
 )
 
+# verbs that report someone else's words besides the verbs of saying (_SAYING)
+_REPORTING = re.compile(r"(?<!\w)(?:called|calls|described|announc|назва|нарече|нарекоха|описа|объяви|оголоси|обяви)", re.I)
+_SOURCE_LEAD = re.compile(r"[^:.!?«»\"]{2,40}:\s")  # "Минобороны РФ: киевский режим атаковал..."
 
 @dataclass(frozen=True)
 class Member:
@@ -245,7 +253,7 @@ def speakers(text: str, names: set[str] | None = None, titled: bool = False) -> 
 # its verb, a comma or a word like these, not by the noun it qualifies
 _ADJECTIVE_END = re.compile(r"(?:ian|ean|ese|ish|[иыоі]й|ая|ое|ые|ого|ому|ої|ній|ня|ні|ська|ське|ські)$")
 _NOT_A_NOUN = {w for w in (
-    "также тоже затем потом позже ранее лично вновь снова сегодня вчера однако после уже также "
+    "также тоже затем потом позже ранее лично вновь снова сегодня вчера однако после уже "
     "теж також потім пізніше раніше сьогодні вчора знову особисто однак вже "
     "още също днес вчера после отново лично вече обаче по-късно "
     "also then later again today yesterday previously however earlier personally"
@@ -433,9 +441,6 @@ def _comparable(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return True
     return abs(u - v) <= COMPARABLE_GAP or (min(u, v) > 0 and max(u, v) / min(u, v) <= COMPARABLE_RATIO)
 
-
-COMPARABLE_RATIO = 10.0
-COMPARABLE_GAP = 10.0
 
 
 def _slipped(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -740,11 +745,6 @@ def event_findings(
                            f"{sentence_counts[shorter]} sentences, " + "; ".join(parts).replace(" with ", " line up with ", 1))
             add("lineage", [], [shorter, *(d for d, _ in longer_ones)], summary, [])
     return ranked(event, found, [c.id for c in claims])
-
-
-# verbs that report someone else's words besides the verbs of saying (_SAYING)
-_REPORTING = re.compile(r"(?<!\w)(?:called|calls|described|announc|назва|нарече|нарекоха|описа|объяви|оголоси|обяви)", re.I)
-_SOURCE_LEAD = re.compile(r"[^:.!?«»\"]{2,40}:\s")  # "Минобороны РФ: киевский режим атаковал..."
 
 
 def _own_voice(text: str, start: int) -> bool:
