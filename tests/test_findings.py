@@ -496,7 +496,7 @@ def test_a_loaded_word_quoted_or_reported_is_not_the_outlets_own():
     found = _kinds([own]).get("loaded", [])
     assert len(found) == 1 and found[0].documents[0] == "a"
     for reported in ("Минобороны назвало удар атакой «киевского режима».", "Песков заявил, что киевский режим ударил по аэродромам.",
-                     "Минобороны РФ: киевский режим ударил по аэродромам."):
+                     "Минобороны РФ: киевский режим ударил по аэродромам.", "По словам Пескова, киевский режим ударил по аэродромам."):
         claim = _claim("e1.c1", ("a", reported), ("b", "Украина нанесла удар по аэродромам."), ("c", "Украйна удари летищата."))
         assert "loaded" not in _kinds([claim]), reported
 

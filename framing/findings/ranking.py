@@ -152,6 +152,7 @@ _SAYING = re.compile(
 
 # verbs that report someone else's words besides the verbs of saying (_SAYING)
 _REPORTING = re.compile(r"(?<!\w)(?:called|calls|described|announc|назва|нарече|нарекоха|описа|объяви|оголоси|обяви)", re.I)
+_SOURCE_BEFORE = re.compile(r"(?<!\w)(?:по словам|за словами|according to|по данным|за даними|по мнению|на думку)(?!\w)", re.I)
 _SOURCE_LEAD = re.compile(r"[^:.!?«»\"]{2,40}:\s")  # "Минобороны РФ: киевский режим атаковал..."
 
 @dataclass(frozen=True)
@@ -753,7 +754,8 @@ def _own_voice(text: str, start: int) -> bool:
     if any(a <= start < b for a, b in (m.span() for m in _QUOTED_SPAN.finditer(text))):
         return False
     before = text[:start]
-    if _REPORTING.search(before) or any(_SAYING.match(w) for w in re.findall(r"[\w'’-]+", before)):
+    if (_REPORTING.search(before) or _SOURCE_BEFORE.search(before)
+            or any(_SAYING.match(w) for w in re.findall(r"[\w'’-]+", before))):
         return False
     lead = _SOURCE_LEAD.match(text)
     return not (lead and lead.end() <= start)
