@@ -283,3 +283,21 @@ def test_a_list_of_other_stories_in_the_middle_of_an_article_ends_where_the_arti
         removed = [span.text for span in doc.removed]
         assert all(headline in removed for headline in others), (label, removed)  # other stories' headlines go
         assert "Мединский заявил" in kept and "добавили в делегации" in kept, (label, removed)  # the article goes on
+
+
+def test_an_explainers_section_titles_are_listed_not_claims():
+    from framing.ingest import documents_from_texts
+
+    text = ("Мост в Балтиморе рухнул после удара судна\n\n"
+            "Контейнеровоз врезался в опору моста ночью во вторник, шесть рабочих пропали без вести.\n\n"
+            "Какое судно\n\n"
+            "Это контейнеровоз Dali под флагом Сингапура, его длина около 300 метров.\n\n"
+            "Что говорят власти\n\n"
+            "Губернатор штата объявил чрезвычайное положение, признаков теракта полиция не нашла.\n\n"
+            "Голы: Хакими, 12;\n\n"
+            "Матч завершился со счетом пять на ноль в пользу парижан, сообщили организаторы.")
+    doc = documents_from_texts([(text, {"id": "x", "language": "ru"})])[0]
+    kept = [s.text for s in doc.sentences]
+    titles = [span.text for span in doc.removed if span.reason.startswith("subheading")]
+    assert titles == ["Какое судно", "Что говорят власти"] and not set(titles) & set(kept)
+    assert "Голы: Хакими, 12;" in " ".join(kept)  # a line with figures is content, not a title

@@ -346,6 +346,7 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
     _mark_header_lines(lines, reasons)
     _mark_headline_runs(lines, reasons, body_started_at=_first_body(lines, reasons))
     _mark_sandwiched(lines, reasons)
+    _mark_subheadings(lines, reasons)
     _keep_short_title(lines, reasons)
     _keep_recalled_background(lines, reasons)
     return reasons
@@ -405,6 +406,21 @@ def _mark_headline_runs(lines: list[Line], reasons: list[str | None], body_start
             for j in run:
                 reasons[j] = "list of headlines"
         run = []
+
+
+SUBHEADING = "subheading (a section title inside the article, not a claim)"
+SUBHEADING_WORDS = 5
+
+
+def _mark_subheadings(lines: list[Line], reasons: list[str | None]) -> None:
+    """After the body began, a kept line of at most SUBHEADING_WORDS words with no final stop, no figure and no list
+    mark, between two kept lines and followed by one that tells a sentence: an explainer's section title ("Что дальше",
+    "Who was hurt"). As a claim it would pair with other outlets' titles of the same words, which state nothing."""
+    for i in range(max(1, _first_body(lines, reasons) + 1), len(lines) - 1):
+        text = lines[i].text
+        if (reasons[i] is None and reasons[i - 1] is None and reasons[i + 1] is None and _words(text) <= SUBHEADING_WORDS
+                and not _FINAL.search(text) and not re.search(r"[\d/;:,|]", text) and _tells_a_sentence(lines[i + 1].text)):
+            reasons[i] = SUBHEADING
 
 
 def _mark_sandwiched(lines: list[Line], reasons: list[str | None]) -> None:
