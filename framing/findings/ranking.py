@@ -436,10 +436,7 @@ def _comparable(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     x, y = a[0], b[0]
     if x.endswith("%") != y.endswith("%"):
         return False
-    try:
-        u, v = abs(float(x.rstrip("%~"))), abs(float(y.rstrip("%~")))
-    except ValueError:
-        return True
+    u, v = abs(float(x.rstrip("%~"))), abs(float(y.rstrip("%~")))  # a figure's or a measure's key is a number
     return abs(u - v) <= COMPARABLE_GAP or (min(u, v) > 0 and max(u, v) / min(u, v) <= COMPARABLE_RATIO)
 
 
@@ -644,11 +641,12 @@ def event_findings(
 
             # each side gives it to someone the other never names: not a translation picking another nearby name
             # (two outlets that each say "he" are no evidence: the speaker found before may not be the one meant)
-            who = _who({d: said[d] for d in named}, document_text, name)
-            if who and any(_unnamed_in(said[a], named_in[b]) and _unnamed_in(said[b], named_in[a]) and not {a, b} <= resolved
-                           for a in named for b in named if a < b):
-                add("speaker", [claim.id], named, who + f": {_short(claim.text_of(named[0]))}",
-                    _evidence(claim, named, {d: list(said[d].values()) for d in named}))
+            if any(_unnamed_in(said[a], named_in[b]) and _unnamed_in(said[b], named_in[a]) and not {a, b} <= resolved
+                   for a in named for b in named if a < b):
+                who = _who({d: said[d] for d in named}, document_text, name)
+                if who:
+                    add("speaker", [claim.id], named, who + f": {_short(claim.text_of(named[0]))}",
+                        _evidence(claim, named, {d: list(said[d].values()) for d in named}))
             # "Об этом заявил X, сообщает Reuters" after the claim's sentence attributes it (it pairs with nothing)
             attributing = {d: [(m.sentence + 1, alone_text[(d, m.sentence + 1)]) for m in claim.members
                                if m.document == d and only_attributes(alone_text.get((d, m.sentence + 1), ""))] for d in docs}

@@ -62,6 +62,8 @@ _SECTION = re.compile(
     r"recommended|trending|you may also like|read next|top stories)\b",
     re.I,
 )
+# Cross-promotion lead-ins ("Читайте также", "Read more"): a line marker below, and a label over other stories' headlines
+_READ_MORE = r"читайте\b|подробнее\b|детальніше\b|прочетете\b|read more|read also|also read|see also|още по темата:|вижте още"
 # Lines that are clutter whatever their neighbours: ads, bylines, credits, promotion, sharing.
 _LINE_MARKER = re.compile(
     r"^(?:(?:реклама|advertisement|ads?_code|sponsored)\b\s*(?:$|\d+\+\s*$|[^\w\s].{0,40}$)|"
@@ -69,7 +71,7 @@ _LINE_MARKER = re.compile(
     r"\(?(?:additional )?(?:reporting|writing|editing|compiled) by\b|"  # a wire's closing credit line
     r"please (?:turn on|enable) javascript|включите javascript|увімкніть javascript|show (?:key events|all|more)\b|"
     r"ранее\s.{0,40}\sписал|раніше\s.{0,40}\sписал|также\s.{0,40}\sсообщал|"
-    r"читайте\b|подробнее\b|детальніше\b|прочетете\b|read more|read also|also read|see also|още по темата:|вижте още|"
+    rf"{_READ_MORE}|"
     r"почему вы можете доверять|"
     r"подписывайтесь|подпишитесь|підписуйтесь|підписуйтеся|підпишіться|абонирайте|subscribe|sign up|follow us|share (?:this|on)|"
     r"(?:теги|тэги|tags|тагове|етикети|мітки):|"
@@ -86,10 +88,7 @@ _LINE_MARKER = re.compile(
 )
 # A cross-promotion label alone on its line ("Читайте также:", "Read more:", "Прочетете още:"): the headlines right
 # under it, up to the first line that is not one, are other stories'
-_READ_MORE_LABEL = re.compile(
-    r"^(?:читайте|подробнее|детальніше|прочетете|read more|read also|also read|see also|още по темата|вижте още)\b[^.!?]{0,30}:\s*$",
-    re.I,
-)
+_READ_MORE_LABEL = re.compile(rf"^(?=(?:{_READ_MORE}))[^.!?]{{0,45}}:\s*$", re.I)
 READ_MORE_HEADLINE_WORDS = 20
 # A cookie notice anywhere in a short line ("Този сайт използва бисквитки. Научете повече.", "We use cookies to ...").
 _COOKIE = re.compile(r"\b(?:cookies?|бисквитк\w*|куки|файл\w* cookie)\b", re.I)
@@ -251,12 +250,12 @@ def _is_strong_paragraph(text: str) -> bool:
     return len(text) >= 200 and sentences >= 2 and bool(_FINAL.search(text)) and not _ELLIPSIS_END.search(text)
 
 
+RESUME_WORDS = 8
+
+
 def _tells_a_sentence(text: str) -> bool:
     """A line of at least RESUME_WORDS words ending a sentence, not cut off ("..."): an agency's one-sentence paragraph."""
     return _words(text) >= RESUME_WORDS and bool(_SENTENCE_END.search(text)) and not _ELLIPSIS_END.search(text)
-
-
-RESUME_WORDS = 8
 
 
 def _is_body_paragraph(text: str) -> bool:
