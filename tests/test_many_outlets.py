@@ -627,7 +627,7 @@ def _pair(a: int, b: int, share: float, score: float) -> tuple[tuple[int, int], 
 
 
 def test_a_member_sharing_claims_with_few_of_a_large_event_is_marked_or_set_apart_with_its_reason():
-    from framing.match.events import APART_EVENT, Event, members_apart, sharing_few
+    from framing.match.events import APART_EVENT, Event, _events, members_apart, sharing_few
     from framing.render.views import few_shared_lines, set_apart_lines
 
     # an event of 12: ten articles of a story share claims with one another; 10 and 11 (the talks beside the parade)
@@ -650,6 +650,19 @@ def test_a_member_sharing_claims_with_few_of_a_large_event_is_marked_or_set_apar
     assert set_apart_lines(event)[0].startswith("set apart: d10: shares claims with only 3 of the 11 other articles")
     marked = Event("e1", [f"d{m}" for m in story + talks], {"pairs": [], "few_shared_claims": {"d10": apart[10]}})
     assert few_shared_lines(marked)[0].startswith("check: d10: shares claims with only 3 of the 11 other articles")
+    # seen from the talks' own event, the story's articles they left are set apart for that reason, not for an average
+    # under the threshold: the two events' pairs (0.9 on average with the talks' 1.6 left out) clear it
+    clusters, apart = members_apart([story + talks], evidence, keep=set(), fraction=0.35, threshold=0.85)
+    events = _events([f"d{m}" for m in range(12)], clusters, evidence, GroupingParams(), set_apart=apart)
+    talks_event = next(e for e in events if "d10" in e.documents)
+    assert talks_event.evidence["set_apart_from"]["d10"] == {"shares_claims_with": 3, "of": 11, "event": "e1"}
+    lines = set_apart_lines(talks_event)
+    assert lines and all("< 0.85" not in line for line in lines)
+    assert lines[0].startswith("set apart: d0: score 0.90 >= 0.85 with d10, but d10 was set apart from its event e1: "
+                               "it shares claims with only 3 of the 11 other articles")
+    # without that record, an average that clears the threshold is said to clear it only as the events stand now
+    del talks_event.evidence["set_apart_from"]
+    assert "average 0.90 over 20 pair(s) only as they stand now" in set_apart_lines(talks_event)[0]
 
 
 def test_a_pair_in_one_language_must_match_closer_and_scores_less_than_the_same_pair_across_two():

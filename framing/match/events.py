@@ -712,6 +712,12 @@ def _events(
                 for m, why in (set_apart or {}).items() if member_of[why["left"]] == event.id}
         if left:
             event.evidence["set_apart"] = left
+        # and the other side: members of this event that left another, so that the report does not give the old event's
+        # pairs, which may average above the threshold, a reason they do not have
+        came = {doc_ids[m]: {**{k: v for k, v in why.items() if k != "left"}, "event": member_of[why["left"]]}
+                for m, why in (set_apart or {}).items() if member_of[m] == event.id}
+        if came:
+            event.evidence["set_apart_from"] = came
         few = here(few_shared, event.id)
         if few:
             event.evidence["few_shared_claims"] = few

@@ -195,14 +195,10 @@ def set_apart_lines(event: Event, limit: int = 4) -> list[str]:
         if other not in closest or pair["score"] > closest[other]["score"]:
             closest[other] = pair
     left = event.evidence.get("set_apart", {})
-    lines = [f"set apart: {doc}: " + (
-        f"dated {why['days_after']} days after most of this event's articles, and shares on average only "
-        f"{why['mean_shared_claims']:.0%} of its sentences with the {why['of']} others: a later occasion with the same "
-        f"people (event {why['event']})" if "days_after" in why else
-        f"shares claims with only {why['shares_claims_with']} of the {why['of']} other articles it was compared with "
-        f"(an article of a story shares claims with most of it): another occasion with the same people? (event {why['event']})")
-        for doc, why in sorted(left.items())]
+    came = event.evidence.get("set_apart_from", {})
+    lines = [f"set apart: {doc}: {_left_because(why, 'this')} (event {why['event']})" for doc, why in sorted(left.items())]
     threshold = event.evidence.get("threshold", 0.0)
+    told: set[tuple[str, str]] = set()  # (member, event it left) whose reason a line above gave
     for other, pair in sorted(((o, p) for o, p in closest.items() if o not in left), key=lambda item: -item[1]["score"])[:limit]:
         gap = pair["date_gap_days"]
         parts = (f"topic {pair['similarity']:.2f}, shared claims {pair['aligned_share']:.2f}, "
@@ -213,13 +209,34 @@ def set_apart_lines(event: Event, limit: int = 4) -> list[str]:
         elif pair["score"] < threshold:
             why = f"score {pair['score']:.2f} < {threshold:.2f} ({parts})"
         else:  # the pair clears the threshold, but the document is far from the rest of the event
-            why = (f"score {pair['score']:.2f} >= {threshold:.2f} with {pair['a'] if pair['b'] == other else pair['b']}, but its "
-                   f"event {pair.get('other_event', '?')} and this one average {pair.get('events_average', pair['score']):.2f} "
-                   f"< {threshold:.2f} over {pair.get('events_pairs_scored', 1)} pair(s)"
-                   + (f", {pair['events_pairs_dated_apart']} of them dated too far apart to be one event"
-                      if pair.get("events_pairs_dated_apart") else ""))
+            mine, their_event = pair["a"] if pair["b"] == other else pair["b"], pair.get("other_event", "?")
+            average = pair.get("events_average", pair["score"])
+            cleared = f"score {pair['score']:.2f} >= {threshold:.2f} with {mine}, but "
+            if came.get(mine, {}).get("event") == their_event:  # this event's member was set apart from that event
+                why = cleared + (f"{mine} was set apart from its event {their_event}" + (
+                    " (above)" if (mine, their_event) in told else f": it {_left_because(came[mine], 'that')}"))
+                told.add((mine, their_event))
+            elif average >= threshold:  # true only as the events stand after briefs joined and members were set apart
+                why = cleared + (f"its event {their_event} and this one average {average:.2f} over "
+                                 f"{pair.get('events_pairs_scored', 1)} pair(s) only as they stand now: when average linkage "
+                                 "compared them, before briefs joined and members were set apart, they fell short")
+            else:
+                why = cleared + (f"its event {their_event} and this one average {average:.2f} < {threshold:.2f} over "
+                                 f"{pair.get('events_pairs_scored', 1)} pair(s)"
+                                 + (f", {pair['events_pairs_dated_apart']} of them dated too far apart to be one event"
+                                    if pair.get("events_pairs_dated_apart") else ""))
         lines.append(f"set apart: {other}: {why}")
     return lines
+
+
+def _left_because(why: dict, event: str) -> str:
+    """Why a member left an event (``event``: "this" or "that"), from its ``set_apart`` record."""
+    if "days_after" in why:
+        return (f"dated {why['days_after']} days after most of {event} event's articles, and shares on average only "
+                f"{why['mean_shared_claims']:.0%} of its sentences with the {why['of']} others: a later occasion with the "
+                "same people")
+    return (f"shares claims with only {why['shares_claims_with']} of the {why['of']} other articles it was compared with "
+            "(an article of a story shares claims with most of it): another occasion with the same people?")
 
 
 @dataclass(frozen=True)
