@@ -27,7 +27,8 @@ into more than one event), to tell alignment from grouping.
 
 A second table runs every pile in one folder, as a user who saved them all would: the main stories must stay one
 event each beside the other piles' articles, and one real event that two piles hold (Damascus falling, in assad_fall
-and in notre_dame's other events) is one event there (``SAME_EVENT_ACROSS``).
+and in notre_dame's other events) is one event there (``SAME_EVENT_ACROSS``). Its last column counts the pairs of one
+pile's articles that come out otherwise there than in the pile run by itself (joined only there, or split only there).
 
 A third table compares every two articles of a pile alone, as ``framing compare a.txt b.txt`` would: how many
 pairs of one story join and how many pairs of two events do, with the dates of the manifest, with the dates read
@@ -210,7 +211,8 @@ def run_pairs(model: object) -> list[list]:
     return rows
 
 
-def run(model: object, show: bool) -> list[list]:
+def run(model: object, show: bool, decided: dict[str, dict[str, str]] | None = None) -> list[list]:
+    """The first table; ``decided`` gets each pile's event per article (manifest metadata), for :func:`run_together`."""
     import framing
 
     rows = []
@@ -221,6 +223,8 @@ def run(model: object, show: bool) -> list[list]:
             step(f"{folder.name}: {len(articles)} articles, {mode}")
             result = framing.compare(as_mode(articles, mode), encoder=model, frames=False)
             m = score_pile(result, event_of, claims)
+            if decided is not None and mode == "manifest":
+                decided[folder.name] = {d.id: result.event_of(d.id) for d in result.documents}  # type: ignore[attr-defined]
             oracle = ""
             if claims and mode == "manifest":
                 main = main_event(event_of)
@@ -246,12 +250,17 @@ SAME_EVENT_ACROSS = {
     ("pope_francis", "leo_xiv_elected"): ("pope_leo", "leo_elected"),  # Leo XIV elected, 8 May 2025
     ("alaska_summit", "istanbul_talks"): ("istanbul_talks", "istanbul_talks"),  # first Istanbul talks, 16 May 2025
     ("spiderweb", "istanbul_talks"): ("istanbul_talks", "istanbul_round_two"),  # second Istanbul round, 2 Jun 2025
+    ("atacms_permission", "oreshnik_dnipro"): ("oreshnik_strike", "oreshnik_dnipro"),  # Oreshnik on Dnipro, 21 Nov 2024
+    ("oreshnik_strike", "atacms_bryansk"): ("atacms_permission", "first_strike"),  # first ATACMS strike, 19 Nov 2024
+    ("alaska_summit", "february_call"): ("trump_putin_call", "trump_putin_call"),  # Trump-Putin call, 12 Feb 2025
 }
 
 
-def run_together(model: object) -> list[list]:
+def run_together(model: object, alone: dict[str, dict[str, str]] | None = None) -> list[list]:
     """Every pile in one folder, as a user who saved them all would run it (manifest metadata): how the events come
-    out, and whether each pile's main story stays one event beside the other piles' articles."""
+    out, whether each pile's main story stays one event beside the other piles' articles, and (given ``alone``, each
+    pile's events run by itself) how many pairs of one pile's articles are decided otherwise there: the issue asks that
+    a decision about two articles not flip because unrelated articles sit in the same folder."""
     import framing
 
     items, event_of, pile_of, mains = [], {}, {}, {}
@@ -271,8 +280,16 @@ def run_together(model: object) -> list[list]:
                 if len({predicted[d] for d, e in event_of.items() if e == f"{pile}/{main}"}) == 1)
     across = [(a, b) for a, b in combinations(sorted(predicted), 2) if predicted[a] == predicted[b] and pile_of[a] != pile_of[b]]
     wrong = sum(1 for a, b in across if event_of[a] != event_of[b])
+    flips = "-"
+    if alone:
+        within = [(pile, a, b) for pile, events in alone.items() if pile in mains for a, b in combinations(sorted(events), 2)]
+        joined = [(f"{pile}-{a}", f"{pile}-{b}", events_alone[a] == events_alone[b])
+                  for pile, a, b in within for events_alone in [alone[pile]]]
+        only_together = sum(1 for a, b, was in joined if not was and predicted[a] == predicted[b])
+        only_alone = sum(1 for a, b, was in joined if was and predicted[a] != predicted[b])
+        flips = f"{only_together + only_alone} of {len(joined)} ({only_together} join, {only_alone} split)"
     return [[f"all {len(mains)} piles", len(items), len(result.events), f"{whole} of {len(mains)}",  # type: ignore[attr-defined]
-             m["group_p"], m["group_r"], m["group_f1"], f"{len(across)} ({wrong} of two events)"]]
+             m["group_p"], m["group_r"], m["group_f1"], f"{len(across)} ({wrong} of two events)", flips]]
 
 
 def main() -> None:
@@ -284,13 +301,15 @@ def main() -> None:
 
     step("loading the encoder")
     model = CachedEncoder(resolve_encoder(args.encoder))
-    rows = run(model, args.show)
+    decided: dict[str, dict[str, str]] = {}
+    rows = run(model, args.show, decided)
     print(table(["pile", "metadata", "articles", "main story", "its events", "group P", "group R", "group F1",
                  "claim P / R", "claim R bound", "claim P / R (oracle events)", "unsure members: right / wrong",
                  "'check' members: right / wrong", "set apart as later: story's / others'"], rows))
     print("Every pile in one folder (manifest metadata; one real event in two piles counts as one: SAME_EVENT_ACROSS)")
     print(table(["folder", "articles", "events", "main stories in one event", "group P", "group R", "group F1",
-                 "pairs across piles joined"], run_together(model)))
+                 "pairs across piles joined", "pairs of one pile decided otherwise than in it alone"],
+                run_together(model, decided)))
     print("Every two articles compared alone (`framing compare a b`): pairs joined")
     print(table(["pile", "dates", "one event, joined", "two events, joined", "pairwise F1", "marked unsure: right / wrong joins"],
                 run_pairs(model)))
