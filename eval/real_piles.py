@@ -253,6 +253,8 @@ SAME_EVENT_ACROSS = {
     ("atacms_permission", "oreshnik_dnipro"): ("oreshnik_strike", "oreshnik_dnipro"),  # Oreshnik on Dnipro, 21 Nov 2024
     ("oreshnik_strike", "atacms_bryansk"): ("atacms_permission", "first_strike"),  # first ATACMS strike, 19 Nov 2024
     ("alaska_summit", "february_call"): ("trump_putin_call", "trump_putin_call"),  # Trump-Putin call, 12 Feb 2025
+    ("oval_office", "minerals_signed"): ("minerals_deal", "minerals_signing"),  # the minerals deal signed, 30 Apr 2025
+    ("minerals_deal", "oval_office_collapse"): ("oval_office", "oval_office"),  # the Oval Office clash, 28 Feb 2025
 }
 
 
