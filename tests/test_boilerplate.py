@@ -301,3 +301,23 @@ def test_an_explainers_section_titles_are_listed_not_claims():
     titles = [span.text for span in doc.removed if span.reason.startswith("subheading")]
     assert titles == ["Какое судно", "Что говорят власти"] and not set(titles) & set(kept)
     assert "Голы: Хакими, 12;" in " ".join(kept)  # a line with figures is content, not a title
+
+
+def test_the_short_line_under_a_title_that_ends_in_a_full_stop_is_a_standfirst_not_a_section_title():
+    # one story in two languages, each title ending in a full stop (so the body seems to begin with it): the short
+    # line under it is the article's standfirst, kept (on the findings bench one version listed it as a subheading
+    # and the others kept it, which made a false omission finding)
+    from framing.ingest import documents_from_texts
+
+    versions = {"en": ("Kanye West Wore a MAGA Hat on Stage After His Show.", "It Did Not Go Well",
+                       "The rapper spoke for several minutes after the broadcast ended, and the audience booed.",
+                       "Cast members stood behind him in silence while he praised the president.",
+                       "A comedian later posted a short clip of the speech on social media."),
+                "ru": ("Канье Уэст выступил в защиту президента в кепке MAGA после своего появления в вечернем шоу.",
+                       "Все прошло плохо",
+                       "Рэпер говорил несколько минут после окончания эфира, и публика освистала его.",
+                       "Актеры молча стояли за его спиной, пока он хвалил президента.",
+                       "Позже один из комиков выложил короткое видео речи в соцсетях.")}
+    for language, lines in versions.items():
+        doc = documents_from_texts([("\n\n".join(lines), {"id": language, "language": language})])[0]
+        assert lines[1] in " ".join(s.text for s in doc.sentences), (language, doc.removed)

@@ -414,8 +414,11 @@ SUBHEADING_WORDS = 5
 def _mark_subheadings(lines: list[Line], reasons: list[str | None]) -> None:
     """After the body began, a kept line of at most SUBHEADING_WORDS words with no final stop, no figure and no list
     mark, between two kept lines and followed by one that tells a sentence: an explainer's section title ("Что дальше",
-    "Who was hurt"). As a claim it would pair with other outlets' titles of the same words, which state nothing."""
-    for i in range(max(1, _first_body(lines, reasons) + 1), len(lines) - 1):
+    "Who was hurt"). As a claim it would pair with other outlets' titles of the same words, which state nothing.
+    Never the line right under the text's first line: that is a standfirst under the title ("It Didn't Go Well"),
+    which a title that ends in a full stop would otherwise count as under the body (and its translation, under a title
+    without one, not: on the findings bench one version lost the line and the others kept it)."""
+    for i in range(max(2, _first_body(lines, reasons) + 1), len(lines) - 1):
         text = lines[i].text
         if (reasons[i] is None and reasons[i - 1] is None and reasons[i + 1] is None and _words(text) <= SUBHEADING_WORDS
                 and not _FINAL.search(text) and not re.search(r"[\d/;:,|]", text) and _tells_a_sentence(lines[i + 1].text)):
