@@ -519,3 +519,28 @@ def test_figures_a_thousand_times_apart_are_two_facts_not_one_told_differently()
     assert "number" in _kinds([retold])
     votes = _claim("e1.c1", ("a", "Erdogan won 27,834,589 votes."), ("b", "Эрдоган набрал 52,14% голосов."), ("c", "Ердоган получи 52,14%."))
     assert "number" not in _kinds([votes])  # a count of votes and a share are not one figure told differently
+
+
+def test_read_on_the_fresh_piles_no_speaker_from_a_source_phrases_clause_a_place_or_the_next_line():
+    # stop 32 read the speaker findings of six fresh piles; each of these had made one
+    from framing.findings.ranking import _who
+
+    # "По словам канцлера, Линднер блокировал ...": Lindner is what the chancellor said, the source is the chancellor
+    assert speakers("По словам канцлера, Линднер блокировал принятие бюджета.") == {}
+    assert list(speakers("По словам Юна, оппозиция парализовала работу государства.").values()) == ["Юна"]
+    # a place after a preposition ("удару по Дніпру") is what the sentence is about
+    assert speakers("Росія незадовго до удару по Дніпру повідомила США про запуск.") == {}
+    # a line without a final stop does not run into the next sentence's first word ("... сообщил Беседа продолжалась")
+    claim = _claim("e1.c1", ("a", "Говорителят на Кремъл Дмитрий Песков каза, че разговорът е продължил час и половина."),
+                   ("b", "Сколько длился разговор и кто о нем сообщил"))
+    claim = Claim("e1.c1", (*claim.members, Member("b", 1, "Беседа продолжалась почти полтора часа.")))
+    assert "speaker" not in _kinds([claim], ("a", "b"))
+    # one person, however the outlets cut the name: a Korean surname first ("Yoon Suk Yeol" found as "Suk Yeol"), a
+    # double surname with or without its hyphen
+    said = {"a": {"yn": "Yoon"}, "b": {"sk": "Suk", "yl": "Yeol"}}
+    assert _who(said, {"a": "Yoon said", "b": "President Yoon Suk Yeol said"}, lambda d: d) == ""
+    said = {"a": {"sht": "Шутай", "shk": "Ещок"}, "b": {"mts": "Матуш", "sht": "Шутай-Эшток"}}
+    assert _who(said, {"a": "Шутай Ещок заяви", "b": "заявил Матуш Шутай-Эшток"}, lambda d: d) == ""
+    # a name two sentences joined would run together with is not one person's ("... Блинкен" / "Администрация Джо Байдена")
+    said = {"a": {"bln": "Blinken"}, "b": {"bdn": "Байден"}}
+    assert _who(said, {"a": "Blinken said", "b": "Госсекретарь Блинкен\nАдминистрация Джо Байден заявила"}, lambda d: d) != ""

@@ -118,8 +118,9 @@ _BODIES = tuple((
 # titles that Slavic officialese capitalises ("За словами Президента"): a title names no one
 _TITLES = tuple("президент прем'єр премьер премиер міністр министр министър канцлер госсекретар держсекретар генсек "
                 "спикер речник прессекретар пресс-секретар прес-секретар".split())
-# a word after one of these is where the speaker comes from or works ("Robyn Christie of Melrose said")
-_AFFILIATION = {"of", "from", "at", "in", "for", "от", "из", "в", "во", "у", "з", "із", "від", "на", "до", "за"}
+# a word after one of these is where the speaker comes from or works ("Robyn Christie of Melrose said"), or a place
+# the sentence is about ("удару по Дніпру")
+_AFFILIATION = {"of", "from", "at", "in", "for", "от", "из", "в", "во", "у", "з", "із", "від", "на", "до", "за", "по"}
 # compass adjectives name regions ("Южна Европа", "Південній Європі"), not people
 _COMPASS = ("южн", "північн", "северн", "східн", "източн", "восточн", "западн", "західн")
 # a quoted span, whatever its length: a name inside it is what was said
@@ -203,8 +204,10 @@ def speakers(text: str, names: set[str] | None = None, titled: bool = False) -> 
     ``titled``: a name after the verb counts with a title between ("заяви държавният секретар Антони Блинкен")."""
     words = [(m.start(), m.group(0)) for m in re.finditer(r"[\w'’-]+", text)]
     verbs = {i for i, (_, w) in enumerate(words) if _SAYING.match(w)}
-    # "по словам Блинкена", "according to Blinken": the source after the phrase
-    verbs |= {i + 1 for i in range(len(words) - 1) if _SOURCE_PHRASE.match(f"{words[i][1]} {words[i + 1][1]}")}
+    # "по словам Блинкена", "according to Blinken": the source after the phrase, and only there ("По словам канцлера,
+    # Линднер блокировал бюджет": Lindner is what the chancellor said, not who said it)
+    sources = {i + 1 for i in range(len(words) - 1) if _SOURCE_PHRASE.match(f"{words[i][1]} {words[i + 1][1]}")}
+    verbs |= sources
     mentioned = entities.mentions(text)
     opening = re.match(r"\s*([A-ZА-ЯЁІЇЄҐ][\w'’-]+)", text)
     if opening and (names is None or name_keys(opening.group(1)) & names):
@@ -243,7 +246,8 @@ def speakers(text: str, names: set[str] | None = None, titled: bool = False) -> 
         # a pronoun right before the verb is its speaker ("President Biden, he said, had committed": Biden is what was said)
         if i is None:
             continue
-        near = [v for v in verbs if abs(i - v) <= SPEAKER_GAP + 1 and not (i < v - 1 and words[v - 1][1].lower() in _PRONOUNS)]
+        near = [v for v in verbs if abs(i - v) <= SPEAKER_GAP + 1 and not (i < v - 1 and words[v - 1][1].lower() in _PRONOUNS)
+                and (v not in sources or (v < i and "," not in text[words[v][0] : words[i][0]]))]
         if near or (titled and any(_titled(text, words, v, i) for v in verbs)):
             found.setdefault(name_key(m.surface), m.surface)
     return found
@@ -601,7 +605,7 @@ def event_findings(
     texts_of: dict[str, list[str]] = {d: [] for d in documents}
     for (d, _), text in sorted(sentence_text.items()):
         texts_of.setdefault(d, []).append(text)
-    document_text = {d: " ".join(texts) for d, texts in texts_of.items()}
+    document_text = {d: "\n".join(texts) for d, texts in texts_of.items()}  # one line a sentence: no name runs across two
     # names each document mentions mid-sentence: a sentence's first word is a speaker only if it is one of them
     proper_of = {d: {k for t in texts for m in entities.mentions(t) if not m.surface.isupper() for k in name_keys(m.surface)}
                  for d, texts in texts_of.items()}
@@ -623,7 +627,7 @@ def event_findings(
                 add("number only in one", [claim.id], [d], f"only {name(d)} gives {', '.join(figures[d])}: {_short(claim.text_of(d))}",
                     _evidence(claim, docs, {d: figures[d]}))
             proper = {k for d in docs for m in entities.mentions(claim.text_of(d)) if not m.surface.isupper() for k in name_keys(m.surface)}
-            said = {d: not_the_outlet(d, speakers(claim.text_of(d), proper)) for d in docs}
+            said = {d: not_the_outlet(d, _claim_speakers(claim, d, proper)) for d in docs}
             resolved: set[str] = set()
             for d in docs:
                 if not said[d]:  # a statement cut in two sentences, the speaker in the second, which no one else has
@@ -782,13 +786,27 @@ def _speaker_labels(said: Mapping[str, dict[str, str]], document_text: Mapping[s
         names = _full_names(found.values(), document_text[d])
         # the same people, one of them with a first name ("Энтони Блинкен" is "Blinken", "Джо Байден" is "Joe Biden";
         # "Biden, Blinken" is not "Biden")
+        words = _name_words(names, document_text[d])
         same = next((shown for known, people, shown in groups
-                     if people == len(names) and all(any(same_name(k, x) for x in found.values()) for k in known)), None)
+                     if people == len(names) and all(any(same_name(k, x) for x in words) for k in known)), None)
         if same is None:
             same = ", ".join(names)
             groups.append((list(found.values()), len(names), same))
         label[d] = same
     return label
+
+
+def _name_words(names: Iterable[str], text: str) -> list[str]:
+    """The words of each full name, with the capitalised name words the text puts right before it ("Yoon" before "Suk
+    Yeol": a Korean name's surname comes first) and a double surname's halves ("Шутай-Эшток")."""
+    words: list[str] = []
+    for full in names:
+        before = re.search(rf"((?:[A-ZА-ЯЁІЇЄҐ][\w'’-]+ ){{1,2}}){re.escape(full)}(?![\w'’-])", text)
+        lead = [w for w in (before.group(1).split() if before else [])]
+        while lead and (lead[0].lower() in _NOT_SPEAKERS or lead[0].lower().startswith((*_TITLES, *_BODIES))):
+            lead.pop(0)  # "President Yoon Suk Yeol": a title is no name
+        words += [part for w in (*lead, *full.split()) for part in w.split("-") if part]
+    return words
 
 
 def _full_names(surfaces: Iterable[str], text: str) -> list[str]:
@@ -803,6 +821,17 @@ def _full_names(surfaces: Iterable[str], text: str) -> list[str]:
         else:
             names.append(surface)
     return names
+
+
+def _claim_speakers(claim: Claim, document: str, names: set[str]) -> dict[str, str]:
+    """The speakers of ``document``'s sentences in the claim, each sentence read on its own: joined, a line without a
+    final stop ("... и кто о нем сообщил") ran into the next one's first word ("Беседа продолжалась")."""
+    found: dict[str, str] = {}
+    for member in claim.members:
+        if member.document == document:
+            for key, surface in speakers(member.text, names).items():
+                found.setdefault(key, surface)
+    return found
 
 
 def _speaking_before(text: Mapping[tuple[str, int], str], document: str, sentence: int, names: set[str]) -> dict[str, str]:
