@@ -119,8 +119,9 @@ _BODIES = tuple((
 _TITLES = tuple("президент прем'єр премьер премиер міністр министр министър канцлер госсекретар держсекретар генсек "
                 "спикер речник прессекретар пресс-секретар прес-секретар".split())
 # a word after one of these is where the speaker comes from or works ("Robyn Christie of Melrose said"), or a place
-# the sentence is about ("удару по Дніпру")
-_AFFILIATION = {"of", "from", "at", "in", "for", "от", "из", "в", "во", "у", "з", "із", "від", "на", "до", "за", "по"}
+# or party the sentence is about ("удару по Дніпру", "переговорах с Китаем")
+_AFFILIATION = {"of", "from", "at", "in", "for", "with", "от", "из", "в", "во", "у", "з", "із", "від", "на", "до", "за", "по", "с", "со",
+                "със"}
 # compass adjectives name regions ("Южна Европа", "Південній Європі"), not people
 _COMPASS = ("южн", "північн", "северн", "східн", "източн", "восточн", "западн", "західн")
 # a quoted span, whatever its length: a name inside it is what was said
