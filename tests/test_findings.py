@@ -545,3 +545,14 @@ def test_read_on_the_fresh_piles_no_speaker_from_a_source_phrases_clause_a_place
     # a name two sentences joined would run together with is not one person's ("... Блинкен" / "Администрация Джо Байдена")
     said = {"a": {"bln": "Blinken"}, "b": {"bdn": "Байден"}}
     assert _who(said, {"a": "Blinken said", "b": "Госсекретарь Блинкен\nАдминистрация Джо Байден заявила"}, lambda d: d) != ""
+
+
+def test_a_ranges_first_end_takes_the_unit_of_its_second():
+    from framing.findings.differences import amounts
+    from framing.findings.ranking import _conflict
+
+    # "2,5–3 километра": 2.5 is kilometres too, so "Mach 10" elsewhere is no figure told differently
+    assert amounts("скорость 2,5–3 километра в секунду") == {("2.5", "2.5~"): "2,5", ("3", "3~"): "3 километра"}
+    assert ("40", "40~") in amounts("від 40 до 50 кілометрів") and ("2",) in amounts("за 2-3 дні")  # days are no measure
+    assert not _conflict(amounts("ракета летит со скоростью 10 Махов"), amounts("скорость от 2,5 до 3 километра в секунда"))
+    assert _conflict(amounts("a range of 2.5 to 3 kilometres"), amounts("a range of 4 to 5 kilometres"))

@@ -62,6 +62,8 @@ _IMPERIAL = [
 ]
 # metric measures, which translators round when they convert (10 inches = 25,4 см = 25 см)
 _METRIC = re.compile(r"^(?:km|км|cm|см|mm|мм|kg|кг|кило|кіло|kilo|метр|метр|metre|meter|m\b|м\b|литр|літр|litre|liter|тонн|тон|tonne)", re.I)
+# a range of a measure: its first end, a connector and the second end with its unit
+_UNIT_RANGE = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(?:[-–—]|до|to|and|і|и|и до)\s*\d+(?:[.,]\d+)?\s*([^\W\d_]+)", re.I)
 # a converted or metric measure agrees with another this close (translators round: 85 miles = 135 km)
 CONVERTED_TOLERANCE = 0.03
 # a score: two small numbers joined by a colon or a dash, not a range of something ("11–12 тысяч", "2-3 km",
@@ -151,6 +153,15 @@ def amounts(text: str) -> dict[tuple[str, ...], str]:
                 keys.append(f"{float(key) * factor:g}~")
                 break
         found[tuple(keys)] = surface
+    # a range's first end is in the unit its second end gives ("2,5–3 километра", "from 2.5 to 3 kilometres"): a measure
+    # too, not a bare figure to set against another outlet's "Mach 10" (oreshnik_strike made a number finding of it)
+    for m in _UNIT_RANGE.finditer(blanked):
+        unit = m.group(2)
+        factor = 1.0 if _METRIC.match(unit) else next((f for pattern, f in _IMPERIAL if pattern.match(unit)), None)
+        first = next((keys for keys, surface in found.items() if surface.strip() == m.group(1)
+                      and not any(k.endswith("~") for k in keys) and not keys[0].endswith("%")), None)
+        if factor is not None and first is not None:  # in its place, so that summaries keep the text's order
+            found = {(*keys, f"{float(keys[0]) * factor:g}~") if keys == first else keys: surface for keys, surface in found.items()}
     for key, surface in dates(text).items():
         found.setdefault((f"date {key}",), surface)
     # a score ("2:2", "5-3"): the pair is one amount, besides its two numbers (so "10-15" against "от 10 до 15"
