@@ -20,8 +20,9 @@ both sentences in it, so the gold pairs of its second sentence with the others' 
 listed as a part of a second claim counts for both, so the aligner's recall can pass the bound a little).
 "'check' members" counts the members the report marks as sharing claims with few of their event's other articles
 (perhaps another occasion with the same people): "right" ones belong to the event's majority, "wrong" ones do not.
-"set apart as later" counts the members set apart from an event as a later occasion (dated two or more days after
-its day, sharing few claims): "story's" ones belonged to the event's majority (wrongly set apart), "others'" did not.
+"set apart" counts the members set apart from an event (as a later occasion: dated two or more days after its day,
+sharing few claims; or sharing claims with few of its articles): "story's" ones belonged to the event's majority
+(wrongly set apart), "others'" did not. A line per metadata mode gives the mean group F1 over the piles.
 "oracle events" runs the main story's articles alone, without the other events' articles (they may still be split
 into more than one event), to tell alignment from grouping.
 
@@ -307,7 +308,11 @@ def main() -> None:
     rows = run(model, args.show, decided)
     print(table(["pile", "metadata", "articles", "main story", "its events", "group P", "group R", "group F1",
                  "claim P / R", "claim R bound", "claim P / R (oracle events)", "unsure members: right / wrong",
-                 "'check' members: right / wrong", "set apart as later: story's / others'"], rows))
+                 "'check' members: right / wrong", "set apart: story's / others'"], rows))
+    for mode in MODES:  # the summary the README quotes
+        piles = [r for r in rows if r[1] == mode and r[0] != SEEDS.name]
+        print(f"{mode}: mean group F1 over the {len(piles)} piles {sum(r[7] for r in piles) / len(piles):.3f}; "
+              f"the main story one event in {sum(r[4] == 1 for r in piles)} of {len(piles)}")
     print("Every pile in one folder (manifest metadata; one real event in two piles counts as one: SAME_EVENT_ACROSS)")
     print(table(["folder", "articles", "events", "main stories in one event", "group P", "group R", "group F1",
                  "pairs across piles joined", "pairs of one pile decided otherwise than in it alone"],
