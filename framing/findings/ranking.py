@@ -120,8 +120,8 @@ _TITLES = tuple("президент прем'єр премьер премиер 
                 "спикер речник прессекретар пресс-секретар прес-секретар".split())
 # a word after one of these is where the speaker comes from or works ("Robyn Christie of Melrose said"), or a place
 # or party the sentence is about ("удару по Дніпру", "переговорах с Китаем")
-_AFFILIATION = {"of", "from", "at", "in", "for", "with", "от", "из", "в", "во", "у", "з", "із", "від", "на", "до", "за", "по", "с", "со",
-                "със"}
+_AFFILIATION = {"of", "from", "at", "in", "for", "with",
+                "от", "из", "в", "во", "у", "з", "із", "від", "на", "до", "за", "по", "с", "со", "със"}
 # compass adjectives name regions ("Южна Европа", "Південній Європі"), not people
 _COMPASS = ("южн", "північн", "северн", "східн", "източн", "восточн", "западн", "західн")
 # a quoted span, whatever its length: a name inside it is what was said
@@ -803,7 +803,7 @@ def _name_words(names: Iterable[str], text: str) -> list[str]:
     words: list[str] = []
     for full in names:
         before = re.search(rf"((?:[A-ZА-ЯЁІЇЄҐ][\w'’-]+ ){{1,2}}){re.escape(full)}(?![\w'’-])", text)
-        lead = [w for w in (before.group(1).split() if before else [])]
+        lead = before.group(1).split() if before else []
         while lead and (lead[0].lower() in _NOT_SPEAKERS or lead[0].lower().startswith((*_TITLES, *_BODIES))):
             lead.pop(0)  # "President Yoon Suk Yeol": a title is no name
         words += [part for w in (*lead, *full.split()) for part in w.split("-") if part]
