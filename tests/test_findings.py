@@ -531,6 +531,7 @@ def test_read_on_the_fresh_piles_no_speaker_from_a_source_phrases_clause_a_place
     # a place after a preposition ("удару по Дніпру") is what the sentence is about
     assert speakers("Росія незадовго до удару по Дніпру повідомила США про запуск.") == {}
     assert speakers("Бессент говорил о переговорах с Китаем и заявил, что все зависит от Пекина.") == {}
+    assert speakers("Позднее во вторник Минобороны сообщило о попытке прорыва.") == {}  # a ministry by its short name
     # a line without a final stop does not run into the next sentence's first word ("... сообщил Беседа продолжалась")
     claim = _claim("e1.c1", ("a", "Говорителят на Кремъл Дмитрий Песков каза, че разговорът е продължил час и половина."),
                    ("b", "Сколько длился разговор и кто о нем сообщил"))

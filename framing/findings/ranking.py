@@ -113,7 +113,9 @@ _BODIES = tuple((
     "клуб club групп груп group team команд отбор ассоциац асоціац асоциац association правительств уряд "
     "правителств government департамент department офис офіс office компани компані company corporation "
     "корпорац арми армі army police полици поліці сенат senate конгрес congress парламент parliament комисия "
-    "ассамбле асамбле assembl rada рада рады ради дума думы верховн кремл kremlin"
+    "ассамбле асамбле assembl rada рада рады ради дума думы верховн кремл kremlin "
+    # ministries by their short names ("Минобороны сообщило", "Мінфін повідомив"), found on a fresh pile (kursk_incursion)
+    "минобороны міноборони минфин мінфін минюст мін'юст минздрав моз минэконом мінекономік"
 ).split())
 # titles that Slavic officialese capitalises ("За словами Президента"): a title names no one
 _TITLES = tuple("президент прем'єр премьер премиер міністр министр министър канцлер госсекретар держсекретар генсек "
