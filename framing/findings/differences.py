@@ -62,8 +62,8 @@ _IMPERIAL = [
 ]
 # metric measures, which translators round when they convert (10 inches = 25,4 см = 25 см)
 _METRIC = re.compile(r"^(?:km|км|cm|см|mm|мм|kg|кг|кило|кіло|kilo|метр|метр|metre|meter|m\b|м\b|литр|літр|litre|liter|тонн|тон|tonne)", re.I)
-# a range of a measure: its first end, a connector and the second end with its unit
-_UNIT_RANGE = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(?:[-–—]|до|to|and|і|и|и до)\s*\d+(?:[.,]\d+)?\s*([^\W\d_]+)", re.I)
+# a range of a measure: its first end, a range's joint (as _numbers_in reads one) and the second end with its unit
+_UNIT_RANGE = re.compile(rf"(?<![\d.,])(\d+(?:[.,]\d+)?){_RANGE_JOINT.pattern}\d+(?:[.,]\d+)?\s*([^\W\d_]+)", re.I)
 # a converted or metric measure agrees with another this close (translators round: 85 miles = 135 km)
 CONVERTED_TOLERANCE = 0.03
 # a score: two small numbers joined by a colon or a dash, not a range of something ("11–12 тысяч", "2-3 km",

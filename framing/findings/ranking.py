@@ -447,7 +447,6 @@ def _comparable(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return abs(u - v) <= COMPARABLE_GAP or (min(u, v) > 0 and max(u, v) / min(u, v) <= COMPARABLE_RATIO)
 
 
-
 def _slipped(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether two dates ("date 11-13" keys) are near enough to be one date told differently."""
     gap = date_gap("--" + a[0].split(" ", 1)[1], "--" + b[0].split(" ", 1)[1])
