@@ -659,6 +659,10 @@ def _events(
         """What ``found`` says of the event's members, by document id."""
         return {doc_ids[m]: why for m, why in (found or {}).items() if member_of[m] == event_id}
 
+    def moved(why: dict, event_id: str) -> dict:
+        """A set-apart record as the evidence gives it: why, and the event on the other side (not the member index)."""
+        return {**{k: v for k, v in why.items() if k != "left"}, "event": event_id}
+
     by_event: dict[str, list[PairEvidence]] = {e.id: [] for e in events}
     rejected: dict[str, list[PairEvidence]] = {e.id: [] for e in events}
     for (a, b), item in sorted(evidence.items()):
@@ -710,14 +714,12 @@ def _events(
         joined = here(attached, event.id)
         if joined:
             event.evidence["attached"] = joined
-        left = {doc_ids[m]: {**{k: v for k, v in why.items() if k != "left"}, "event": member_of[m]}
-                for m, why in (set_apart or {}).items() if member_of[why["left"]] == event.id}
+        left = {doc_ids[m]: moved(why, member_of[m]) for m, why in (set_apart or {}).items() if member_of[why["left"]] == event.id}
         if left:
             event.evidence["set_apart"] = left
         # and the other side: members of this event that left another, so that the report does not give the old event's
         # pairs, which may average above the threshold, a reason they do not have
-        came = {doc_ids[m]: {**{k: v for k, v in why.items() if k != "left"}, "event": member_of[why["left"]]}
-                for m, why in (set_apart or {}).items() if member_of[m] == event.id}
+        came = {doc_ids[m]: moved(why, member_of[why["left"]]) for m, why in (set_apart or {}).items() if member_of[m] == event.id}
         if came:
             event.evidence["set_apart_from"] = came
         few = here(few_shared, event.id)
