@@ -23,6 +23,9 @@ listed as a part of a second claim counts for both, so the aligner's recall can 
 "set apart" counts the members set apart from an event (as a later occasion: dated two or more days after its day,
 sharing few claims; or sharing claims with few of its articles): "story's" ones belonged to the event's majority
 (wrongly set apart), "others'" did not. A line per metadata mode gives the mean group F1 over the piles.
+"omissions: right / wrong" judges the report's "leaves out" findings on the main story's gold claims: wrong where the
+article said to leave the claim out states it (the gold lists a sentence of it there), right where it does not; findings
+on articles of other events (joined to the story's event) or on claims no gold sentence is in are not judged.
 "oracle events" runs the main story's articles alone, without the other events' articles (they may still be split
 into more than one event), to tell alignment from grouping.
 
@@ -137,6 +140,7 @@ def score_pile(result: object, event_of: dict[str, str], claims: list) -> dict[s
         predicted |= {tuple(sorted((x, y))) for x, y in combinations(rows, 2) if x[0] != y[0]}
     judged = {pair for pair in predicted if pair[0] in claim_rows and pair[1] in claim_rows}
     correct = {pair for pair in judged if claim_rows[pair[0]] & claim_rows[pair[1]]}
+    out.update(judged_omissions(result, event_of, claims, claim_rows))
     out.update({
         "claim_p": len(correct) / len(judged) if judged else 0.0,
         "claim_r": len(gold & predicted) / len(gold) if gold else 0.0,
@@ -145,6 +149,32 @@ def score_pile(result: object, event_of: dict[str, str], claims: list) -> dict[s
         "mentions_lost": missing,
     })
     return out
+
+
+def judged_omissions(result: object, event_of: dict[str, str], claims: list,
+                     claim_rows: dict[tuple[str, int], set[str]]) -> dict[str, int]:
+    """The "leaves out" findings on the main story's gold claims: a finding's claim is the gold claim most of its
+    annotated members state; the finding is wrong when the article said to leave it out states it (the gold lists a
+    sentence of it there), right when it does not. Not judged: a claim with no annotated member, an article of another
+    event (it joined the story's event), a claim of another event."""
+    main = main_event(event_of)
+    stating = {claim_id: {doc_id for doc_id, _ in mentions} for claim_id, mentions in claims}
+    clusters = {c.id: c for c in result.clusters}  # type: ignore[attr-defined]
+    right = wrong = 0
+    for finding in result.findings:  # type: ignore[attr-defined]
+        if finding.kind != "omission":
+            continue
+        votes: dict[str, int] = {}
+        for m in clusters[finding.clusters[0]].members:
+            for claim_id in claim_rows.get((m.document, m.sentence), ()):
+                votes[claim_id] = votes.get(claim_id, 0) + 1
+        missing = finding.documents[0]
+        if not votes or event_of.get(missing) != main:
+            continue
+        claim_id = max(sorted(votes), key=lambda c: votes[c])
+        wrong += missing in stating[claim_id]
+        right += missing not in stating[claim_id]
+    return {"omissions_right": right, "omissions_wrong": wrong}
 
 
 def marked_members(result: object, event_of: dict[str, str], key: str) -> str:
@@ -212,12 +242,15 @@ def run_pairs(model: object) -> list[list]:
     return rows
 
 
-def run(model: object, show: bool, decided: dict[str, dict[str, str]] | None = None) -> list[list]:
-    """The first table; ``decided`` gets each pile's event per article (manifest metadata), for :func:`run_together`."""
+def run(model: object, show: bool, decided: dict[str, dict[str, str]] | None = None,
+        summary: dict[str, tuple[int, int]] | None = None) -> list[list]:
+    """The first table; ``decided`` gets each pile's event per article (manifest metadata), for :func:`run_together`;
+    ``summary`` the omission findings judged right and wrong over the piles, per metadata mode."""
     import framing
 
     rows = []
     piles = [*sorted(p for p in PILES.iterdir() if (p / "manifest.toml").exists()), SEEDS]
+    omissions = {mode: [0, 0] for mode in MODES}
     for folder in piles:
         articles, event_of, claims = load_pile(folder)
         for mode in MODES:
@@ -234,10 +267,16 @@ def run(model: object, show: bool, decided: dict[str, dict[str, str]] | None = N
                 oracle = f"{o['claim_p']:.2f} / {o['claim_r']:.2f}"
             rows.append([folder.name, mode, len(articles), m["main_size"], m["main_events"], m["group_p"], m["group_r"], m["group_f1"],
                          f"{m['claim_p']:.2f} / {m['claim_r']:.2f}" if claims else "-", f"{m['claim_r_bound']:.2f}" if claims else "-",
-                         oracle or "-", m["unsure"], m["checked"], m["later"]])
+                         oracle or "-", f"{m['omissions_right']} / {m['omissions_wrong']}" if claims else "-",
+                         m["unsure"], m["checked"], m["later"]])
+            if claims:
+                omissions[mode][0] += m["omissions_right"]
+                omissions[mode][1] += m["omissions_wrong"]
             if show:
                 for event in result.events:
                     print(f"{folder.name} [{mode}] {event.id}: " + ", ".join(f"{d}({event_of[d]})" for d in event.documents))
+    if summary is not None:
+        summary.update({mode: (right, wrong) for mode, (right, wrong) in omissions.items()})
     return rows
 
 
@@ -305,14 +344,18 @@ def main() -> None:
     step("loading the encoder")
     model = CachedEncoder(resolve_encoder(args.encoder))
     decided: dict[str, dict[str, str]] = {}
-    rows = run(model, args.show, decided)
+    omissions: dict[str, tuple[int, int]] = {}
+    rows = run(model, args.show, decided, omissions)
     print(table(["pile", "metadata", "articles", "main story", "its events", "group P", "group R", "group F1",
-                 "claim P / R", "claim R bound", "claim P / R (oracle events)", "unsure members: right / wrong",
-                 "'check' members: right / wrong", "set apart: story's / others'"], rows))
+                 "claim P / R", "claim R bound", "claim P / R (oracle events)", "omissions: right / wrong",
+                 "unsure members: right / wrong", "'check' members: right / wrong", "set apart: story's / others'"], rows))
     for mode in MODES:  # the summary the README quotes
         piles = [r for r in rows if r[1] == mode and r[0] != SEEDS.name]
+        right, wrong = omissions[mode]
         print(f"{mode}: mean group F1 over the {len(piles)} piles {sum(r[7] for r in piles) / len(piles):.3f}; "
-              f"the main story one event in {sum(r[4] == 1 for r in piles)} of {len(piles)}")
+              f"the main story one event in {sum(r[4] == 1 for r in piles)} of {len(piles)}; "
+              f"omission findings on the main story's gold claims {right} right, {wrong} wrong "
+              f"(precision {right / max(right + wrong, 1):.3f})")
     print("Every pile in one folder (manifest metadata; one real event in two piles counts as one: SAME_EVENT_ACROSS)")
     print(table(["folder", "articles", "events", "main stories in one event", "group P", "group R", "group F1",
                  "pairs across piles joined", "pairs of one pile decided otherwise than in it alone"],

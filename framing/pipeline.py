@@ -18,9 +18,9 @@ from .embed import CachedEncoder, Encoder, centroids_for, resolve_encoder
 from .embed.cache import DocumentCacheDB
 from .findings import HEADLINE_PART, Claim, Finding, Member, compare_claims, event_findings, frame_findings, ranked
 from .frames import Classifier, EmbeddingZeroShot, Labelling, LabelSet, Lexicon, load_labels, resolve_classifier, resolve_lexicon
-from .ingest import Document, documents_from_texts, load_documents
+from .ingest import Document, Sentence, documents_from_texts, load_documents
 from .match import ClaimParams, Event, GroupingParams, align_event, entities, group_documents
-from .match.claims import claim_units
+from .match.claims import claim_units, clauses
 from .match.events import centred_by, centroid_table
 from .result import Cluster, ClusterMember, ComparisonResult
 
@@ -93,13 +93,14 @@ def _event_findings(
     languages = [documents[d].language for d in event.documents]
     table = centroid_table(own, languages, centroids)
     centred = dict(zip(event.documents, centred_by(own, languages, table)))
-    units = _unit_vectors(event, documents, unit_encoder, table) if unit_encoder is not None else {}
+    units = _unit_vectors(event.documents, documents, unit_encoder, table) if unit_encoder is not None else {}
     # How close each sentence comes to each claim its document does not report: a close one where the claim
     # would stand, and the aligner missed a counterpart; none, and the document leaves the claim out.
     claims = _claims(clusters, documents)
     closeness = {}
+    rows_of = {}
     for c in claims:
-        rows = np.stack([centred[m.document][m.sentence] for m in c.members])
+        rows = rows_of[c.id] = np.stack([centred[m.document][m.sentence] for m in c.members])
         for d in event.documents:
             if d not in c.documents and len(centred[d]):
                 close = (centred[d] @ rows.T).max(axis=1)
@@ -107,23 +108,49 @@ def _event_findings(
                     parts, sentence_of = units[d]
                     np.maximum.at(close, sentence_of, (parts @ rows.T).max(axis=1))
                 closeness[(c.id, d)] = close.tolist()
+    # And how close a document's closest clause comes to a claim, wherever it stands (a claim told in passing,
+    # inside a sentence on something else): asked only of a document about to be said to leave a claim out, so
+    # that only those documents' clauses are embedded (they are as many as all the sentences)
+    clause_vectors: dict[str, np.ndarray] = {}
+
+    def clause_closeness(claim_id: str, d: str) -> float:
+        if unit_encoder is None:
+            return -1.0
+        if d not in clause_vectors:
+            found = _unit_vectors([d], documents, unit_encoder, table, _body_clauses)
+            clause_vectors[d] = found[d][0] if d in found else np.zeros((0, centred[d].shape[1]), dtype=np.float32)
+        pieces = clause_vectors[d]
+        return float((pieces @ rows_of[claim_id].T).max()) if len(pieces) else -1.0
+
     counts = {d: len(documents[d].sentences) for d in event.documents}
     names = {d: documents[d].outlet or d for d in event.documents}
-    found = event_findings(event.id, event.documents, claims, counts, names, lexicon, closeness)
+    found = event_findings(event.id, event.documents, claims, counts, names, lexicon, closeness, clause_closeness)
     for finding in found:  # a claim's headline part is the claim
         finding.clusters = list(dict.fromkeys(c.removesuffix(HEADLINE_PART) for c in finding.clusters))
     return found
 
 
+def _joined_units(sentence: Sentence) -> list[str]:
+    return claim_units(sentence.text, joined=True)
+
+
+def _body_clauses(sentence: Sentence) -> list[str]:
+    # not the headline's: it sums up the lead by design, and an outlet that tells a claim only there leaves it out
+    # of its text ("in its headline only")
+    return [] if sentence.is_title else clauses(sentence.text)
+
+
 def _unit_vectors(
-    event: Event, documents: dict[str, Document], encoder: Encoder, table: Mapping[str | None, np.ndarray]
+    ids: Sequence[str], documents: dict[str, Document], encoder: Encoder, table: Mapping[str | None, np.ndarray],
+    split: Callable[[Sentence], list[str]] = _joined_units,
 ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Per document, the centred vectors of its sentences' parts (:func:`claim_units` with ``joined``: quoted
-    spans, halves of long sentences, a short closing clause) and the sentence each part comes from; the aligner
-    embedded most of the same texts, so they come from the cache."""
+    """Per document of ``ids``, the centred vectors of its sentences' parts and the sentence each part comes from. ``split``:
+    a sentence's parts; by default :func:`claim_units` with ``joined`` (quoted spans, halves of long sentences, a
+    short closing clause), which the aligner embedded too, so they come from the cache; or the clauses of a body
+    sentence (:func:`clauses`)."""
     out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-    for d in event.documents:
-        wanted = [(s, unit) for s, sentence in enumerate(documents[d].sentences) for unit in claim_units(sentence.text, joined=True)]
+    for d in ids:
+        wanted = [(s, unit) for s, sentence in enumerate(documents[d].sentences) for unit in split(sentence)]
         if wanted:
             raw = np.asarray(encoder.encode([u for _, u in wanted]), dtype=np.float32)
             out[d] = (centred_by([raw], [documents[d].language], table)[0], np.array([s for s, _ in wanted]))

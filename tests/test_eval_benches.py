@@ -33,6 +33,27 @@ def test_pile_gold_resolves_and_scores(name):
     assert 0 <= metrics["group_f1"] <= 1 and metrics["claim_pairs"] > 100 and metrics["main_size"] == 14
 
 
+def test_omission_findings_are_judged_against_the_gold_claims():
+    from types import SimpleNamespace
+
+    from eval.real_piles import judged_omissions
+
+    member = SimpleNamespace
+    clusters = [SimpleNamespace(id="e1.c1", members=[member(document="a", sentence=0), member(document="b", sentence=2)]),
+                SimpleNamespace(id="e1.c2", members=[member(document="a", sentence=1), member(document="b", sentence=1)]),
+                SimpleNamespace(id="e1.c3", members=[member(document="a", sentence=4), member(document="b", sentence=5)])]
+    findings = [SimpleNamespace(kind="omission", clusters=["e1.c1"], documents=["c", "a", "b"]),  # c states x: wrong
+                SimpleNamespace(kind="omission", clusters=["e1.c2"], documents=["c", "a", "b"]),  # c does not state y: right
+                SimpleNamespace(kind="omission", clusters=["e1.c2"], documents=["z", "a", "b"]),  # another event's article
+                SimpleNamespace(kind="omission", clusters=["e1.c3"], documents=["c", "a", "b"]),  # no gold claim
+                SimpleNamespace(kind="number", clusters=["e1.c1"], documents=["c", "a"])]
+    result = SimpleNamespace(clusters=clusters, findings=findings)
+    event_of = {"a": "main", "b": "main", "c": "main", "z": "other"}
+    claims = [("x", [("a", "…"), ("b", "…"), ("c", "…")]), ("y", [("a", "…"), ("b", "…")])]
+    rows = {("a", 0): {"x"}, ("b", 2): {"x"}, ("c", 3): {"x"}, ("a", 1): {"y"}, ("b", 1): {"y"}}
+    assert judged_omissions(result, event_of, claims, rows) == {"omissions_right": 1, "omissions_wrong": 1}
+
+
 def test_a_claim_an_article_states_twice_leaves_some_gold_pairs_out_of_reach():
     # article a states claim x in its headline (0) and lead (3); b and c once each; d states x and y in one sentence
     rows = {("a", 0): {"x"}, ("a", 3): {"x"}, ("b", 1): {"x"}, ("c", 2): {"x"}, ("d", 0): {"x", "y"}, ("b", 4): {"y"}}

@@ -196,6 +196,44 @@ def test_omission_needs_most_outlets_and_no_close_sentence_where_the_claim_would
     assert "omission" in _kinds([glued, lasted, left_c], closeness={("e1.c2", "c"): [0.3, 0.1, 0.1]})
 
 
+def test_a_claim_told_as_a_clause_of_another_sentence_is_not_left_out() -> None:
+    from framing.findings.ranking import CLAUSE_SIMILARITY
+    from framing.match.claims import clauses
+
+    # "Kyiv claimed no responsibility, but an adviser wrote ...": the claim is the first clause
+    sentence = "Киев не пое отговорност, но съветник на президента написа в Twitter, че това е само началото."
+    assert clauses(sentence) == ["Киев не пое отговорност", "но съветник на президента написа в Twitter",
+                                 "че това е само началото."]
+    assert clauses("Short one, two words.") == [] and clauses("A sentence with no break in it at all.") == []
+
+    def told(cid: str, *members: tuple[str, int, str]) -> Claim:
+        return Claim(cid, tuple(Member(d, s, text) for d, s, text in members))
+
+    met = told("e1.c1", ("a", 0, "Министры встретились."), ("b", 0, "Ministers met."), ("c", 0, "Министрите се срещнаха."))
+    denied = told("e1.c2", ("a", 1, "Киев не взял на себя ответственность."), ("b", 1, "Kyiv claimed no responsibility."))
+    adviser = told("e1.c3", ("c", 1, sentence))
+    # the clause sits outside the slot and c's sentence as a whole is far from the claim: only the clause tells it
+    far = {("e1.c2", "c"): [0.1, 0.3]}
+    assert "omission" in _kinds([met, denied, adviser], closeness=far)
+    kept = event_findings("e1", ["a", "b", "c"], [met, denied, adviser], {d: 10 for d in "abc"}, closeness=far,
+                          clause_closeness=lambda claim, d: CLAUSE_SIMILARITY - 0.01)
+    assert [f.documents[0] for f in kept if f.kind == "omission"] == ["c"]
+    gone = event_findings("e1", ["a", "b", "c"], [met, denied, adviser], {d: 10 for d in "abc"}, closeness=far,
+                          clause_closeness=lambda claim, d: CLAUSE_SIMILARITY if (claim, d) == ("e1.c2", "c") else 0.0)
+    assert "omission" not in [f.kind for f in gone]
+
+
+def test_the_omission_check_reads_no_clause_of_a_headline() -> None:
+    from framing.ingest import Sentence
+    from framing.pipeline import _body_clauses
+
+    text = "Daniel Sturridge rescues Liverpool, a late equaliser against Chelsea at Stamford Bridge"
+    # a headline sums up the lead by design: an outlet that tells the lead only there leaves it out of its text
+    assert _body_clauses(Sentence(0, text, 0, len(text), is_title=True)) == []
+    assert _body_clauses(Sentence(3, text, 0, len(text))) == ["Daniel Sturridge rescues Liverpool",
+                                                              "a late equaliser against Chelsea at Stamford Bridge"]
+
+
 def test_attribution_loaded_words_and_ranking() -> None:
     cited = _claim("e1.c1", ("a", "По данным Reuters, министры встретились."), ("b", "Ministers met."))
     loaded = _claim("e1.c2", ("a", "Киевский режим получит оружие."), ("b", "Ukraine will get weapons."))

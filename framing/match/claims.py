@@ -204,6 +204,15 @@ def claim_units(sentence: str, joined: bool = False) -> list[str]:
     return [u for u in dict.fromkeys(units) if u != sentence]
 
 
+def clauses(sentence: str) -> list[str]:
+    """The clauses of a sentence, cut at a comma, semicolon, colon or dash, of ``MIN_UNIT_WORDS`` words or more: an
+    outlet may tell a claim as one clause of a sentence about something else ("Kyiv claimed no responsibility, but an
+    adviser to Zelensky wrote ..."), where the sentence as a whole, or its halves, sit far from the claim. The omission
+    check looks for a claim there (:mod:`framing.findings.ranking`, ``CLAUSE_SIMILARITY``)."""
+    pieces = [piece.strip(" ,;:–—") for piece in _CLAUSE_BREAK.split(sentence)]
+    return [p for p in dict.fromkeys(pieces) if len(p.split()) >= MIN_UNIT_WORDS and p != sentence.strip()]
+
+
 def sentence_margins(
     centred: np.ndarray,
     owner: np.ndarray,
