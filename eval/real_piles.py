@@ -156,9 +156,13 @@ def judged_omissions(result: object, event_of: dict[str, str], claims: list,
     """The "leaves out" findings on the main story's gold claims: a finding's claim is the gold claim most of its
     annotated members state; the finding is wrong when the article said to leave it out states it (the gold lists a
     sentence of it there), right when it does not. Not judged: a claim with no annotated member, an article of another
-    event (it joined the story's event), a claim of another event."""
+    event (it joined the story's event), a claim of another event. A finding that says the article tells the claim "in its
+headline only" is wrong when the article states it in its text."""
     main = main_event(event_of)
     stating = {claim_id: {doc_id for doc_id, _ in mentions} for claim_id, mentions in claims}
+    in_text = {claim_id: {d for (d, s), ids in claim_rows.items() if claim_id in ids
+                          and not result.document(d).sentences[s].is_title}  # type: ignore[attr-defined]
+               for claim_id in stating}
     clusters = {c.id: c for c in result.clusters}  # type: ignore[attr-defined]
     right = wrong = 0
     for finding in result.findings:  # type: ignore[attr-defined]
@@ -172,8 +176,9 @@ def judged_omissions(result: object, event_of: dict[str, str], claims: list,
         if not votes or event_of.get(missing) != main:
             continue
         claim_id = max(sorted(votes), key=lambda c: votes[c])
-        wrong += missing in stating[claim_id]
-        right += missing not in stating[claim_id]
+        told = missing in (in_text if "(in its headline only)" in finding.summary else stating)[claim_id]
+        wrong += told
+        right += not told
     return {"omissions_right": right, "omissions_wrong": wrong}
 
 

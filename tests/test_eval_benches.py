@@ -42,16 +42,24 @@ def test_omission_findings_are_judged_against_the_gold_claims():
     clusters = [SimpleNamespace(id="e1.c1", members=[member(document="a", sentence=0), member(document="b", sentence=2)]),
                 SimpleNamespace(id="e1.c2", members=[member(document="a", sentence=1), member(document="b", sentence=1)]),
                 SimpleNamespace(id="e1.c3", members=[member(document="a", sentence=4), member(document="b", sentence=5)])]
-    findings = [SimpleNamespace(kind="omission", clusters=["e1.c1"], documents=["c", "a", "b"]),  # c states x: wrong
-                SimpleNamespace(kind="omission", clusters=["e1.c2"], documents=["c", "a", "b"]),  # c does not state y: right
-                SimpleNamespace(kind="omission", clusters=["e1.c2"], documents=["z", "a", "b"]),  # another event's article
-                SimpleNamespace(kind="omission", clusters=["e1.c3"], documents=["c", "a", "b"]),  # no gold claim
-                SimpleNamespace(kind="number", clusters=["e1.c1"], documents=["c", "a"])]
-    result = SimpleNamespace(clusters=clusters, findings=findings)
-    event_of = {"a": "main", "b": "main", "c": "main", "z": "other"}
-    claims = [("x", [("a", "…"), ("b", "…"), ("c", "…")]), ("y", [("a", "…"), ("b", "…")])]
-    rows = {("a", 0): {"x"}, ("b", 2): {"x"}, ("c", 3): {"x"}, ("a", 1): {"y"}, ("b", 1): {"y"}}
-    assert judged_omissions(result, event_of, claims, rows) == {"omissions_right": 1, "omissions_wrong": 1}
+    def left(claim: str, *docs: str) -> SimpleNamespace:
+        return SimpleNamespace(kind="omission", clusters=[claim], documents=list(docs), summary=f"{docs[0]} leaves out what ...")
+
+    findings = [left("e1.c1", "c", "a", "b"),  # c states x: wrong
+                left("e1.c2", "c", "a", "b"),  # c does not state y: right
+                left("e1.c2", "z", "a", "b"),  # another event's article: not judged
+                left("e1.c3", "c", "a", "b"),  # no gold claim: not judged
+                SimpleNamespace(kind="number", clusters=["e1.c1"], documents=["c", "a"], summary="")]
+    # d tells y in its headline only, and a finding says so; e tells it in its text too
+    findings += [SimpleNamespace(kind="omission", clusters=["e1.c2"], documents=[d, "a", "b"],
+                                 summary=f"{d} (in its headline only) leaves out what 2 of 5 report in the text") for d in "de"]
+    sentences = [SimpleNamespace(is_title=True)] + [SimpleNamespace(is_title=False)] * 5
+    result = SimpleNamespace(clusters=clusters, findings=findings, document=lambda d: SimpleNamespace(sentences=sentences))
+    event_of = {"a": "main", "b": "main", "c": "main", "d": "main", "e": "main", "z": "other"}
+    claims = [("x", [("a", "…"), ("b", "…"), ("c", "…")]), ("y", [("a", "…"), ("b", "…"), ("d", "…"), ("e", "…")])]
+    rows = {("a", 0): {"x"}, ("b", 2): {"x"}, ("c", 3): {"x"}, ("a", 1): {"y"}, ("b", 1): {"y"}, ("d", 0): {"y"},
+            ("e", 0): {"y"}, ("e", 4): {"y"}}
+    assert judged_omissions(result, event_of, claims, rows) == {"omissions_right": 2, "omissions_wrong": 2}
 
 
 def test_a_claim_an_article_states_twice_leaves_some_gold_pairs_out_of_reach():
