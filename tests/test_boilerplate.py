@@ -126,6 +126,20 @@ def test_a_byline_goes_but_a_sentence_opening_with_by_or_author_stays():
     assert {r.text for r in cleaned.removed} == {"By Jane Smith and Tom Brown, Reuters", "Автор Иван Петров"}
 
 
+def test_a_read_more_line_goes_but_a_sentence_opening_with_in_more_detail_stays():
+    text = ("Байден заявил, что выходит из предвыборной гонки.\n\n"
+            "Подробнее о причинах своего ухода он расскажет в обращении к нации на этой неделе.\n\n"
+            "Подробнее о выступлении Байдена читайте в нашем материале\n\n"
+            "Детальніше про план Зеленський розповів у Верховній Раді в середу.\n\n"
+            "Детальніше – за посиланням\n")
+    cleaned = clean(text)
+    assert [text[a:b] for a, b, _ in cleaned.kept] == [
+        "Байден заявил, что выходит из предвыборной гонки.",
+        "Подробнее о причинах своего ухода он расскажет в обращении к нации на этой неделе.",
+        "Детальніше про план Зеленський розповів у Верховній Раді в середу."]
+    assert [r.text for r in cleaned.removed] == ["Подробнее о выступлении Байдена читайте в нашем материале", "Детальніше – за посиланням"]
+
+
 def _removed(*lines: str) -> list[tuple[str, str]]:
     """What clean() removes from a text of these paragraphs, as (reason, text)."""
     return [(r.reason, r.text) for r in clean("\n\n".join(lines) + "\n").removed]

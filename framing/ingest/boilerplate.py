@@ -64,6 +64,14 @@ _SECTION = re.compile(
 )
 # Cross-promotion lead-ins ("Читайте также", "Read more"): a line marker below, and a label over other stories' headlines
 _READ_MORE = r"читайте\b|подробнее\b|детальніше\b|прочетете\b|read more|read also|also read|see also|още по темата:|вижте още"
+# ... as a line marker, "Подробнее" / "Детальніше" ("in more detail") only where the line sends the reader on ("Подробнее
+# о выступлении читайте в нашем материале", "Детальніше – за посиланням") or is a few words: a sentence of the text may
+# open with it ("Подробнее о причинах ухода он расскажет в обращении к нации", found by a helper writing a pile)
+_READ_MORE_MARKER = (
+    r"читайте\b|прочетете\b|read more|read also|also read|see also|още по темата:|вижте още|"
+    r"(?:подробнее|детальніше)\b(?:[^.!?]{0,80}(?:читай|чита|материал|матеріал|ссылк|посиланн|здесь|тут|сюжет|стать|видео|відео|[:—–])"
+    r"|(?:\s+\S+){0,4}\s*[.!?]?\s*$)"
+)
 # Lines that are clutter whatever their neighbours: ads, bylines, credits, promotion, sharing.
 _LINE_MARKER = re.compile(
     r"^(?:(?:реклама|advertisement|ads?_code|sponsored)\b\s*(?:$|\d+\+\s*$|[^\w\s].{0,40}$)|"
@@ -71,7 +79,7 @@ _LINE_MARKER = re.compile(
     r"\(?(?:additional )?(?:reporting|writing|editing|compiled) by\b|"  # a wire's closing credit line
     r"please (?:turn on|enable) javascript|включите javascript|увімкніть javascript|show (?:key events|all|more)\b|"
     r"ранее\s.{0,40}\sписал|раніше\s.{0,40}\sписал|также\s.{0,40}\sсообщал|"
-    rf"{_READ_MORE}|"
+    rf"{_READ_MORE_MARKER}|"
     r"почему вы можете доверять|"
     r"подписывайтесь|подпишитесь|підписуйтесь|підписуйтеся|підпишіться|абонирайте|subscribe|sign up|follow us|share (?:this|on)|"
     r"(?:теги|тэги|tags|тагове|етикети|мітки):|"
