@@ -234,6 +234,27 @@ def test_the_omission_check_reads_no_clause_of_a_headline() -> None:
                                                               "a late equaliser against Chelsea at Stamford Bridge"]
 
 
+def test_a_loaded_word_most_of_the_event_uses_is_its_usual_word_not_one_outlets_loading() -> None:
+    from framing.findings.ranking import _loaded_family
+
+    # one word across scripts and spellings, by the lexicon's cue it starts with
+    assert _loaded_family("террористов", None) == _loaded_family("Терористичний", None) == _loaded_family("terrorist", None)
+    assert _loaded_family("теракта", None) == _loaded_family("Теракт", None) != _loaded_family("террорист", None)
+    attack = [("a", "Теракт в концертном зале: погибли 40 человек."), ("b", "Теракт у концертному залі: загинули 40 людей."),
+              ("c", "Gunmen killed 40 people at a concert hall.")]
+    # two of three outlets call it a terrorist attack: the event's usual word, no finding
+    assert "loaded" not in _kinds([_claim("e1.c1", *attack)])
+    # one of three: that outlet's wording
+    assert "loaded" in _kinds([_claim("e1.c1", attack[0], ("b", "Стрілянина у концертному залі: загинули 40 людей."), attack[2])])
+    # ... and the word counts wherever in an outlet's article it stands, not only in this claim
+    said = [Claim("e1.c1", (Member("a", 0, "Теракт: погибли 40 человек."), Member("b", 0, "Загинули 40 людей."),
+                            Member("c", 0, "40 people died."))),
+            Claim("e1.c2", (Member("a", 1, "Это крупнейшая атака за двадцать лет."), Member("b", 1, "Це найбільший теракт за двадцять років."),
+                            Member("c", 1, "It was the deadliest attack in twenty years.")))]
+    assert "loaded" not in _kinds(said)
+    assert len(_kinds(said[:1])["loaded"]) == 1  # a alone uses it, if b's other sentence is not in the event
+
+
 def test_attribution_loaded_words_and_ranking() -> None:
     cited = _claim("e1.c1", ("a", "По данным Reuters, министры встретились."), ("b", "Ministers met."))
     loaded = _claim("e1.c2", ("a", "Киевский режим получит оружие."), ("b", "Ukraine will get weapons."))
