@@ -737,6 +737,24 @@ def test_a_member_dated_days_after_a_large_event_that_shares_few_claims_is_set_a
     assert set_apart_lines(event)[0].startswith("set apart: d11: dated 3 days after most of this event's articles")
 
 
+def test_a_member_dated_two_days_before_a_large_events_day_is_set_apart_as_an_earlier_occasion():
+    from framing.match.events import Event, later_apart
+    from framing.render.views import set_apart_lines
+
+    # the story's ten articles on 1-2 June (8 on the 1st), the evening before's first report (31 May), and the closing
+    # arguments of 30 May, which share as much with the story as its own articles do (the same people, the same case)
+    story, first_report, closing = list(range(10)), 10, 11
+    dates = ["2025-06-01"] * 8 + ["2025-06-02"] * 2 + ["2025-05-31", "2025-05-30"]
+    members = story + [first_report, closing]
+    evidence = dict(_pair(a, b, 0.5, 1.5) for a in members for b in members if a < b)
+    assert later_apart([members], evidence, dates, share=0.2, threshold=0.85) == ([members], {})  # off: stays
+    clusters, apart = later_apart([members], evidence, dates, share=0.2, threshold=0.85, earlier=True)
+    assert sorted(map(sorted, clusters)) == [story + [first_report], [closing]]
+    assert apart[closing] == {"days_before": 2, "of": 11, "left": 0}
+    event = Event("e1", [f"d{m}" for m in story], {"pairs": [], "set_apart": {"d11": {**apart[closing], "event": "e2"}}})
+    assert set_apart_lines(event)[0].startswith("set apart: d11: dated 2 days before most of this event's articles")
+
+
 def test_the_stories_of_a_pile_keep_their_members_when_members_are_set_apart():
     # the fake pile's stories: every member shares claims with the others, so nothing is set apart
     pile = Pile(6)

@@ -231,6 +231,9 @@ def set_apart_lines(event: Event, limit: int = 4) -> list[str]:
 
 def _left_because(why: dict, event: str) -> str:
     """Why a member left an event (``event``: "this" or "that"), from its ``set_apart`` record."""
+    if "days_before" in why:
+        return (f"dated {why['days_before']} days before most of {event} event's articles, so it cannot report what they "
+                "report: an earlier occasion with the same people")
     if "days_after" in why:
         return (f"dated {why['days_after']} days after most of {event} event's articles, and shares on average only "
                 f"{why['mean_shared_claims']:.0%} of its sentences with the {why['of']} others: a later occasion with the "
