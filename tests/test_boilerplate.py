@@ -153,6 +153,13 @@ def test_a_short_first_line_the_body_follows_is_the_title_and_one_above_a_title_
     assert _removed("Reuters", "Allies must act, minister says", body) == [("masthead or label", "Reuters")]
 
 
+def test_a_short_title_with_a_date_line_under_it_is_the_title_but_a_one_word_label_goes():
+    body = "Королева Великобритании Елизавета II скончалась в четверг в замке Балморал в возрасте 96 лет."
+    assert _removed("Умерла Елизавета II", "8 сентября 2022, 20:45", body) == [("stamp (time, date or count)", "8 сентября 2022, 20:45")]
+    assert _removed("Top", "8 сентября 2022, 20:45", body) == [("masthead or label", "Top"),
+                                                               ("stamp (time, date or count)", "8 сентября 2022, 20:45")]
+
+
 def test_a_title_over_a_standfirst_stays_and_a_site_name_over_a_title_goes():
     body = "The visitors scored twice in the first period, and the hosts answered with four goals after the break."
     assert _removed("Northern League: River Hawks 4-2 Harbour Lions", "Two late goals settle the derby for the Hawks", body) == []

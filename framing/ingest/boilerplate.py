@@ -370,8 +370,14 @@ def _keep_recalled_background(lines: list[Line], reasons: list[str | None]) -> N
 def _keep_short_title(lines: list[Line], reasons: list[str | None]) -> None:
     """A text's first line, short, that the body follows straight away is its title ("Study History", "Не мина
     добре"), not a masthead: a masthead stands above a title (a page's header lines, "Top" or a counter
-    between a date and the body, stay removed)."""
-    if len(lines) > 1 and reasons[0] == "masthead or label" and reasons[1] is None and _is_body_paragraph(lines[1].text):
+    between a date and the body, stay removed). So is one of two or three words that only a date or time line
+    parts from the body ("Умерла Елизавета II", then "8 сентября 2022, 20:45": found by a helper writing a pile)."""
+    if len(lines) < 2 or reasons[0] != "masthead or label":
+        return
+    body = 1
+    while body < len(lines) and reasons[body] == "stamp (time, date or count)" and _words(lines[0].text) >= 2:
+        body += 1
+    if body < len(lines) and reasons[body] is None and _is_body_paragraph(lines[body].text):
         reasons[0] = None
 
 
