@@ -160,6 +160,20 @@ def test_a_short_title_with_a_date_line_under_it_is_the_title_but_a_one_word_lab
                                                                ("stamp (time, date or count)", "8 сентября 2022, 20:45")]
 
 
+def test_a_menu_item_at_the_top_of_the_page_opens_no_list_of_other_stories():
+    # "Главное" (Top stories) at the very top is a menu's item: read as a list's heading, it took the headline and,
+    # a date line making the lead look like a teaser, the whole short article with it
+    title, stamp = "ЕС предоставил Украине статус кандидата", "23 июня 2022, 22:10"
+    lead = "Лидеры 27 стран ЕС на саммите в Брюсселе единогласно предоставили Украине и Молдове статус кандидатов."
+    for menu in ("Главное", "Главное | Политика | Экономика"):
+        assert _removed(menu, title, stamp, lead, "Решение приняли менее чем через четыре месяца.") == [
+            ("menu or breadcrumb", menu), ("stamp (time, date or count)", stamp)]
+    # below the article it heads a list
+    assert _removed(title, lead, "Главное", "В Москве открылась выставка", "Погода на выходные") == [
+        ("section heading for other stories", "Главное"), ("inside a list of other stories", "В Москве открылась выставка"),
+        ("inside a list of other stories", "Погода на выходные")]
+
+
 def test_a_title_over_a_standfirst_stays_and_a_site_name_over_a_title_goes():
     body = "The visitors scored twice in the first period, and the hosts answered with four goals after the break."
     assert _removed("Northern League: River Hawks 4-2 Harbour Lions", "Two late goals settle the derby for the Hawks", body) == []

@@ -304,6 +304,11 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
             reasons[i] = "stamp (time, date or count)"
         elif key in seen and _words(text) >= 3:
             reasons[i] = "repeat of an earlier line"
+        elif _SECTION.match(text) and _words(text) <= 6 and not body_started and all(r is not None for r in reasons[:i]):
+            # at the top of the page, before anything of the article, it is a menu's item ("Главное", "Главное |
+            # Политика"), not the heading of a list: read as one, it took the headline and a short article with it
+            # (found by a helper writing a pile); runs of headlines under it are the header's (see _mark_headline_runs)
+            reasons[i] = "menu or breadcrumb"
         elif _SECTION.match(text) and _words(text) <= 6:
             reasons[i] = "section heading for other stories"
             in_zone = True
