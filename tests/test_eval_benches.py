@@ -22,7 +22,8 @@ from .conftest import SHARED_DATA, FakeEncoder, fake_grouping
                                   "fico_shooting", "key_bridge", "martial_law", "coalition_collapse",
                                   "trump_putin_call", "oreshnik_strike", "minerals_deal", "magdeburg_attack",
                                   "kursk_incursion", "nobel_hidankyo", "crocus_attack", "biden_withdrawal", "trump_verdict",
-                                  "kherson_liberation", "queen_death", "eu_candidate"])
+                                  "kherson_liberation", "queen_death", "eu_candidate", "wagner_mutiny",
+                                  "finland_nato"])
 def test_pile_gold_resolves_and_scores(name):
     articles, event_of, claims = load_pile(PILES / name)
     assert {a[1]["id"] for a in articles} == set(event_of) and len(articles) == 22
