@@ -272,6 +272,9 @@ def test_an_american_date_line_with_am_or_pm_is_a_stamp_and_its_date_is_read():
 
     assert is_stamp("June 1, 2025 · 8:05 pm") and is_stamp("June 6, 2023 8:45 PM EDT") and is_stamp("Updated 9:02 a.m. ET")
     assert not is_stamp("Pm Modi arrives in Delhi") and not is_stamp("I am here")
+    # an offset from GMT, and "at" before the time (a helper's pile: two wires' date lines were read as sentences)
+    assert is_stamp("April 4, 2023 5:12 PM GMT+2") and is_stamp("April 4, 2023 at 7:48 p.m. EDT") and is_stamp("4 April 2023 17:12 UTC+03:00")
+    assert not is_stamp("Finland joins NATO at last") and not is_stamp("Talks at the GMT+2 border")
     text = ("Security Council meets on the flooding after the dam breach\n\nJune 6, 2023 8:45 PM EDT\n\n"
             "The Security Council met on Tuesday evening. Members called the breach a catastrophe.")
     doc = documents_from_texts([(text, {"id": "k9t1"})])[0]

@@ -46,6 +46,8 @@ _STAMP_TOKEN = re.compile(
     rf"^(?:{_TIME}|{_DATE}|\d{{1,2}}|\d{{4}}|{_MONTHS}|{_WEEKDAYS}|\d+(?:[.,]\d+)?\s?[тkкKmMм]?|(?:{_TIME})?[ap]\.?m|"
     rf"(?:сегодня|вчера|сьогодні|вчора|днес|е|вчера|today|yesterday|is|г|года|року|р|година|"
     rf"bst|gmt|utc|cet|cest|eet|eest|msk|мск|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt|ct|kyiv|київ|киев|по киеву|за київським часом|"
+    # "April 4, 2023 5:12 PM GMT+2", "April 4, 2023 at 7:48 p.m. EDT" (found on a pile a helper wrote)
+    rf"(?:gmt|utc)[+-]\d{{1,2}}(?::?\d\d)?|at|"
     # "21 April 2025 | Updated 18:25": a page's date line names its update
     rf"last|updated|published|posted|обновлено|оновлено|опубликовано|опубліковано|обновено|публикувано))$",
     re.I,
