@@ -738,7 +738,7 @@ def test_a_member_dated_days_after_a_large_event_that_shares_few_claims_is_set_a
 
 
 def test_a_member_dated_two_days_before_a_large_events_day_is_set_apart_as_an_earlier_occasion():
-    from framing.match.events import Event, later_apart
+    from framing.match.events import Event, _events, later_apart
     from framing.render.views import set_apart_lines
 
     # the story's ten articles on 1-2 June (8 on the 1st), the evening before's first report (31 May), and the closing
@@ -753,6 +753,12 @@ def test_a_member_dated_two_days_before_a_large_events_day_is_set_apart_as_an_ea
     assert apart[closing] == {"days_before": 2, "of": 11, "left": 0}
     event = Event("e1", [f"d{m}" for m in story], {"pairs": [], "set_apart": {"d11": {**apart[closing], "event": "e2"}}})
     assert set_apart_lines(event)[0].startswith("set apart: d11: dated 2 days before most of this event's articles")
+    # seen from the event it went to, the story's articles stay apart because it was set apart, which reads as a sentence
+    events = _events([f"d{m}" for m in range(12)], clusters, evidence, GroupingParams(), set_apart=apart)
+    closing_event = next(e for e in events if "d11" in e.documents)
+    assert set_apart_lines(closing_event)[0].startswith(
+        "set apart: d0: score 1.50 >= 0.85 with d11, but d11 was set apart from its event e1: it is dated 2 days before most "
+        "of that event's articles")
 
 
 def test_the_stories_of_a_pile_keep_their_members_when_members_are_set_apart():

@@ -214,7 +214,7 @@ def set_apart_lines(event: Event, limit: int = 4) -> list[str]:
             cleared = f"score {pair['score']:.2f} >= {threshold:.2f} with {mine}, but "
             if came.get(mine, {}).get("event") == their_event:  # this event's member was set apart from that event
                 why = cleared + (f"{mine} was set apart from its event {their_event}" + (
-                    " (above)" if (mine, their_event) in told else f": it {_left_because(came[mine], 'that')}"))
+                    " (above)" if (mine, their_event) in told else f": it {_as_predicate(_left_because(came[mine], 'that'))}"))
                 told.add((mine, their_event))
             elif average >= threshold:  # true only as the events stand after briefs joined and members were set apart
                 why = cleared + (f"its event {their_event} and this one average {average:.2f} over "
@@ -227,6 +227,11 @@ def set_apart_lines(event: Event, limit: int = 4) -> list[str]:
                                     if pair.get("events_pairs_dated_apart") else ""))
         lines.append(f"set apart: {other}: {why}")
     return lines
+
+
+def _as_predicate(reason: str) -> str:
+    """A reason of :func:`_left_because` after "it": "it is dated 2 days before ...", "it shares claims with ..."."""
+    return f"is {reason}" if reason.startswith("dated ") else reason
 
 
 def _left_because(why: dict, event: str) -> str:
