@@ -128,6 +128,11 @@ def test_he_is_the_speaker_named_just_before_and_two_outlets_saying_he_prove_not
     other_lead = told("e1.c1", ("a", 0, "Помощь вырастет, заявил Байден."), ("b", 0, "Aid will grow, said Blinken."))
     both = told("e1.c2", ("a", 1, "Он также заявил, что ответ будет жёстким."), ("b", 1, "He warned the response would be firm."))
     assert [f.clusters for f in _kinds([other_lead, both], ("a", "b"))["speaker"]] == [["e1.c1"]]  # the lead's, not c2
+    # "He said ..." followed by a sentence naming the next speaker: he is the one before (a statement cut in two
+    # sentences gives its speaker in the second only where the first opens with no "he")
+    after = told("e1.c3", ("b", 2, "Minutes later, Joe Biden said talks would go on."))
+    assert [f.clusters for f in _kinds([lead, warned, after], ("a", "b"))["speaker"]] == [["e1.c2"]]
+    assert "gives it to Antony Blinken" in _kinds([lead, warned, after], ("a", "b"))["speaker"][0].summary
 
 
 def test_an_outlet_that_tells_a_claim_only_in_its_headline_leaves_out_the_text_the_others_tell() -> None:

@@ -668,15 +668,17 @@ def event_findings(
             said = {d: not_the_outlet(d, _claim_speakers(claim, d, proper)) for d in docs}
             resolved: set[str] = set()
             for d in docs:
-                if not said[d]:  # a statement cut in two sentences, the speaker in the second, which no one else has
-                    # (not after a headline: the lead under it is a statement of its own, its speaker not the headline's)
-                    after = [alone_text.get((d, m.sentence + 1)) for m in claim.members if m.document == d and m.sentence > 0]
-                    said[d] = not_the_outlet(d, speakers(" ".join(t for t in after if t), proper))
                 if not said[d] and _PRONOUN_START.match(claim.text_of(d)):
-                    # "Той се срещна..." / "He said...": the person the article named as speaking just before
+                    # "Той се срещна..." / "He said...": the person the article named as speaking just before (first:
+                    # the sentence after a "he" names who spoke next, as "the office of Alexander Lukashenko said" after
+                    # Prigozhin's "He said ...", found on a fresh pile)
                     first = min(m.sentence for m in claim.members if m.document == d)
                     said[d] = _speaking_before(sentence_text, d, first, proper_of[d])
                     resolved.add(d)
+                elif not said[d]:  # a statement cut in two sentences, the speaker in the second, which no one else has
+                    # (not after a headline: the lead under it is a statement of its own, its speaker not the headline's)
+                    after = [alone_text.get((d, m.sentence + 1)) for m in claim.members if m.document == d and m.sentence > 0]
+                    said[d] = not_the_outlet(d, speakers(" ".join(t for t in after if t), proper))
             named = [d for d in docs if said[d]]
             # (a speaker found before the claim's sentence counts as named there: Лаверн and "He" told of Laverne agree)
             named_in = {d: [*_capitalised(claim.text_of(d)), *said[d].values()] for d in docs}
