@@ -65,12 +65,13 @@ _SECTION = re.compile(
     re.I,
 )
 # Cross-promotion lead-ins ("Читайте также", "Read more"): a line marker below, and a label over other stories' headlines
-_READ_MORE = r"читайте\b|подробнее\b|детальніше\b|прочетете\b|read more|read also|also read|see also|още по темата:|вижте още"
+_READ_MORE_LEADS = r"читайте\b|прочетете\b|read more|read also|also read|see also|още по темата:|вижте още"
+_READ_MORE = rf"{_READ_MORE_LEADS}|подробнее\b|детальніше\b"
 # ... as a line marker, "Подробнее" / "Детальніше" ("in more detail") only where the line sends the reader on ("Подробнее
 # о выступлении читайте в нашем материале", "Детальніше – за посиланням") or is a few words: a sentence of the text may
 # open with it ("Подробнее о причинах ухода он расскажет в обращении к нации", found by a helper writing a pile)
 _READ_MORE_MARKER = (
-    r"читайте\b|прочетете\b|read more|read also|also read|see also|още по темата:|вижте още|"
+    rf"{_READ_MORE_LEADS}|"
     r"(?:подробнее|детальніше)\b(?:[^.!?]{0,80}(?:\b(?:чита|материал|матеріал|ссылк|посиланн|сюжет|стать[еиюя]|статт|видео|відео)"
     r"|\b(?:здесь|тут)\b|[:—–])|(?:\s+\S+){0,4}\s*[.!?]?\s*$)"
 )
@@ -306,14 +307,15 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
             reasons[i] = "stamp (time, date or count)"
         elif key in seen and _words(text) >= 3:
             reasons[i] = "repeat of an earlier line"
-        elif _SECTION.match(text) and _words(text) <= 6 and not body_started and all(r is not None for r in reasons[:i]):
-            # at the top of the page, before anything of the article, it is a menu's item ("Главное", "Главное |
-            # Политика"), not the heading of a list: read as one, it took the headline and a short article with it
-            # (found by a helper writing a pile); runs of headlines under it are the header's (see _mark_headline_runs)
-            reasons[i] = "menu or breadcrumb"
         elif _SECTION.match(text) and _words(text) <= 6:
-            reasons[i] = "section heading for other stories"
-            in_zone = True
+            if not body_started and all(r is not None for r in reasons[:i]):
+                # at the top of the page, before anything of the article, it is a menu's item ("Главное", "Главное |
+                # Политика"), not the heading of a list: read as one, it took the headline and a short article with it
+                # (found by a helper writing a pile); runs of headlines under it are the header's (_mark_headline_runs)
+                reasons[i] = "menu or breadcrumb"
+            else:
+                reasons[i] = "section heading for other stories"
+                in_zone = True
         elif ((_LINE_MARKER.match(text) and len(text) < 400) or (_BYLINE.match(text) and len(text) < 160)
               or (_ROLE_BYLINE.match(text) and len(text) < 120)):
             reasons[i] = "byline, credit, ad or promotion"
@@ -382,8 +384,9 @@ def _keep_short_title(lines: list[Line], reasons: list[str | None]) -> None:
     if len(lines) < 2 or reasons[0] != "masthead or label":
         return
     body = 1
-    while body < len(lines) and reasons[body] == "stamp (time, date or count)" and _words(lines[0].text) >= 2:
-        body += 1
+    if _words(lines[0].text) >= 2:  # a one-word label ("Top") over a date line stays a label
+        while body < len(lines) and reasons[body] == "stamp (time, date or count)":
+            body += 1
     if body < len(lines) and reasons[body] is None and _is_body_paragraph(lines[body].text):
         reasons[0] = None
 
