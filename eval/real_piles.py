@@ -157,7 +157,7 @@ def judged_omissions(result: object, event_of: dict[str, str], claims: list,
     annotated members state; the finding is wrong when the article said to leave it out states it (the gold lists a
     sentence of it there), right when it does not. Not judged: a claim with no annotated member, an article of another
     event (it joined the story's event), a claim of another event. A finding that says the article tells the claim "in its
-headline only" is wrong when the article states it in its text."""
+    headline only" is wrong when the article states it in its text."""
     main = main_event(event_of)
     stating = {claim_id: {doc_id for doc_id, _ in mentions} for claim_id, mentions in claims}
     in_text = {claim_id: {d for (d, s), ids in claim_rows.items() if claim_id in ids
