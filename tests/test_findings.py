@@ -629,6 +629,20 @@ def test_read_on_the_piles_no_speaker_from_an_application_a_list_after_a_preposi
     assert list(speakers("Speaking in Kyiv Zelensky said the plan was ready.").values()) == ["Zelensky"]
 
 
+def test_two_outlets_naming_someone_only_in_the_next_sentence_are_no_speaker_finding():
+    # key_bridge: neither outlet's sentence names a speaker, and each names someone in the sentence after it, which
+    # may be the speaker of the next statement as well as the rest of this one
+    claim = Claim("e1.c1", (Member("a", 1, "The stadium fell silent before the season opener."),
+                            Member("b", 1, "The opener was overshadowed by the collapse on Tuesday.")))
+    after = [Claim("e1.c2", (Member("a", 2, "The city will rebuild, Moore said."),)),
+             Claim("e1.c3", (Member("b", 2, "The club will help the families, Rubenstein said."),))]
+    assert "speaker" not in _kinds([claim, *after], ("a", "b"))
+    # one that names its speaker in the claim's sentence still differs from one that names another only after it
+    claim = Claim("e1.c1", (Member("a", 1, "The stadium fell silent before the season opener, Moore said."),
+                            Member("b", 1, "The opener was overshadowed by the collapse on Tuesday.")))
+    assert "speaker" in _kinds([claim, *after], ("a", "b"))
+
+
 def test_a_ranges_first_end_takes_the_unit_of_its_second():
     from framing.findings.differences import amounts
     from framing.findings.ranking import _conflict

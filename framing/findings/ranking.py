@@ -701,6 +701,7 @@ def event_findings(
             proper = {k for d in docs for m in entities.mentions(claim.text_of(d)) if not m.surface.isupper() for k in name_keys(m.surface)}
             said = {d: not_the_outlet(d, _claim_speakers(claim, d, proper)) for d in docs}
             resolved: set[str] = set()
+            following: set[str] = set()  # speakers taken from the sentence after the claim's
             for d in docs:
                 if not said[d] and _PRONOUN_START.match(claim.text_of(d)):
                     # "Той се срещна..." / "He said...": the person the article named as speaking just before (first:
@@ -713,13 +714,16 @@ def event_findings(
                     # (not after a headline: the lead under it is a statement of its own, its speaker not the headline's)
                     after = [alone_text.get((d, m.sentence + 1)) for m in claim.members if m.document == d and m.sentence > 0]
                     said[d] = not_the_outlet(d, speakers(" ".join(t for t in after if t), proper))
+                    following.add(d)
             named = [d for d in docs if said[d]]
             # (a speaker found before the claim's sentence counts as named there: Лаверн and "He" told of Laverne agree)
             named_in = {d: [*_capitalised(claim.text_of(d)), *said[d].values()] for d in docs}
 
             # each side gives it to someone the other never names: not a translation picking another nearby name
-            # (two outlets that each say "he" are no evidence: the speaker found before may not be the one meant)
+            # (two outlets that each say "he" are no evidence: the speaker found before may not be the one meant; nor
+            # two that each name someone only in the next sentence: that may be the next statement's speaker, key_bridge)
             if any(_unnamed_in(said[a], named_in[b]) and _unnamed_in(said[b], named_in[a]) and not {a, b} <= resolved
+                   and not {a, b} <= following
                    for a in named for b in named if a < b):
                 who = _who({d: said[d] for d in named}, document_text, name)
                 if who:
