@@ -178,11 +178,13 @@ def _alone(result: ComparisonResult, view: EventView) -> RenderableType:
         own = alone.get(doc.id, [])
         if not own:
             continue
-        lines = [Text(f"only in {doc.outlet or doc.id} ({len(own)}):", style="bold")]
+        # a grid, so that a long claim wraps under its own text, not under the claim ids
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, style="dim")
+        grid.add_column(overflow="fold")
         for cluster in own:
-            changed = changed_words(result, cluster)
-            lines.append(Text.assemble((f"  {cluster.id.split('.')[-1]:<4} ", "dim"), _cell(result, doc, cluster, changed)))
-        blocks.append(Group(*lines))
+            grid.add_row(f" {cluster.id.split('.')[-1]}", _cell(result, doc, cluster, changed_words(result, cluster)))
+        blocks.append(Group(Text(f"only in {doc.outlet or doc.id} ({len(own)}):", style="bold"), grid))
     return Group(*blocks)
 
 
