@@ -627,6 +627,8 @@ def test_read_on_the_piles_no_speaker_from_an_application_a_list_after_a_preposi
     # a name a preposition opens and a comma closes is where it was said; the name after the comma is the speaker
     assert list(speakers("In a post on Truth Social, Trump said Zelensky was not ready.").values()) == ["Trump"]
     assert list(speakers("Speaking in Kyiv Zelensky said the plan was ready.").values()) == ["Zelensky"]
+    # a first name in an oblique case can share its surname's key ("Олександра Лукашенка": "lks"); the surname is shown
+    assert list(speakers("Пресслужба президента Олександра Лукашенка повідомила про переговори.").values()) == ["Лукашенка"]
 
 
 def test_two_outlets_naming_someone_only_in_the_next_sentence_are_no_speaker_finding():

@@ -267,7 +267,10 @@ def speakers(text: str, names: set[str] | None = None, titled: bool = False) -> 
         near = [v for v in verbs if abs(i - v) <= SPEAKER_GAP + 1 and not (i < v - 1 and words[v - 1][1].lower() in _PRONOUNS)
                 and (v not in sources or (v < i and "," not in text[words[v][0] : words[i][0]]))]
         if near or (titled and any(_titled(text, words, v, i) for v in verbs)):
-            found.setdefault(name_key(m.surface), m.surface)
+            key = name_key(m.surface)
+            # a first name and the surname after it can share a key (Олександра Лукашенка: "lks"): the surname names him
+            if key not in found or f"{found[key]} {m.surface}" in text:
+                found[key] = m.surface
     return found
 
 
