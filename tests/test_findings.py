@@ -639,6 +639,11 @@ def test_two_outlets_naming_someone_only_in_the_next_sentence_are_no_speaker_fin
     after = [Claim("e1.c2", (Member("a", 2, "The city will rebuild, Moore said."),)),
              Claim("e1.c3", (Member("b", 2, "The club will help the families, Rubenstein said."),))]
     assert "speaker" not in _kinds([claim, *after], ("a", "b"))
+    # "По ее словам, ...": the source is someone named before, not the next sentence's speaker (atacms_permission)
+    claim = Claim("e1.c1", (Member("a", 1, "Russia's response would be tangible, Zakharova said."),
+                            Member("b", 1, "По ее словам, ответ России будет ощутимым.")))
+    slutsky = Claim("e1.c4", (Member("b", 2, "Ответ будет жестким, заявил Слуцкий."),))
+    assert "speaker" not in _kinds([claim, slutsky], ("a", "b"))
     # one that names its speaker in the claim's sentence still differs from one that names another only after it
     claim = Claim("e1.c1", (Member("a", 1, "The stadium fell silent before the season opener, Moore said."),
                             Member("b", 1, "The opener was overshadowed by the collapse on Tuesday.")))

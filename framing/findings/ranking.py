@@ -100,6 +100,8 @@ _THAT = {"что", "чтобы", "що", "щоб", "че", "да", "that", "as",
 # a sentence opening with "he" or "she" gives its statement to the speaker named at most this many sentences before
 SPEAKER_LOOKBACK = 2
 _PRONOUNS = {"he", "she", "they", "он", "она", "они", "він", "вона", "вони", "той", "тя", "те"}
+_PRONOUN_SOURCE = re.compile(r"(?<!\w)(?:по (?:его|ее|её|их) словам|за (?:його|її|їхніми) словами|според (?:него|нея|тях)|"
+                             r"according to (?:him|her|them))(?!\w)", re.I)
 _PRONOUN_START = re.compile(r"\s*(?:Он|Она|Він|Вона|Той|Тя|He|She)\b")
 # two consonant skeletons this alike (difflib ratio) are one name spelt two ways
 NAME_SIMILARITY = 0.8
@@ -713,7 +715,9 @@ def event_findings(
                     first = min(m.sentence for m in claim.members if m.document == d)
                     said[d] = _speaking_before(sentence_text, d, first, proper_of[d])
                     resolved.add(d)
-                elif not said[d]:  # a statement cut in two sentences, the speaker in the second, which no one else has
+                elif not said[d] and not _PRONOUN_SOURCE.search(claim.text_of(d)):
+                    # a statement cut in two sentences, the speaker in the second, which no one else has
+                    # (not one whose source is a pronoun, "По ее словам": its speaker was named before, not after)
                     # (not after a headline: the lead under it is a statement of its own, its speaker not the headline's)
                     after = [alone_text.get((d, m.sentence + 1)) for m in claim.members if m.document == d and m.sentence > 0]
                     said[d] = not_the_outlet(d, speakers(" ".join(t for t in after if t), proper))
