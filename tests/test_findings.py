@@ -650,6 +650,16 @@ def test_two_outlets_naming_someone_only_in_the_next_sentence_are_no_speaker_fin
     assert "speaker" in _kinds([claim, *after], ("a", "b"))
 
 
+def test_a_figure_in_millions_rounded_is_the_same_amount():
+    from framing.findings.differences import amounts, same_amount
+
+    # grain_deal: "почти 33 млн тонн" and "32,9 млн тонн" are one tonnage, rounded (as "52%" is "52,14%")
+    (rounded,), (exact,) = amounts("вывезли почти 33 млн тонн"), amounts("вивезли 32,9 млн тонн")
+    assert same_amount(rounded, exact) and same_amount("2.5e+07", "2.46e+07")
+    # a coarser figure of one digit says too little to be called the other rounded; nor one that rounds elsewhere
+    assert not same_amount("1e+09", "1.2e+09") and not same_amount("3.3e+07", "3.24e+07")
+
+
 def test_a_ranges_first_end_takes_the_unit_of_its_second():
     from framing.findings.differences import amounts
     from framing.findings.ranking import _conflict

@@ -189,9 +189,13 @@ def same_amount(a: str, b: str) -> bool:
 def _rounded_alike(a: str, b: str) -> bool:
     """Two figures of which one is the other rounded to fewer decimals ("52%" and "52,14%", "31%" and "31.4%": outlets
     round a result each their own way, which is no disagreement; "52.18%" against "52.14%" is one)."""
-    if a.endswith("%") != b.endswith("%") or any(c in a + b for c in " ~e"):
+    if a.endswith("%") != b.endswith("%") or any(c in a + b for c in " ~"):
         return False
     x, y = a.rstrip("%"), b.rstrip("%")
+    if "e" in x + y:  # "33 млн" and "32,9 млн" (3.3e+07, 3.29e+07): the same power, the coarser of two digits or more
+        (x, power_x), (y, power_y) = (v.split("e") if "e" in v else (v, "0") for v in (x, y))
+        if int(power_x) != int(power_y) or min(len(v.replace(".", "").lstrip("0")) for v in (x, y)) < 2:
+            return False
     places = [len(v.split(".")[1]) if "." in v else 0 for v in (x, y)]
     if places[0] == places[1]:
         return False
