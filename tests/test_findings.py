@@ -654,7 +654,7 @@ def test_a_figure_in_millions_rounded_is_the_same_amount():
     from framing.findings.differences import amounts, same_amount
 
     # grain_deal: "почти 33 млн тонн" and "32,9 млн тонн" are one tonnage, rounded (as "52%" is "52,14%")
-    (rounded,), (exact,) = amounts("вывезли почти 33 млн тонн"), amounts("вивезли 32,9 млн тонн")
+    ((rounded,),), ((exact,),) = amounts("вывезли почти 33 млн тонн"), amounts("вивезли 32,9 млн тонн")
     assert same_amount(rounded, exact) and same_amount("2.5e+07", "2.46e+07")
     # a coarser figure of one digit says too little to be called the other rounded; nor one that rounds elsewhere
     assert not same_amount("1e+09", "1.2e+09") and not same_amount("3.3e+07", "3.24e+07")
