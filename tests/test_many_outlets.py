@@ -361,6 +361,23 @@ def test_two_pieces_of_one_claim_join_when_their_members_are_close_on_average():
     assert join_close_claims([[0, 1], [3, 6]], centred, owner, 0.5) == [[0, 1], [3, 6]]
 
 
+def test_pieces_of_one_claim_in_different_languages_join_at_the_lower_level():
+    from framing.match.claims import join_close_claims
+
+    rng = np.random.default_rng(7)
+    a, noise = np.linalg.qr(rng.normal(size=(DIM, 2)))[0].T
+    loose = (0.45 * a + np.sqrt(1 - 0.45**2) * noise).astype(np.float32)
+    # rows 0-1: claim A in Russian and Ukrainian (outlets 0, 1); rows 2-3: A in English (outlets 2, 3), loosely
+    centred = np.stack([a, a, loose, loose])
+    owner = np.array([0, 1, 2, 3])
+    english = np.array(["ru", "uk", "en", "en"], dtype=object)
+    assert join_close_claims([[0, 1], [2, 3]], centred, owner, 0.5) == [[0, 1], [2, 3]]  # 0.45: under the level
+    assert join_close_claims([[0, 1], [2, 3]], centred, owner, 0.5, None, english, 0.42) == [[0, 1, 2, 3]]
+    # a language both pieces tell: the usual level
+    shared = np.array(["ru", "en", "en", "en"], dtype=object)
+    assert join_close_claims([[0, 1], [2, 3]], centred, owner, 0.5, None, shared, 0.42) == [[0, 1], [2, 3]]
+
+
 def test_a_claim_told_in_headlines_joins_the_same_claim_told_in_those_outlets_leads():
     from framing.match.claims import headline_rows, join_close_claims
 
