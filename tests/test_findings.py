@@ -660,6 +660,21 @@ def test_a_figure_in_millions_rounded_is_the_same_amount():
     assert not same_amount("1e+09", "1.2e+09") and not same_amount("3.3e+07", "3.24e+07")
 
 
+def test_a_number_in_a_name_is_no_amount_and_a_range_of_days_is_dates():
+    from framing.findings.differences import amounts
+
+    # a model's, a disease's or an aircraft's name (beijing_parade's DF-61, biden_withdrawal's COVID-19)
+    assert amounts("the new DF-61 and the air-launched JL-1") == {}
+    assert amounts("Biden tested positive for COVID-19 on Wednesday.") == {}
+    assert amounts("Су-35 и 20 самолетов") == {("20",): "20 самолетов"}
+    assert amounts("81-летний президент") == {("81",): "81-летний"}  # an age is an amount
+    # a range of days: its first end is a date of the month its second end gives, in either order
+    for text in ("Съезд пройдет в Чикаго с 19 по 22 августа.", "з'їзду в Чикаго 19–22 серпня.",
+                 "at the convention in Chicago from August 19 to 22."):
+        assert {keys[0] for keys in amounts(text)} == {"date 08-19", "date 08-22"}, text
+    assert {keys[0] for keys in amounts("от 11 до 12 тысяч")} == {"11000", "12000"}  # not days
+
+
 def test_a_ranges_first_end_takes_the_unit_of_its_second():
     from framing.findings.differences import amounts
     from framing.findings.ranking import _conflict

@@ -27,9 +27,16 @@ _NUMBER = re.compile(
 _LINK_WORD = re.compile(r"to|and|or|of|in|on|at|by|for|from|than|до|и|или|в|во|на|по|с|со|от|из|і|й|та|або|у|з|із|від|за|към", re.I)
 # a number that is part of a name: "a Group of 20 summit", "G-7" (in "G20" the digits are inside a word already), a
 # treaty's article ("Article 5", "статьи 5", "статті 5", "член 5": hague_summit's "5 depended" beside "2%")
-_IN_A_NAME = re.compile(r"(?:\bgroup of\s*|\b[GГ]-|\b(?:article|art\.|стать\w*|статт\w*|член\w*|чл\.)\s*)$", re.I)
+# ... or a model's, a disease's or an aircraft's name, letters and a hyphen before the digits ("DF-61", "JL-1", "COVID-19",
+# "F-16", "Су-35": beijing_parade's missiles and biden_withdrawal's COVID-19 made number findings)
+_IN_A_NAME = re.compile(r"(?:\bgroup of\s*|\b[GГ]-|\b(?:article|art\.|стать\w*|статт\w*|член\w*|чл\.)\s*|"
+                        r"(?<![\w-])[A-Za-zА-Яа-яЁёІіЇїЄєҐґ]{1,8}[-‑])$", re.I)
 # what joins the two ends of a range ("11-12", "11 to 12", "от 11 до 12", "11 или 12")
 _RANGE_JOINT = re.compile(r"\s*(?:[-‑–—]|to|or|and|до|или|и|або|чи|та|і|й)\s*", re.I)
+# a range of days in one month: its first end is a date of that month too ("с 19 по 22 августа", "19–22 серпня",
+# "from August 19 to 22"; biden_withdrawal set "19" against "19 августа")
+_DAY_BEFORE_MONTH = re.compile(r"(?<![\d.,:])(\d{1,2})\s*(?:[-‑–—]|по|до|to|through|and|и|і|та)\s*(\d{1,2}\s+[^\W\d_]+)", re.I)
+_MONTH_THEN_DAYS = re.compile(r"([A-Z][a-z]+\.?\s+\d{1,2})\s*(?:[-‑–—]|to|through|and)\s*(\d{1,2})(?!\d|[:.,]\d|\s*%)")
 _PERCENT_WORD = re.compile(r"^(?:процент|відсот|процента|percent|per\s*cent)", re.I)
 _DATE_WORD = re.compile(r"^\s*(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
                         r"січ|лют|берез|квіт|травн|черв|лип|серп|верес|жовт|листопад|груд|"
@@ -164,6 +171,14 @@ def amounts(text: str) -> dict[tuple[str, ...], str]:
             found = {(*keys, f"{float(keys[0]) * factor:g}~") if keys == first else keys: surface for keys, surface in found.items()}
     for key, surface in dates(text).items():
         found.setdefault((f"date {key}",), surface)
+    for bare, dated, first in [(m.group(1), m.group(2), True) for m in _DAY_BEFORE_MONTH.finditer(text)] + \
+                              [(m.group(2), m.group(1), False) for m in _MONTH_THEN_DAYS.finditer(text)]:
+        month = next(iter(dates(dated)), None)
+        plain = next((keys for keys, surface in found.items() if surface.strip() == bare and keys == (f"{float(bare):g}",)), None)
+        if month is not None and plain is not None and 1 <= int(bare) <= 31:
+            word = dated.split()[-1] if first else dated.split()[0]
+            found = {(f"date {month[:2]}-{int(bare):02d}",) if keys == plain else keys: (f"{bare} {word}" if first else f"{word} {bare}")
+                     if keys == plain else surface for keys, surface in found.items()}
     # a score ("2:2", "5-3"): the pair is one amount, besides its two numbers (so "10-15" against "от 10 до 15"
     # is no disagreement, while "2:2" against "7-2" is); told from either side: the loser's outlet writes "0:5" where
     # the winner's writes "5-0" (ucl_final, held out, made a number finding of it)
