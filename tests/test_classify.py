@@ -173,6 +173,23 @@ def test_user_cues_extend_the_shipped_lexicon(tmp_path):
     assert not [s for s in find_signals(text) if s.kind == "loaded"]  # the default lexicon is untouched
 
 
+def test_a_loaded_cue_inside_a_neutral_phrase_is_no_loaded_word(tmp_path):
+    from framing.frames.signals import find_signals, resolve_lexicon
+
+    def loaded(text: str, lexicon=None) -> list[str]:
+        return [s.trigger for s in find_signals(text, lexicon) if s.kind == "loaded"]
+
+    # a legal term and a hypothesis ruled out or denied (wagner_mutiny, key_bridge) load nothing; the word alone does
+    assert loaded("Authorities declared a counter-terrorism regime in Moscow.") == []
+    assert loaded("Власти сразу исключили версию о теракте.") == []
+    assert loaded("Речь идет о несчастном случае, а не о теракте.") == []
+    assert loaded("The regime fell.") == ["regime"] and loaded("Теракт в Крокусе.") == ["Теракт"]
+    # a user's file can add such phrases too
+    extra = tmp_path / "cues.toml"
+    extra.write_text('[not_loaded]\nen = ["regime change"]\n', encoding="utf-8")
+    assert loaded("They called for regime change.", resolve_lexicon(extra)) == []
+
+
 def test_signals_travel_as_an_argument_into_every_view(tmp_path):
     """compare(signals=FILE) reaches the differences, JSON and report; no environment variable carries it."""
     import os

@@ -19,6 +19,9 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 KINDS = ("attribution", "hedging", "certainty", "loaded")
+# phrases that hold a loaded cue and load nothing: a legal term ("counter-terrorism regime"), a hypothesis ruled out
+# ("исключили версию о теракте"); a cue inside one is no loaded word
+NOT_LOADED = "not_loaded"
 _QUOTE = re.compile(r"[«„“\"][^«»„“”\"]{3,}[»“”\"]")
 
 
@@ -54,7 +57,7 @@ def _read_lexicon(raw: bytes, name: str) -> dict[str, set[str]]:
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise LexiconError(f"{name}: not a valid TOML lexicon ({error})") from None
     out: dict[str, set[str]] = {}
-    for kind in KINDS:
+    for kind in (*KINDS, NOT_LOADED):
         table = data.get(kind, {})
         if not isinstance(table, dict) or not all(isinstance(v, list) for v in table.values()):
             raise LexiconError(f"{name}: [{kind}] must hold lists of cue strings by language")
@@ -76,10 +79,10 @@ def load_lexicon(path: str | None = None, extra: str | None = None) -> Lexicon:
             added = _read_lexicon(Path(extra).read_bytes(), extra)
         except FileNotFoundError:
             raise LexiconError(f"{extra}: no such lexicon file") from None
-        for kind in KINDS:
+        for kind in (*KINDS, NOT_LOADED):
             cues[kind] |= added[kind]
     return Lexicon(
-        tuple((kind, tuple(sorted(cues[kind], key=len, reverse=True))) for kind in KINDS),
+        tuple((kind, tuple(sorted(cues[kind], key=len, reverse=True))) for kind in (*KINDS, NOT_LOADED)),
         tuple(x for x in (path or "signals.toml", extra) if x),
     )
 
@@ -107,7 +110,7 @@ def _patterns(lexicon: Lexicon) -> dict[str, tuple[re.Pattern[str] | None, list[
     """Per kind, compiled once per lexicon: one pattern for any of its cues (most sentences have none,
     and one search tells), and each cue's own pattern, in lexicon order (which decides overlaps)."""
     compiled = {}
-    for kind in KINDS:
+    for kind in (NOT_LOADED, *KINDS):
         cues = [re.escape(cue.strip()) for cue in lexicon.get(kind) if cue.strip()]
         any_cue = re.compile(r"(?<!\w)(?:" + "|".join(cues) + ")") if cues else None
         compiled[kind] = (any_cue, [re.compile(r"(?<!\w)" + cue) for cue in cues])
@@ -118,6 +121,7 @@ def _find(text: str, lexicon: Lexicon) -> list[Signal]:
     lowered = text.lower()
     found: list[Signal] = []
     taken = bytearray(len(text))  # characters already claimed by a longer cue
+    neutral = bytearray(len(text))  # characters inside a phrase that loads nothing (NOT_LOADED)
     for kind, (any_cue, cues) in _patterns(lexicon).items():
         if any_cue is None or any_cue.search(lowered) is None:
             continue
@@ -126,7 +130,10 @@ def _find(text: str, lexicon: Lexicon) -> list[Signal]:
                 end = m.end()
                 while end < len(text) and text[end].isalnum():
                     end += 1  # extend a prefix cue to the whole word
-                if any(taken[m.start() : end]):
+                if kind == NOT_LOADED:
+                    neutral[m.start() : end] = b"\x01" * (end - m.start())
+                    continue
+                if any(taken[m.start() : end]) or (kind == "loaded" and any(neutral[m.start() : end])):
                     continue  # "режима" inside "украинского режима" is the same finding
                 taken[m.start() : end] = b"\x01" * (end - m.start())
                 found.append(Signal(kind, text[m.start() : end], m.start(), end))
