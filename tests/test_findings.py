@@ -627,6 +627,10 @@ def test_read_on_the_piles_no_speaker_from_an_application_a_list_after_a_preposi
     # a name a preposition opens and a comma closes is where it was said; the name after the comma is the speaker
     assert list(speakers("In a post on Truth Social, Trump said Zelensky was not ready.").values()) == ["Trump"]
     assert list(speakers("Speaking in Kyiv Zelensky said the plan was ready.").values()) == ["Zelensky"]
+    # a capitalised word that a body's word closes names the body ("the Central Electoral Commission"), not a person;
+    # a body's word before a name does not (moldova_runoff)
+    assert speakers("According to the Central Electoral Commission, turnout was 54%.") == {}
+    assert list(speakers("Verkhovna Rada Speaker Ruslan Stefanchuk said the vote would go ahead.").values())[-1] == "Stefanchuk"
     # a first name in an oblique case can share its surname's key ("Олександра Лукашенка": "lks"); the surname is shown
     assert list(speakers("Пресслужба президента Олександра Лукашенка повідомила про переговори.").values()) == ["Лукашенка"]
 

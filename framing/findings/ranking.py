@@ -256,6 +256,8 @@ def speakers(text: str, names: set[str] | None = None, titled: bool = False) -> 
         # комисия"); a wire agency is a source (see attribution); "told BBC" names whom it was told to
         if i is not None and any(0 <= j < len(words) and words[j][1].lower().startswith(_BODIES) for j in (i - 1, i + 1)):
             continue
+        if i is not None and _names_a_body(words, i, text):  # "According to the Central Electoral Commission"
+            continue
         if m.surface.lower().startswith(_COMPASS) or m.surface in _wire_names() or (i and "told" in (w.lower() for _, w in words[max(0, i - 3) : i])):
             continue
         if i and _reported_after_verb(words, verbs, i, text):
@@ -310,6 +312,18 @@ def _reported_after_verb(words: Sequence[tuple[int, str]], verbs: set[int], i: i
     while end + 1 < len(words) and words[end + 1][1][:1].isupper():
         end += 1
     return start - 1 in verbs and bool(_REPORTED.match(text, words[end][0] + len(words[end][1])))
+
+
+def _names_a_body(words: Sequence[tuple[int, str]], i: int, text: str) -> bool:
+    """Whether the word at ``i`` opens or continues a run of capitalised words that a body's word closes ("Central
+    Electoral Commission", "Federal Reserve Board"): the run names the body, not a person. A body's word before the
+    name does not count ("Rada Speaker Ruslan Stefanchuk" names him)."""
+    j = i
+    while j + 1 < len(words) and words[j + 1][1][:1].isupper() and text[words[j][0] + len(words[j][1]) : words[j + 1][0]] == " ":
+        j += 1
+        if words[j][1].lower().startswith(_BODIES):
+            return True
+    return False
 
 
 _AND = {"and", "or", "и", "или", "і", "й", "та", "чи", "або"}
