@@ -7,6 +7,7 @@ do not create false differences.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -86,9 +87,15 @@ _DATELINE = re.compile(r"^[^\n,]{2,40},\s*[^,()/\n]{3,30}?\s*(?:(?:\([^)\n]{1,40
 ANY_YEAR = (1, 9999)
 
 
+@functools.lru_cache(maxsize=65536)
+def _dates_found(text: str) -> tuple:
+    """:func:`find_dates` of any year, read once per sentence (the findings ask for a sentence's amounts many times)."""
+    return tuple(find_dates(text, ANY_YEAR))
+
+
 def _without_dates(text: str) -> str:
     """The text with its dates ("30 вересня 1882", "September 30", "12.11.2024") blanked out."""
-    for found in find_dates(text, ANY_YEAR):
+    for found in _dates_found(text):
         text = text[: found.position] + " " * (found.end - found.position) + text[found.end :]
     return text
 
@@ -223,7 +230,7 @@ def dates(text: str) -> dict[str, str]:
     (not a dateline's)."""
     found: dict[str, str] = {}
     dateline = _DATELINE.match(text)
-    for date in find_dates(text, ANY_YEAR):
+    for date in _dates_found(text):
         if dateline and date.position < dateline.end():
             continue
         found.setdefault(date.iso[-5:], text[date.position : date.end].strip(" ,."))

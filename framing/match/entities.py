@@ -10,6 +10,7 @@ case endings (Рютте/Рютте, Марк/Марком) mostly fall away. Ac
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -60,6 +61,12 @@ def entity_key(word: str) -> str:
 
 def mentions(text: str) -> list[Mention]:
     """Entity mentions in one sentence."""
+    return list(_mentions(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _mentions(text: str) -> tuple[Mention, ...]:
+    # the findings ask for a sentence's mentions once per claim and speaker rule: read each sentence once
     found = []
     for match in _TOKEN.finditer(text):
         word = match.group(0)
@@ -70,7 +77,7 @@ def mentions(text: str) -> list[Mention]:
         if at_start and not is_acronym:
             continue
         found.append(Mention(word, entity_key(word), match.start()))
-    return found
+    return tuple(found)
 
 
 def document_entities(sentences: Iterable[str]) -> Counter[str]:
