@@ -679,6 +679,17 @@ def test_a_number_in_a_name_is_no_amount_and_a_range_of_days_is_dates():
     assert {keys[0] for keys in amounts("от 11 до 12 тысяч")} == {"11000", "12000"}  # not days
 
 
+def test_a_figure_only_one_outlet_gives_in_the_claim_but_others_give_elsewhere_is_no_finding():
+    # a and b tell the claim, a with the tonnage; b gives the same tonnage in another sentence (grain_deal)
+    claim = Claim("e1.c1", (Member("a", 1, "Almost 33 million tonnes of grain have left the ports under the deal."),
+                            Member("b", 1, "Зерно вывозили из трех портов по этой сделке.")))
+    elsewhere = Claim("e1.c2", (Member("b", 2, "За год вывезли около 33 млн тонн."),))
+    assert "number only in one" not in _kinds([claim, elsewhere], ("a", "b"))
+    # where b gives it nowhere, it is a figure only a gives
+    alone = Claim("e1.c2", (Member("b", 2, "Сделку продлевали несколько раз."),))
+    assert "number only in one" in _kinds([claim, alone], ("a", "b"))
+
+
 def test_a_ranges_first_end_takes_the_unit_of_its_second():
     from framing.findings.differences import amounts
     from framing.findings.ranking import _conflict

@@ -713,6 +713,14 @@ def event_findings(
     # names each document mentions mid-sentence: a sentence's first word is a speaker only if it is one of them
     proper_of = {d: {k for t in texts for m in entities.mentions(t) if not m.surface.isupper() for k in name_keys(m.surface)}
                  for d, texts in texts_of.items()}
+    whole: dict[str, dict[tuple[str, ...], str]] = {}
+
+    def amounts_of(d: str) -> dict[tuple[str, ...], str]:
+        """Every amount a document gives, in any of its sentences."""
+        if d not in whole:
+            whole[d] = {k: v for t in texts_of.get(d, []) for k, v in amounts(t).items()}
+        return whole[d]
+
     for claim in claims:
         docs = claim.documents
         if len(docs) >= 2:
@@ -728,6 +736,11 @@ def event_findings(
             figures = {d: [v for k, v in told[d].items() if not k[0].startswith("date ")] for d in with_numbers}
             if len(with_numbers) == 1 and figures[with_numbers[0]]:
                 d = with_numbers[0]
+                # not one the others give in another of their sentences: they left it out of this one, not out of their
+                # report ("only Atlas Press gives 33 million" where four more give "33 млн" a sentence later; grain_deal)
+                figures[d] = [v for k, v in told[d].items() if not k[0].startswith("date ")
+                              and not any(_named(k, amounts_of(e)) for e in docs if e != d)]
+            if len(with_numbers) == 1 and figures[with_numbers[0]]:
                 add("number only in one", [claim.id], [d], f"only {name(d)} gives {', '.join(figures[d])}: {_short(claim.text_of(d))}",
                     _evidence(claim, docs, {d: figures[d]}))
             proper = {k for d in docs for m in entities.mentions(claim.text_of(d)) if not m.surface.isupper() for k in name_keys(m.surface)}
