@@ -733,16 +733,15 @@ def event_findings(
                 add("number", [claim.id], with_numbers, "; ".join(_grouped(_amount_labels(odd, with_numbers), name))
                     + f": {_short(claim.text_of(with_numbers[0]))}", _evidence(claim, with_numbers, {d: list(odd[d].values()) for d in with_numbers}))
             # a figure only one outlet gives (a date alone is no figure: outlets date a claim or leave it to the dateline)
-            figures = {d: [v for k, v in told[d].items() if not k[0].startswith("date ")] for d in with_numbers}
-            if len(with_numbers) == 1 and figures[with_numbers[0]]:
+            # (not one the others give in another of their sentences: they left it out of this one, not out of their
+            # report, "only Atlas Press gives 33 million" where four more give "33 млн" a sentence later; grain_deal)
+            if len(with_numbers) == 1:
                 d = with_numbers[0]
-                # not one the others give in another of their sentences: they left it out of this one, not out of their
-                # report ("only Atlas Press gives 33 million" where four more give "33 млн" a sentence later; grain_deal)
-                figures[d] = [v for k, v in told[d].items() if not k[0].startswith("date ")
-                              and not any(_named(k, amounts_of(e)) for e in docs if e != d)]
-            if len(with_numbers) == 1 and figures[with_numbers[0]]:
-                add("number only in one", [claim.id], [d], f"only {name(d)} gives {', '.join(figures[d])}: {_short(claim.text_of(d))}",
-                    _evidence(claim, docs, {d: figures[d]}))
+                figures = [v for k, v in told[d].items() if not k[0].startswith("date ")
+                           and not any(_named(k, amounts_of(e)) for e in docs if e != d)]
+                if figures:
+                    add("number only in one", [claim.id], [d], f"only {name(d)} gives {', '.join(figures)}: {_short(claim.text_of(d))}",
+                        _evidence(claim, docs, {d: figures}))
             proper = {k for d in docs for m in entities.mentions(claim.text_of(d)) if not m.surface.isupper() for k in name_keys(m.surface)}
             said = {d: not_the_outlet(d, _claim_speakers(claim, d, proper)) for d in docs}
             resolved: set[str] = set()
