@@ -237,3 +237,27 @@ def test_loaded_cues_are_not_prefixes_of_ordinary_words() -> None:
     assert loaded("Кремълският режим отговори.") == ["Кремълският режим"]
     # one attack, named in each language's own word: every outlet or none carries the cue
     assert loaded("Подозреваемый в теракте") and loaded("заподозрян в терористичен атентат")
+
+
+def test_a_whole_word_cue_is_matched_as_written():
+    # found on the real piles: "ap " (the agency) took "April", "applied", "appointed"; "may " took the month; Bulgarian
+    # "уж" took Russian "уже" (already) and "твърд" (firm) took "твърди" (claims)
+    from framing.frames import find_signals
+
+    def kinds(text: str) -> list[tuple[str, str]]:
+        return [(s.kind, s.trigger) for s in find_signals(text) if s.kind != "quote"]
+
+    assert kinds("Finland applied in April and was appointed, AP reported.") == [("attribution", "AP"), ("attribution", "reported")]
+    assert kinds("The mayor said on 28 May the vote may slip.") == [("attribution", "said"), ("hedging", "may")]
+    assert kinds("May it be so.") == [("hedging", "May")]  # capitalised where it opens the sentence
+    assert kinds("Москва уже твърди, че ответът ще е твърд и уж бърз.") == [("certainty", "твърд"), ("hedging", "уж")]
+    assert kinds("Firm response, firms say.") == [("certainty", "Firm")]
+
+
+def test_a_user_whole_word_cue_keeps_its_case(tmp_path):
+    from framing.frames.signals import find_signals, resolve_lexicon
+
+    extra = tmp_path / "extra.toml"
+    extra.write_text('[attribution]\nen = ["UN "]\n', encoding="utf-8")
+    lexicon = resolve_lexicon(extra)
+    assert [s.trigger for s in find_signals("The UN said it was unusual.", lexicon) if s.kind == "attribution"] == ["UN", "said"]

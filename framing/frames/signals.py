@@ -61,8 +61,16 @@ def _read_lexicon(raw: bytes, name: str) -> dict[str, set[str]]:
         table = data.get(kind, {})
         if not isinstance(table, dict) or not all(isinstance(v, list) for v in table.values()):
             raise LexiconError(f"{name}: [{kind}] must hold lists of cue strings by language")
-        out[kind] = {str(c).lower() for cues in table.values() for c in cues}
+        # a whole-word cue is matched as written, so its case stays ("AP " is the agency, not "apparently")
+        out[kind] = {str(c) if _whole_word(str(c)) else str(c).lower() for cues in table.values() for c in cues}
     return out
+
+
+def _whole_word(cue: str) -> bool:
+    """A cue written with a trailing space is a whole word, matched as written, case included, or capitalised where
+    it opens the sentence ("AP " is not "April" or "applied", "may " not the month "May"); any other cue is a word
+    prefix, matched in any case."""
+    return cue.endswith(" ") and bool(cue.strip())
 
 
 @functools.lru_cache(maxsize=8)
@@ -105,15 +113,27 @@ def _cached_signals(text: str, lexicon: Lexicon) -> tuple[Signal, ...]:
     return tuple(_find(text, lexicon))
 
 
+def _whole_word_pattern(word: str) -> re.Pattern[str]:
+    """``word`` as written, or capitalised where it opens the sentence ("Уж ...", "May it ...")."""
+    capital = word[:1].upper() + word[1:]
+    opening = f"|^{re.escape(capital)}" if capital != word else ""
+    return re.compile(rf"(?:(?<!\w){re.escape(word)}{opening})(?!\w)")
+
+
 @functools.lru_cache(maxsize=8)
-def _patterns(lexicon: Lexicon) -> dict[str, tuple[re.Pattern[str] | None, list[re.Pattern[str]]]]:
-    """Per kind, compiled once per lexicon: one pattern for any of its cues (most sentences have none,
-    and one search tells), and each cue's own pattern, in lexicon order (which decides overlaps)."""
+def _patterns(lexicon: Lexicon) -> dict[str, tuple[re.Pattern[str] | None, list[tuple[re.Pattern[str], bool]]]]:
+    """Per kind, compiled once per lexicon: one pattern for any of its cues in lower case (most sentences have none,
+    and one search of the lowered text tells), and each cue's own pattern with whether it is a whole word (matched
+    in the text as written, see :func:`_whole_word`; a prefix is matched in the lowered text), in lexicon order
+    (which decides overlaps)."""
     compiled = {}
     for kind in (NOT_LOADED, *KINDS):
-        cues = [re.escape(cue.strip()) for cue in lexicon.get(kind) if cue.strip()]
-        any_cue = re.compile(r"(?<!\w)(?:" + "|".join(cues) + ")") if cues else None
-        compiled[kind] = (any_cue, [re.compile(r"(?<!\w)" + cue) for cue in cues])
+        cues = [cue for cue in lexicon.get(kind) if cue.strip()]
+        lowered = sorted({re.escape(cue.strip().lower()) for cue in cues}, key=len, reverse=True)
+        any_cue = re.compile(r"(?<!\w)(?:" + "|".join(lowered) + ")") if cues else None
+        own = [(_whole_word_pattern(cue.strip()) if _whole_word(cue) else re.compile(r"(?<!\w)" + re.escape(cue.strip())),
+                _whole_word(cue)) for cue in cues]
+        compiled[kind] = (any_cue, own)
     return compiled
 
 
@@ -125,10 +145,10 @@ def _find(text: str, lexicon: Lexicon) -> list[Signal]:
     for kind, (any_cue, cues) in _patterns(lexicon).items():
         if any_cue is None or any_cue.search(lowered) is None:
             continue
-        for cue in cues:
-            for m in cue.finditer(lowered):
+        for cue, whole in cues:
+            for m in cue.finditer(text if whole else lowered):
                 end = m.end()
-                while end < len(text) and text[end].isalnum():
+                while not whole and end < len(text) and text[end].isalnum():
                     end += 1  # extend a prefix cue to the whole word
                 if kind == NOT_LOADED:
                     neutral[m.start() : end] = b"\x01" * (end - m.start())
