@@ -18,7 +18,7 @@ from .embed import CachedEncoder, Encoder, centroids_for, resolve_encoder
 from .embed.cache import DocumentCacheDB
 from .findings import HEADLINE_PART, Claim, Finding, Member, compare_claims, event_findings, frame_findings, ranked
 from .frames import Classifier, EmbeddingZeroShot, Labelling, LabelSet, Lexicon, load_labels, resolve_classifier, resolve_lexicon
-from .ingest import Document, Sentence, documents_from_texts, load_documents
+from .ingest import Document, Sentence, documents_from_texts, load_documents, outlet_names
 from .match import ClaimParams, Event, GroupingParams, align_event, entities, group_documents
 from .match.claims import claim_units, clauses
 from .match.events import centred_by, centroid_table
@@ -123,7 +123,7 @@ def _event_findings(
         return float((pieces @ rows_of[claim_id].T).max()) if len(pieces) else -1.0
 
     counts = {d: len(documents[d].sentences) for d in event.documents}
-    names = {d: documents[d].outlet or d for d in event.documents}
+    names = outlet_names(documents[d] for d in event.documents)
     found = event_findings(event.id, event.documents, claims, counts, names, lexicon, closeness, clause_closeness)
     for finding in found:  # a claim's headline part is the claim
         finding.clusters = list(dict.fromkeys(c.removesuffix(HEADLINE_PART) for c in finding.clusters))
@@ -211,7 +211,7 @@ def with_frame_findings(
     out: list[Finding] = []
     for event in events:
         own, in_event = findings_of.get(event.id, []), clusters_of.get(event.id, [])
-        names = {d: documents[d].outlet or d for d in event.documents if d in documents}
+        names = outlet_names(documents[d] for d in event.documents if d in documents)
         extra = frame_findings(event.id, _claims(in_event, documents), frame_of, labelling.labels, names)
         out.extend(ranked(event.id, own + extra, [c.id for c in in_event]) if extra else own)
     return out

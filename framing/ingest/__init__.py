@@ -6,7 +6,7 @@ holds the types, and ``build`` puts them together (``load_documents``, ``documen
 """
 
 from .build import IngestResult, build_document, documents_from_texts, load_documents
-from .documents import Document, InputError, Sentence, Span
+from .documents import Document, InputError, Sentence, Span, outlet_names
 from .reading import RawText, expand_inputs, read_text
 from .segment import split_sentences
 
@@ -21,6 +21,7 @@ __all__ = [
     "documents_from_texts",
     "expand_inputs",
     "load_documents",
+    "outlet_names",
     "read_text",
     "split_sentences",
 ]

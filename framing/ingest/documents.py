@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -75,3 +77,11 @@ class InputError(Exception):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+def outlet_names(documents: Iterable[Document]) -> dict[str, str]:
+    """How a report names each document: its outlet, with its id where another of ``documents`` has the same outlet (two
+    articles of one agency in one event: "Новый поток (a6n4)", "Новый поток (d5t1)"), its id where it has no outlet."""
+    documents = list(documents)
+    count = Counter(d.outlet for d in documents if d.outlet)
+    return {d.id: d.id if not d.outlet else f"{d.outlet} ({d.id})" if count[d.outlet] > 1 else d.outlet for d in documents}

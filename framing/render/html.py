@@ -83,7 +83,7 @@ def _columns(result: ComparisonResult, view: EventView) -> list[str]:
     docs = view.docs
     parts: list[str] = []
     head = "".join(
-        f"<th>{html.escape(d.outlet or d.id)}<br><small>{html.escape(place_and_date(d))}</small></th>"
+        f"<th>{html.escape(view.name(d))}<br><small>{html.escape(place_and_date(d))}</small></th>"
         for d in docs
     )
     rows = []
@@ -112,7 +112,7 @@ def _columns(result: ComparisonResult, view: EventView) -> list[str]:
                               for s in cell_sentences(c, d.id)[0]) + "</li>"
                 for c in own
             )
-            parts.append(f"<h4>Only in {html.escape(d.outlet or d.id)} ({len(own)})</h4><ul class='alone'>{items}</ul>")
+            parts.append(f"<h4>Only in {html.escape(view.name(d))} ({len(own)})</h4><ul class='alone'>{items}</ul>")
     return parts
 
 
@@ -121,7 +121,7 @@ def _coverage(result: ComparisonResult, view: EventView) -> list[str]:
     letters = column_letters(len(view.docs))
     column_of = {d.id: letter for d, letter in zip(view.docs, letters)}
     rows, alone = coverage_rows(result, view)
-    head = "".join(f"<th class='mark' title='{html.escape(d.outlet or d.id)}'>{letter}</th>" for d, letter in zip(view.docs, letters))
+    head = "".join(f"<th class='mark' title='{html.escape(view.name(d))}'>{letter}</th>" for d, letter in zip(view.docs, letters))
     body = "".join(
         f"<tr id='{html.escape(row.cluster)}'><td class='claim'>{row.cluster.split('.')[-1]} {row.outlets}/{len(view.docs)}</td>"
         + "".join(f"<td class='mark {MARK_CLASS[mark]}'>{mark}</td>" for mark in row.marks)
@@ -132,7 +132,7 @@ def _coverage(result: ComparisonResult, view: EventView) -> list[str]:
     single = ", ".join(f"{column_of[d]} {n}" for d, n in alone.items() if n)
     if single:
         parts.append(f"<p class='apart'>claims only one outlet reports (not shown above): {html.escape(single)}</p>")
-    key = ", ".join(f"{column_of[d.id]} = {html.escape(d.outlet or d.id)}" for d in view.docs)
+    key = ", ".join(f"{column_of[d.id]} = {html.escape(view.name(d))}" for d in view.docs)
     parts.append(f"<p class='apart'>columns: {key}<br>{html.escape(COVERAGE_LEGEND)}</p>")
     return parts
 
@@ -148,14 +148,14 @@ def to_html(
         event, docs = shown.event, shown.docs
         parts.append(f"<h2>Event {html.escape(event.id)}: {len(docs)} document(s)</h2><ul>")
         for d in docs:
-            meta = " · ".join(html.escape(x) for x in (d.outlet or d.id, place_and_date(d)) if x)
+            meta = " · ".join(html.escape(x) for x in (shown.name(d), place_and_date(d)) if x)
             parts.append(f"<li><b>{meta}</b> — {html.escape(d.title or '')}</li>")
         parts.append("</ul>")
         for line in grouping_lines(event):
             parts.append(f"<div class='apart'>{html.escape(line)}</div>")
         removed = removed_line(docs, "this list")
         if removed:  # every piece, with its article and reason: set aside, not lost
-            pieces = "".join(f"<li><b>{html.escape(d.outlet or d.id)}</b> ({html.escape(span.reason)}): {html.escape(span.text)}</li>"
+            pieces = "".join(f"<li><b>{html.escape(shown.name(d))}</b> ({html.escape(span.reason)}): {html.escape(span.text)}</li>"
                              for d in docs for span in d.removed)
             parts.append(f"<details class='apart'><summary>{html.escape(removed)}</summary><ul>{pieces}</ul></details>")
         found = shown.findings(result)
@@ -178,7 +178,7 @@ def to_html(
             words = "<br>".join(
                 f"<span class='{k}'>{k}</span>: {html.escape(', '.join(v))}" for k, v in document_cues(result, d).items()
             )
-            parts.append(f"<tr><td>{html.escape(d.outlet or d.id)}</td><td>{bars}</td><td>{words or '—'}</td></tr>")
+            parts.append(f"<tr><td>{html.escape(shown.name(d))}</td><td>{bars}</td><td>{words or '—'}</td></tr>")
         parts.append("</table>")
     css_class = {"loaded wording": "loaded", "differs from the aligned claim": "changed"}
     legend = "".join(f"<span class='{css_class.get(name, name)}'>{html.escape(name)}</span>" for name, _ in LEGEND)

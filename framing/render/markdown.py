@@ -40,7 +40,7 @@ def _coverage(result: ComparisonResult, view: EventView) -> list[str]:
               + f" | {'*headlines* · ' if row.headlines else ''}**{column_of[row.reference]}**: {_md(row.text)} |" for row in rows]
     single = ", ".join(f"{column_of[d]} {n}" for d, n in alone.items() if n)
     lines += [""] + ([f"Claims only one outlet reports (not shown above): {single}.", ""] if single else [])
-    lines += [f"Columns: {', '.join(f'{column_of[d.id]} = {_md(d.outlet or d.id)}' for d in view.docs)}.", "", COVERAGE_LEGEND + "."]
+    lines += [f"Columns: {', '.join(f'{column_of[d.id]} = {_md(view.name(d))}' for d in view.docs)}.", "", COVERAGE_LEGEND + "."]
     return lines
 
 
@@ -48,7 +48,7 @@ def _columns(result: ComparisonResult, view: EventView) -> list[str]:
     """The side-by-side table and, per outlet, the claims only it reports."""
     docs = view.docs
     lines: list[str] = []
-    lines += ["", "| claim | " + " | ".join(_md(d.outlet or d.id) for d in docs) + " |",
+    lines += ["", "| claim | " + " | ".join(_md(view.name(d)) for d in docs) + " |",
               "|---|" + "---|" * len(docs)]
     for cluster in view.shared:
         changed = changed_words(result, cluster)
@@ -74,7 +74,7 @@ def _columns(result: ComparisonResult, view: EventView) -> list[str]:
     for d in docs:
         own = alone.get(d.id, [])
         if own:
-            lines += ["", f"**Only in {_md(d.outlet or d.id)} ({len(own)})**", ""]
+            lines += ["", f"**Only in {_md(view.name(d))} ({len(own)})**", ""]
             lines += [f"- {c.id.split('.')[-1]}: " + " ".join(_md(d.sentences[s].text) for s in cell_sentences(c, d.id)[0])
                       for c in own]
     return lines
@@ -88,7 +88,7 @@ def to_markdown(result: ComparisonResult, events: list[str] | None = None, outle
     for shown in event_views(result, events, outlets, claims_in=claims_in):
         event, docs = shown.event, shown.docs
         lines += [f"## Event {event.id}: {len(docs)} document(s)", ""]
-        lines += [f"- **{_md(d.outlet or d.id)}** ({place_and_date(d)}): {_md(d.title or '')}"
+        lines += [f"- **{_md(shown.name(d))}** ({place_and_date(d)}): {_md(d.title or '')}"
                   for d in docs]
         reasons = grouping_lines(event) + [line for line in [removed_line(docs)] if line]
         if reasons:  # a line break ends each ("  "), so they stay one block under the list
@@ -107,7 +107,7 @@ def to_markdown(result: ComparisonResult, events: list[str] | None = None, outle
         lines += ["", f"{summary[0].upper()}{summary[1:]}.", ""]
         for d in docs:
             profile = ", ".join(f"{short_label(n)} {v:.2f}" for n, v in list(result.document_frames(d.id).items())[:3])
-            lines.append(f"- {_md(d.outlet or d.id)}: {profile or 'frames not computed'}")
+            lines.append(f"- {_md(shown.name(d))}: {profile or 'frames not computed'}")
         lines.append("")
     lines.append("**Bold**: a number, name, date or cue that the aligned claim lacks."
                  + (" `Frame score` per sentence; `?` = the classifier abstains." if result.frames is not None else ""))

@@ -65,8 +65,8 @@ def _styled(text: str, changed: list[str] | None = None, lexicon: Lexicon | None
     return out
 
 
-def _header(doc: Document) -> str:
-    return " · ".join(x for x in (doc.outlet or doc.id, place_and_date(doc)) if x)
+def _header(doc: Document, name: str) -> str:
+    return " · ".join(x for x in (name, place_and_date(doc)) if x)
 
 
 GIVEN_SOURCES = ("manifest", "front matter", "metadata.csv", "metadata.jsonl")
@@ -163,7 +163,7 @@ def _table(result: ComparisonResult, view: EventView) -> Table:
     table = Table(show_lines=True, expand=True)
     table.add_column("claim", no_wrap=True, width=6)
     for d in view.docs:
-        table.add_column(_header(d), overflow="fold", ratio=1)
+        table.add_column(_header(d, view.name(d)), overflow="fold", ratio=1)
     for cluster in view.shared:
         changed = changed_words(result, cluster)
         table.add_row(_row_label(view, cluster), *(_cell(result, d, cluster, changed) for d in view.docs))
@@ -184,7 +184,7 @@ def _alone(result: ComparisonResult, view: EventView) -> RenderableType:
         grid.add_column(overflow="fold")
         for cluster in own:
             grid.add_row(f" {cluster.id.split('.')[-1]}", _cell(result, doc, cluster, changed_words(result, cluster)))
-        blocks.append(Group(Text(f"only in {doc.outlet or doc.id} ({len(own)}):", style="bold"), grid))
+        blocks.append(Group(Text(f"only in {view.name(doc)} ({len(own)}):", style="bold"), grid))
     return Group(*blocks)
 
 
@@ -194,7 +194,7 @@ def _stacked(result: ComparisonResult, view: EventView) -> RenderableType:
         changed = changed_words(result, cluster)
         lines = []
         for d in view.docs:
-            lines.append(Text.assemble((f"{d.outlet or d.id}: ", "bold"), _cell(result, d, cluster, changed)))
+            lines.append(Text.assemble((f"{view.name(d)}: ", "bold"), _cell(result, d, cluster, changed)))
         shared = len(view.reporting(cluster))
         margin = max(m.score for m in cluster.members)
         title = f"{cluster.id} · {shared}/{len(view.docs)} outlets" + (f" · margin {margin:.2f}" if shared > 1 else "")
@@ -243,7 +243,7 @@ def _summary(result: ComparisonResult, view: EventView) -> RenderableType:
         unattributed = sum(1 for sentence in d.sentences if not is_attributed(sentence.text, result.lexicon))
         words.append(f"no source or quote: {unattributed}/{len(d.sentences)} sentences", style="dim")
         words.rstrip()
-        table.add_row(d.outlet or d.id, bars if profile else Text("(frames not computed)", style="dim"), words if words.plain else Text("—"))
+        table.add_row(view.name(d), bars if profile else Text("(frames not computed)", style="dim"), words if words.plain else Text("—"))
     parts.append(table)
     return Group(*parts)
 

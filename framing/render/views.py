@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..findings import LEAVES_OUT, Finding, compare_claims
 from ..frames import find_signals
+from ..ingest.documents import outlet_names
 from ..match.events import APART
 
 if TYPE_CHECKING:
@@ -258,6 +259,10 @@ class EventView:
 
     def reporting(self, cluster: Cluster) -> list[str]:
         return reporting(cluster, self.docs)
+
+    def name(self, doc: Document) -> str:
+        """How the report names a shown document: its outlet, with its id where two shown documents share the outlet."""
+        return outlet_names(self.docs)[doc.id]
 
     @property
     def counts(self) -> ClaimCounts:
