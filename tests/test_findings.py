@@ -699,3 +699,26 @@ def test_a_ranges_first_end_takes_the_unit_of_its_second():
     assert ("40", "40~") in amounts("від 40 до 50 кілометрів") and ("2",) in amounts("за 2-3 дні")  # days are no measure
     assert not _conflict(amounts("ракета летит со скоростью 10 Махов"), amounts("скорость от 2,5 до 3 километра в секунда"))
     assert _conflict(amounts("a range of 2.5 to 3 kilometres"), amounts("a range of 4 to 5 kilometres"))
+
+
+def test_a_number_finding_names_the_amounts_in_dispute_not_every_figure_one_outlet_lacks():
+    # shaped on erdogan_runoff: most outlets give the preliminary count, one the final; some add the share of ballot
+    # boxes opened, one gives that share without the winner's figure
+    claim = _claim(
+        "e1.c1",
+        ("a", "The challenger took 46.3% after 98.2% of ballot boxes were opened, against 53.7% for the incumbent."),
+        ("b", "The challenger took 46.3% against 53.7% for the incumbent."),
+        ("c", "The final count gives the challenger 46.1% against 53.9% for the incumbent."),
+        ("d", "With 98,2% of boxes opened, the challenger had 46,3%."),
+    )
+    number = next(f for f in event_findings("e1", ["a", "b", "c", "d"], [claim], {d: 3 for d in "abcd"}) if f.kind == "number")
+    assert "98" not in number.summary.split(":")[0]  # the boxes opened are another fact, which c does not contradict
+    assert number.summary.startswith("a, b say 46.3%, 53.7%; c says 46.1%, 53.9%; d says 46,3%")
+
+
+def test_outlet_names_tell_two_articles_of_one_outlet_apart():
+    from framing.ingest import documents_from_texts, outlet_names
+
+    docs = documents_from_texts([("Один.", {"id": "a1", "outlet": "Вести"}), ("Два.", {"id": "b2", "outlet": "Вести"}),
+                                 ("Three.", {"id": "c3", "outlet": "Herald"}), ("Four.", {"id": "d4"})])
+    assert outlet_names(docs) == {"a1": "Вести (a1)", "b2": "Вести (b2)", "c3": "Herald", "d4": "d4"}

@@ -92,6 +92,10 @@ NEAR_SIMILARITY = 0.55
 # other (the findings bench plants n -> 2n + 3; real outlets round, estimate, update); further apart they are two facts
 # one claim holds side by side (stop 31, read on the real piles: "80th anniversary" / "80,000 doves")
 COMPARABLE_RATIO = 10.0
+# a number finding's summary gives, beside the amounts in dispute, a figure within RANGE_END times of one of them that
+# the other side does not give: the other end of a range ("11,000 to 12,000" against "10,000"); the 99.43% of ballot
+# boxes counted beside the 52.14% of the votes, 1.9 times apart, is another fact (erdogan_runoff)
+RANGE_END = 1.25
 COMPARABLE_GAP = 10.0
 # "заяви държавният секретар на САЩ Антони Блинкен": a title of at most this many words may stand between the
 # verb and the name; these words start what was said instead
@@ -499,19 +503,73 @@ def _conflict(a: dict[tuple[str, ...], str], b: dict[tuple[str, ...], str]) -> b
     the other does not give at all, while giving one of that kind too (not where one merely gives more: "27-28
     metres" against "30 yards" and a score the other leaves out; not a date against a sum); two dates only when they
     could be one date told differently (at most ``DATE_SLIP_DAYS`` apart)."""
-    kinds = {_kind(k) for k in a} & {_kind(k) for k in b}
-    for kind in kinds:
+    return bool(_disputes(a, b))
+
+
+def _disputes(a: dict[tuple[str, ...], str], b: dict[tuple[str, ...], str],
+              beside: Sequence[dict[tuple[str, ...], str]] = ()) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The amounts two documents disagree on, as (a's, b's) pairs: of one kind, each not named by the other document;
+    a figure or measure with one of a like size (one figure told differently: "53%" / "54,08%", "90 seats" / "89";
+    figures a thousand times apart are two facts a claim holds side by side, "the 80th anniversary" / "80,000 doves"),
+    a date with one it could have slipped from, each the other's closest (52.14% goes with 52.18%, 47.86% with 47.82%,
+    and the 99.43% of ballot boxes counted that only one side gives goes with neither); and not two amounts that a
+    document of ``beside`` (the claim's other documents) gives side by side: they are two facts ("52,14%" of the votes
+    and "99,43%" of the ballot boxes, where one outlet gives only the second)."""
+    out = []
+    for kind in {_kind(k) for k in a} & {_kind(k) for k in b}:
         only_a = [keys for keys in a if _kind(keys) == kind and not _named(keys, b)]
         only_b = [keys for keys in b if _kind(keys) == kind and not _named(keys, a)]
-        if kind == "date":
-            only_b = [y for y in only_b if any(_slipped(x, y) for x in only_a)]
-        elif kind in ("figure", "measure"):
-            # one figure told differently is of a like size ("53%" / "54,08%", "90 seats" / "89"); figures a thousand
-            # times apart are two facts a claim holds side by side ("the 80th anniversary" / "80,000 doves")
-            only_b = [y for y in only_b if any(_comparable(x, y) for x in only_a)]
-        if only_a and only_b:
-            return True
-    return False
+        if kind not in ("date", "figure", "measure"):
+            out += [(x, y) for x in only_a for y in only_b]
+            continue
+        alike, distance = (_slipped, _days_apart) if kind == "date" else (_comparable, _times_apart)
+        pairs = {(i, j): distance(x, y) for i, x in enumerate(only_a) for j, y in enumerate(only_b) if alike(x, y)}
+        for (i, j), gap in pairs.items():
+            if all((gap, j) <= (g, k) for (h, k), g in pairs.items() if h == i) and all((gap, i) <= (g, h) for (h, k), g in pairs.items() if k == j):
+                out.append((only_a[i], only_b[j]))
+    return [(x, y) for x, y in out if not any(_side_by_side(x, y, other) for other in beside)]
+
+
+def _side_by_side(x: tuple[str, ...], y: tuple[str, ...], amounts: dict[tuple[str, ...], str]) -> bool:
+    """Whether two amounts of ``amounts`` are ``x`` and ``y`` (two: one rounded figure that names both, "52%" for
+    52.14% and 52.18%, does not count)."""
+    def names(keys: tuple[str, ...], amount: tuple[str, ...]) -> bool:
+        return any(same_amount(k, o) for k in keys for o in amount)
+
+    return any(names(x, first) and names(y, second) for first in amounts for second in amounts if first != second)
+
+
+def _disputed(told: Mapping[str, dict[tuple[str, ...], str]], documents: Sequence[str]) -> dict[str, dict[tuple[str, ...], str]]:
+    """Per document, the amounts it disagrees on with another of ``documents`` (:func:`_disputes`, the others beside),
+    with the other end of a range it gives ("11,000 to 12,000" against "10,000": a figure within ``RANGE_END`` times of
+    a disputed one that the documents it disagrees with do not give); a document that disagrees with none is left out."""
+    out: dict[str, dict[tuple[str, ...], str]] = {}
+    against: dict[str, list[str]] = {}
+    for a in documents:
+        for b in documents:
+            if a < b:
+                for x, y in _disputes(told[a], told[b], [told[c] for c in documents if c not in (a, b)]):
+                    out.setdefault(a, {})[x] = told[a][x]
+                    out.setdefault(b, {})[y] = told[b][y]
+                    against.setdefault(a, []).append(b)
+                    against.setdefault(b, []).append(a)
+    for d, own in out.items():
+        ends = {z: told[d][z] for z in told[d] if z not in own and _kind(z) in ("figure", "measure")
+                and any(_kind(x) == _kind(z) and _comparable(x, z) and 1 - _times_apart(x, z) >= 1 / RANGE_END for x in own)
+                and not any(_named(z, told[e]) for e in against[d])}
+        own.update(ends)
+    return {d: dict(sorted(out[d].items(), key=lambda item: list(told[d]).index(item[0]))) for d in documents if d in out}
+
+
+def _times_apart(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    """How far apart two figures are, relative to the larger (0: equal; 1 - the smaller / the larger)."""
+    u, v = abs(float(a[0].rstrip("%~"))), abs(float(b[0].rstrip("%~")))
+    return abs(u - v) / max(u, v, 1e-9)
+
+
+def _days_apart(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    gap = date_gap("--" + a[0].split(" ", 1)[1], "--" + b[0].split(" ", 1)[1])
+    return float(gap if gap is not None else DATE_SLIP_DAYS + 1)
 
 
 def _comparable(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -729,8 +787,11 @@ def event_findings(
             odd = _odd_amounts(told)
             # two outlets each give an amount the other does not (two that both give "11 stores" where a third
             # gives none, or one that gives more numbers than another, are no disagreement)
-            if any(_conflict(told[a], told[b]) for a in with_numbers for b in with_numbers if a < b):
-                add("number", [claim.id], with_numbers, "; ".join(_grouped(_amount_labels(odd, with_numbers), name))
+            # the summary gives the amounts in dispute ("A says 52.18%; B, C say 52,14%"), not every figure an outlet
+            # has and another lacks (the 99,43% of ballot boxes counted that some give beside the result)
+            disputed = _disputed(told, with_numbers)
+            if disputed:
+                add("number", [claim.id], with_numbers, "; ".join(_grouped(_amount_labels(disputed, list(disputed)), name))
                     + f": {_short(claim.text_of(with_numbers[0]))}", _evidence(claim, with_numbers, {d: list(odd[d].values()) for d in with_numbers}))
             # a figure only one outlet gives (a date alone is no figure: outlets date a claim or leave it to the dateline)
             # (not one the others give in another of their sentences: they left it out of this one, not out of their
