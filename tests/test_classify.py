@@ -252,6 +252,8 @@ def test_a_whole_word_cue_is_matched_as_written():
     assert kinds("May it be so.") == [("hedging", "May")]  # capitalised where it opens the sentence
     assert kinds("Москва уже твърди, че ответът ще е твърд и уж бърз.") == [("certainty", "твърд"), ("hedging", "уж")]
     assert kinds("Firm response, firms say.") == [("certainty", "Firm")]
+    # and Bulgarian "каза" (said) took "Казахстан"; "возможно" (perhaps) took "возможности" (opportunities)
+    assert kinds("В Казахстане обсудили возможности, а он каза, че възможно е.") == [("attribution", "каза"), ("hedging", "възможно")]
 
 
 def test_a_user_whole_word_cue_keeps_its_case(tmp_path):
