@@ -24,7 +24,8 @@ from .conftest import SHARED_DATA, FakeEncoder, fake_grouping
                                   "kursk_incursion", "nobel_hidankyo", "crocus_attack", "biden_withdrawal", "trump_verdict",
                                   "kherson_liberation", "queen_death", "eu_candidate", "wagner_mutiny",
                                   "finland_nato", "grain_deal", "belousov_defence",
-                                  "nord_stream", "carlson_interview", "zaporizhzhia_iaea", "gazprom_cutoff"])
+                                  "nord_stream", "carlson_interview", "zaporizhzhia_iaea", "gazprom_cutoff",
+                                  "new_start", "leopard_tanks"])
 def test_pile_gold_resolves_and_scores(name):
     articles, event_of, claims = load_pile(PILES / name)
     assert {a[1]["id"] for a in articles} == set(event_of) and len(articles) == 22
