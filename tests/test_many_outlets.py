@@ -456,6 +456,14 @@ def test_a_brief_left_alone_joins_the_story_that_tells_most_of_its_lines():
     dates = ["2024-11-13", "2024-11-13", None, "2024-12-03", None]
     out, attached = attach_left_out(clusters, vectors, centred, nearest, dates, params)
     assert not attached and sorted(map(sorted, out)) == [[0, 1, 2], [3], [4]]
+    # another occasion that recalls the story in three of its five lines but leads with its own news: the story tells
+    # neither of its first two sentences, so it stays apart (real piles: a congratulation, a court hearing)
+    occasion = doc([0.5 * topic + stray, 0.5 * topic + basis[8], topic + lines[0], topic + lines[1], topic + lines[2]])
+    out, attached = attach_left_out(clusters, vectors, [*story, occasion, half], nearest, [None] * 5, params)
+    assert not attached
+    out, attached = attach_left_out(clusters, vectors, [*story, occasion, half], nearest, [None] * 5,
+                                    GroupingParams(attach_lead=None))
+    assert set(attached) == {3}
 
 
 def test_the_report_says_why_a_brief_joined_its_event():
