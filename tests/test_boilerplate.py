@@ -361,3 +361,11 @@ def test_the_short_line_under_a_title_that_ends_in_a_full_stop_is_a_standfirst_n
     for language, lines in versions.items():
         doc = documents_from_texts([("\n\n".join(lines), {"id": language, "language": language})])[0]
         assert lines[1] in " ".join(s.text for s in doc.sentences), (language, doc.removed)
+
+
+def test_a_ukrainian_share_button_is_clutter():
+    # found on a fresh pile (new_start): "Поділитися" stayed as a one-word sentence
+    text = "Президент заявив про нове рішення у вівторок.\n\nПоділитися\n\nУ Кремлі відповіли ввечері.\n\nFacebook Telegram Поділитися\n"
+    cleaned = clean(text)
+    assert [span.text.strip() for span in cleaned.removed] == ["Поділитися", "Facebook Telegram Поділитися"]
+    assert [text[start:end] for start, end, _ in cleaned.kept] == ["Президент заявив про нове рішення у вівторок.", "У Кремлі відповіли ввечері."]

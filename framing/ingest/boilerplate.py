@@ -92,7 +92,7 @@ _LINE_MARKER = re.compile(
     r"photograph:|image:|picture:|credit:|зображення:|изображение:|illustration:|"
     r"підтримайте|підтримати|поддержите|поддержать|подкрепете|подкрепи|support (?:us|our|independent)|donate|"
     r"become a (?:member|supporter)|"
-    r"поделиться|поширити|сподели|©|copyright|\d+\s*(?:хв|мин|min)\.?\s*(?:читати|чтения|read)|"
+    r"поделиться|поділитися|поширити|сподели|©|copyright|\d+\s*(?:хв|мин|min)\.?\s*(?:читати|чтения|read)|"
     r"время чтения|час читання|cookies?\b|all rights reserved|все права защищены|всі права захищені|"
     r"(?:published|updated|posted|опубликовано|обновлено|опубліковано|оновлено|публикувано|обновено)\b.{0,40}\d)",
     re.I,
@@ -139,7 +139,7 @@ _WEATHER_OR_RATES = re.compile(r"[−+-]?\d+\s?°|\b(?:USD|EUR|долар\w*|д�
 # Share and follow buttons: a short line made only of network names and sharing words.
 _SOCIAL = re.compile(
     r"^(?:(?:facebook|twitter|x|telegram|viber|whatsapp|linkedin|vk|вконтакте|вк|одноклассники|ok|instagram|youtube|tiktok|"
-    r"дзен|threads|reddit|e-?mail|email|print|печат|печать|друк|share|поделиться|поширити|сподели|копировать ссылку|"
+    r"дзен|threads|reddit|e-?mail|email|print|печат|печать|друк|share|поделиться|поділитися|поширити|сподели|копировать ссылку|"
     r"скопировать ссылку|копіювати посилання|copy link)[\s,·|/•]*)+$",
     re.I,
 )
