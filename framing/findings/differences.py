@@ -25,9 +25,6 @@ _NUMBER = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:[ \u00a0]\d{3})+|\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:[.,]\d+)?)(\s*%|\s*[-‑]?\s*[A-Za-zА-Яа-яІіЇїЄє]+\.?)?"
 )
 # words that join two numbers or a number to what follows, not what is counted
-# an age written onto its number: "81-летний", "20-річного", "20-годишният", "24-year-old" (not "80-летие", "100-годишнина",
-# an anniversary, nor "a five-year term"); "81-летний" against "40 демократов" was a number finding of biden_withdrawal
-_AGE = re.compile(r"(?:летн|річн|годишн(?!ин)|years?[-‑ ]old)", re.I)
 _LINK_WORD = re.compile(r"to|and|or|of|in|on|at|by|for|from|than|до|и|или|в|во|на|по|с|со|от|из|і|й|та|або|у|з|із|від|за|към", re.I)
 # a number that is part of a name: "a Group of 20 summit", "G-7" (in "G20" the digits are inside a word already), a
 # treaty's article ("Article 5", "статьи 5", "статті 5", "член 5": hague_summit's "5 depended" beside "2%")
@@ -153,8 +150,7 @@ def _numbers_in(text: str) -> dict[str, str]:
 def amounts(text: str) -> dict[tuple[str, ...], str]:
     """Each amount of :func:`numbers` and each date, as the keys it may be compared by -> its surface text.
     A measure in miles, inches, feet, pounds or yards also gets its metric value, marked approximate
-    ("136.794~"); a metric measure is approximate too ("25~" for "25 см"); an age is keyed "age 81" ("81-летний",
-    "81-year-old"), so it is set against ages only; a date is keyed by month and day
+    ("136.794~"); a metric measure is approximate too ("25~" for "25 см"); a date is keyed by month and day
     ("date 09-30" for "30 вересня 1882" and "September 30"), so a changed day is a changed amount; a score
     ("2:2", "5-3") by its pair."""
     found: dict[tuple[str, ...], str] = {}
@@ -164,10 +160,6 @@ def amounts(text: str) -> dict[tuple[str, ...], str]:
         if re.fullmatch(r"[\d\s\u00a0.,]+[-‑](?!км|кг|см|мм)[а-яёіїєґ]{1,3}", surface, re.I):  # an ordinal's ending ("41-м веке", "17-ти")
             word = ""
         keys = [key]
-        old = re.match(r"years?$", word, re.I) and re.search(re.escape(surface) + r"[-‑ ]old\b", blanked)  # "24-year" + "-old"
-        if (_AGE.match(word) or old) and not key.endswith("%"):  # an age is set against an age, not against a head count
-            found[(f"age {key}",)] = surface
-            continue
         if _METRIC.match(word) and not key.endswith("%"):
             keys.append(f"{key}~")
         for pattern, factor in _IMPERIAL:
