@@ -92,11 +92,11 @@ NEAR_SIMILARITY = 0.55
 # other (the findings bench plants n -> 2n + 3; real outlets round, estimate, update); further apart they are two facts
 # one claim holds side by side (stop 31, read on the real piles: "80th anniversary" / "80,000 doves")
 COMPARABLE_RATIO = 10.0
+COMPARABLE_GAP = 10.0
 # a number finding's summary gives, beside the amounts in dispute, a figure within RANGE_END times of one of them that
 # the other side does not give: the other end of a range ("11,000 to 12,000" against "10,000"); the 99.43% of ballot
 # boxes counted beside the 52.14% of the votes, 1.9 times apart, is another fact (erdogan_runoff)
 RANGE_END = 1.25
-COMPARABLE_GAP = 10.0
 # "заяви държавният секретар на САЩ Антони Блинкен": a title of at most this many words may stand between the
 # verb and the name; these words start what was said instead
 TITLE_WORDS = 5
