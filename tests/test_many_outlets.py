@@ -847,3 +847,43 @@ def test_a_set_apart_line_says_when_dates_kept_two_events_apart():
     assert crossing and all(p["events_pairs_dated_apart"] == 4 and p["events_pairs_scored"] == 5 for p in crossing)
     line = next(line for line in set_apart_lines(event) if line.startswith("set apart: y:"))
     assert "score 1.28 >= 0.60 with x" in line and line.endswith("over 5 pair(s), 4 of them dated too far apart to be one event")
+
+
+def test_a_member_scoring_low_whose_lead_few_others_tell_is_set_apart_as_another_occasion():
+    from framing.match.events import APART_EVENT, Event, leads_apart
+    from framing.render.views import set_apart_lines
+
+    rng = np.random.default_rng(5)
+    basis = np.linalg.qr(rng.normal(size=(DIM, 8)))[0].T
+    lead, body, own, other = basis[0], basis[1], basis[2], basis[3]
+
+    def doc(rows: list[np.ndarray]) -> np.ndarray:
+        return _normalise_rows(np.stack(rows))
+
+    # ten articles of a story lead with its news; 10 (a congratulation the same evening) leads with its own news and
+    # recalls the story lower down; 11 scores as low but leads with the story's news (a short piece of the story)
+    story = [doc([lead, body + 0.1 * rng.normal(size=DIM)]) for _ in range(10)]
+    occasion = doc([own, other, lead])
+    brief = doc([lead, basis[4]])
+    centred = [*story, occasion, brief]
+    members = list(range(12))
+    evidence = dict(_pair(a, b, 0.5, 1.5) for a in range(10) for b in range(10) if a < b)
+    evidence.update(_pair(a, m, 0.2, 0.9) for a in range(10) for m in (10, 11))
+    evidence.update([_pair(10, 11, 0.2, 0.9)])
+    clusters, apart = leads_apart([members], evidence, centred, keep=set(), share=0.2, level=0.5, threshold=0.85)
+    assert sorted(map(sorted, clusters)) == [list(range(10)) + [11], [10]]
+    assert apart[10]["lead_told_by"] == 0 and apart[10]["of"] == 11 and apart[10]["mean_score"] == 0.9
+    # a brief attached to the story stays; an event smaller than APART_EVENT is left as it is
+    assert leads_apart([members], evidence, centred, keep={10}, share=0.2, level=0.5, threshold=0.85)[0] == [members]
+    small = list(range(APART_EVENT - 3)) + [10]
+    assert leads_apart([small], evidence, centred, keep=set(), share=0.2, level=0.5, threshold=0.85)[0] == [small]
+    # a member that scores well with the others stays whatever it leads with
+    strong = {**evidence, **dict(_pair(a, 10, 0.2, 1.2) for a in range(10))}
+    assert leads_apart([members], strong, centred, keep=set(), share=0.2, level=0.5, threshold=0.85)[0] == [members]
+    event = Event("e1", [f"d{m}" for m in range(10)], {"pairs": [], "set_apart": {"d10": {**apart[10], "event": "e2"}}})
+    assert set_apart_lines(event)[0].startswith("set apart: d10: scores 0.90 with the others on average, and only 0 of "
+                                                "the 11 others tell its headline or lead")
+
+
+def _normalise_rows(m: np.ndarray) -> np.ndarray:
+    return (m / np.linalg.norm(m, axis=1, keepdims=True)).astype(np.float32)

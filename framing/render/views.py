@@ -244,6 +244,10 @@ def _left_because(why: dict, event: str) -> str:
         return (f"dated {why['days_after']} days after most of {event} event's articles, and shares on average only "
                 f"{why['mean_shared_claims']:.0%} of its sentences with the {why['of']} others: a later occasion with the "
                 "same people")
+    if "lead_told_by" in why:
+        return (f"scores {why['mean_score']:.2f} with the others on average, and only {why['lead_told_by']} of the {why['of']} "
+                "others tell its headline or lead (an article of a story leads with what the others tell): another occasion "
+                "with the same people?")
     return (f"shares claims with only {why['shares_claims_with']} of the {why['of']} other articles it was compared with "
             "(an article of a story shares claims with most of it): another occasion with the same people?")
 
