@@ -25,7 +25,8 @@ from .conftest import SHARED_DATA, FakeEncoder, fake_grouping
                                   "kherson_liberation", "queen_death", "eu_candidate", "wagner_mutiny",
                                   "finland_nato", "grain_deal", "belousov_defence",
                                   "nord_stream", "carlson_interview", "zaporizhzhia_iaea", "gazprom_cutoff",
-                                  "new_start", "leopard_tanks", "xi_moscow", "bakhmut_claim"])
+                                  "new_start", "leopard_tanks", "xi_moscow", "bakhmut_claim",
+                                  "nord_stream_leak", "kremlin_drones"])
 def test_pile_gold_resolves_and_scores(name):
     articles, event_of, claims = load_pile(PILES / name)
     assert {a[1]["id"] for a in articles} == set(event_of) and len(articles) == 22
