@@ -300,6 +300,7 @@ SAME_EVENT_ACROSS = {
     ("alaska_summit", "february_call"): ("trump_putin_call", "trump_putin_call"),  # Trump-Putin call, 12 Feb 2025
     ("oval_office", "minerals_signed"): ("minerals_deal", "minerals_signing"),  # the minerals deal signed, 30 Apr 2025
     ("minerals_deal", "oval_office_collapse"): ("oval_office", "oval_office"),  # the Oval Office clash, 28 Feb 2025
+    ("nord_stream_leak", "leaks_sept_2022"): ("nord_stream", "nord_stream_leaks"),  # the Nord Stream blasts, 26 Sep 2022
 }
 
 
