@@ -524,9 +524,10 @@ def _disputes(a: dict[tuple[str, ...], str], b: dict[tuple[str, ...], str],
             continue
         alike, distance = (_slipped, _days_apart) if kind == "date" else (_comparable, _times_apart)
         pairs = {(i, j): distance(x, y) for i, x in enumerate(only_a) for j, y in enumerate(only_b) if alike(x, y)}
-        for (i, j), gap in pairs.items():
-            if all((gap, j) <= (g, k) for (h, k), g in pairs.items() if h == i) and all((gap, i) <= (g, h) for (h, k), g in pairs.items() if k == j):
-                out.append((only_a[i], only_b[j]))
+        # each one's closest on the other side (ties to the first), kept where the two choose each other
+        closest_b = {i: min((gap, j) for (h, j), gap in pairs.items() if h == i) for i, _ in pairs}
+        closest_a = {j: min((gap, i) for (i, k), gap in pairs.items() if k == j) for _, j in pairs}
+        out += [(only_a[i], only_b[j]) for (i, j), gap in pairs.items() if closest_b[i] == (gap, j) and closest_a[j] == (gap, i)]
     return [(x, y) for x, y in out if not any(_side_by_side(x, y, other) for other in beside)]
 
 
@@ -558,7 +559,7 @@ def _disputed(told: Mapping[str, dict[tuple[str, ...], str]], documents: Sequenc
                 and any(_kind(x) == _kind(z) and _comparable(x, z) and 1 - _times_apart(x, z) >= 1 / RANGE_END for x in own)
                 and not any(_named(z, told[e]) for e in against[d])}
         own.update(ends)
-    return {d: dict(sorted(out[d].items(), key=lambda item: list(told[d]).index(item[0]))) for d in documents if d in out}
+    return {d: {k: v for k, v in told[d].items() if k in out[d]} for d in documents if d in out}  # in the text's order
 
 
 def _times_apart(a: tuple[str, ...], b: tuple[str, ...]) -> float:

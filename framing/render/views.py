@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..findings import LEAVES_OUT, Finding, compare_claims
@@ -264,9 +265,13 @@ class EventView:
     def reporting(self, cluster: Cluster) -> list[str]:
         return reporting(cluster, self.docs)
 
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        return outlet_names(self.docs)
+
     def name(self, doc: Document) -> str:
         """How the report names a shown document: its outlet, with its id where two shown documents share the outlet."""
-        return outlet_names(self.docs)[doc.id]
+        return self._names[doc.id]
 
     @property
     def counts(self) -> ClaimCounts:
