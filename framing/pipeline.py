@@ -124,7 +124,8 @@ def _event_findings(
 
     counts = {d: len(documents[d].sentences) for d in event.documents}
     names = outlet_names(documents[d] for d in event.documents)
-    found = event_findings(event.id, event.documents, claims, counts, names, lexicon, closeness, clause_closeness)
+    dates = {d: documents[d].date for d in event.documents}
+    found = event_findings(event.id, event.documents, claims, counts, names, lexicon, closeness, clause_closeness, dates)
     for finding in found:  # a claim's headline part is the claim
         finding.clusters = list(dict.fromkeys(c.removesuffix(HEADLINE_PART) for c in finding.clusters))
     return found

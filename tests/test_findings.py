@@ -287,6 +287,20 @@ def test_a_brief_that_lines_up_with_several_rewrites_is_one_lineage_finding() ->
     assert lineage[0].summary.endswith("of its 3 sentences, 3 line up with each of b, c")
 
 
+def test_a_brief_is_no_rewrite_of_an_article_published_a_day_later() -> None:
+    # a (4 sentences, 3 May) lines up with b (9 sentences, 4 May) and c (12 sentences, 3 May): c can be its source,
+    # b cannot (b, a piece of the next day, tells what a told and more: that is no lineage either way)
+    claims = [_claim(f"e1.c{i}", ("a", f"Sentence {i}."), ("b", f"Предложение {i}."), ("c", f"Речення {i}.")) for i in range(1, 5)]
+    dates = {"a": "2023-05-03", "b": "2023-05-04", "c": "2023-05-03"}
+    found = [f for f in event_findings("e1", ["a", "b", "c"], claims, {"a": 4, "b": 9, "c": 12}, dates=dates) if f.kind == "lineage"]
+    assert [(f.documents, f.summary) for f in found] == [
+        (["a", "c"], "a reads as a translation or rewrite of c: 4 of its 4 sentences line up; c has 8 more")]
+    # without dates, or with a day unknown, b can be a source of a as before
+    for unknown in ({}, {**dates, "b": "2023-05"}):
+        undated = [f for f in event_findings("e1", ["a", "b", "c"], claims, {"a": 4, "b": 9, "c": 12}, dates=unknown) if f.kind == "lineage"]
+        assert [f.documents for f in undated] == [["a", "b", "c"]]
+
+
 def test_same_claim_different_frame_needs_a_gap_beyond_translation_noise() -> None:
     from framing.findings import frame_findings
 

@@ -35,7 +35,7 @@ from ..frames import Lexicon, find_signals, load_lexicon
 from ..ingest.outlets import shipped_table
 from ..match import entities
 from ..match.claims import only_attributes
-from ..match.events import date_gap
+from ..match.events import date_gap, parse_date
 from .differences import amounts, same_amount
 
 WEIGHT = {"number": 6.0, "speaker": 5.5, "omission": 4.0, "lineage": 3.5, "attribution": 3.0, "loaded": 3.0,
@@ -726,8 +726,11 @@ def event_findings(
     lexicon: Lexicon | None = None,
     closeness: dict[tuple[str, str], Sequence[float]] | None = None,
     clause_closeness: Callable[[str, str], float] | None = None,
+    dates: Mapping[str, str | None] | None = None,
 ) -> list[Finding]:
     """The event's findings, most important first. ``names``: how to call each document in summaries;
+    ``dates``: each document's publication date (ISO), where known: an article is not read as a rewrite of one
+    published on a later day;
     ``closeness[(claim id, document)]``: how close each sentence of a document that does not report the
     claim (or the closer of its halves) comes to it (without it, every such document leaves the claim out);
     ``clause_closeness(claim id, document)``: how close the closest clause of such a document comes to it (asked
@@ -761,6 +764,10 @@ def event_findings(
         if sentence_counts.get(shorter) and k / sentence_counts[shorter] >= LINEAGE_SHARE:
             lineage[(shorter, longer)] = k
     rewrites = {frozenset(pair) for pair in lineage}
+    # a shorter article published on an earlier day than the longer one is not its rewrite (the longer one, a
+    # piece of the next day, tells all the brief told and more: no lineage either way); it still counts as one of
+    # its rewrites for the omissions, which only ask whether the two run in the same order
+    lineage = {pair: k for pair, k in lineage.items() if not _published_before(pair[0], pair[1], dates or {})}
     headline_of = {c.id.removesuffix(HEADLINE_PART): c for c in claims if c.id.endswith(HEADLINE_PART)}
     alone_text = {(m.document, m.sentence): m.text for c in claims if len(c.documents) == 1 for m in c.members}
     sentence_text = {(m.document, m.sentence): m.text for c in claims for m in c.members}
@@ -936,6 +943,12 @@ def event_findings(
                            f"{sentence_counts[shorter]} sentences, " + "; ".join(parts).replace(" with ", " line up with ", 1))
             add("lineage", [], [shorter, *(d for d, _ in longer_ones)], summary, [])
     return ranked(event, found, [c.id for c in claims])
+
+
+def _published_before(a: str, b: str, dates: Mapping[str, str | None]) -> bool:
+    """Whether ``a`` is dated on an earlier day than ``b`` (both with a full date; on one day, either may be first)."""
+    day_a, day_b = (parse_date(dates.get(d)) if (dates.get(d) or "").count("-") == 2 else None for d in (a, b))
+    return day_a is not None and day_b is not None and day_a < day_b
 
 
 def _own_voice(text: str, start: int) -> bool:
