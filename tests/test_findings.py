@@ -269,6 +269,18 @@ def test_attribution_loaded_words_and_ranking() -> None:
     assert {"attribution", "loaded", "number"} <= set(kinds) and kinds[0] == "number"  # numbers rank first
     assert [f.id for f in found] == [f"e1.f{i}" for i in range(1, len(found) + 1)]
     assert next(f for f in found if f.kind == "attribution").evidence[0]["words"] == ["Reuters"]
+    assert next(f for f in found if f.kind == "loaded").summary.startswith("a says Киевский режим where b does not: ")
+    three = _claim("e1.c2", ("a", "Киевский режим получит оружие."), ("b", "Ukraine will get weapons."),
+                   ("c", "Україна отримає зброю."))
+    found = event_findings("e1", ["a", "b", "c"], [three], {"a": 3, "b": 3, "c": 3})
+    assert next(f for f in found if f.kind == "loaded").summary.startswith("a says Киевский режим where b, c do not: ")
+    quoted = _claim("e1.c4", ("a", 'Он сказал: "Мы не уйдём отсюда никогда".'), ("b", "He said they would never leave."),
+                    ("c", "Він сказав, що вони нікуди не підуть."))
+    pair = _claim("e1.c4", ("a", quoted.text_of("a")), ("b", quoted.text_of("b")))
+    assert next(f for f in event_findings("e1", ["a", "b"], [pair], {"a": 3, "b": 3}) if f.kind == "quote").summary.startswith(
+        "a quotes directly, b paraphrases: ")
+    assert next(f for f in event_findings("e1", ["a", "b", "c"], [quoted], {"a": 3, "b": 3, "c": 3}) if f.kind == "quote").summary.startswith(
+        "a quotes directly, b, c paraphrase: ")
 
 
 def test_a_rewrite_of_one_source_is_lineage() -> None:

@@ -864,12 +864,15 @@ def event_findings(
             plain = [d for d in docs if not any(s.kind == "loaded" for s in signals[d])]
             for d in docs:
                 if loaded[d] and plain:
-                    add("loaded", [claim.id], [d, *plain], f"{name(d)} says {', '.join(loaded[d])} where {', '.join(map(name, plain))} do not: "
+                    add("loaded", [claim.id], [d, *plain],
+                        f"{name(d)} says {', '.join(loaded[d])} where {', '.join(map(name, plain))} {_verb('do', plain)} not: "
                         f"{_short(claim.text_of(d))}", _evidence(claim, docs, {d: loaded[d]}))
             quoted = [d for d in docs if _QUOTE.search(claim.text_of(d))]
             others = [d for d in docs if not _ANY_QUOTE_MARK.search(claim.text_of(d))]  # translators keep short quotes
             if quoted and others:
-                add("quote", [claim.id], docs, f"{', '.join(map(name, quoted))} quote directly, {', '.join(map(name, others))} paraphrase: "
+                add("quote", [claim.id], docs,
+                    f"{', '.join(map(name, quoted))} {_verb('quote', quoted)} directly, "
+                    f"{', '.join(map(name, others))} {_verb('paraphrase', others)}: "
                     f"{_short(claim.text_of(quoted[0]))}", _evidence(claim, docs))
         if n >= 3 and max(2, (n + 1) // 2) <= len(docs) < n:
             in_headline = set(headline_of[claim.id].documents) if claim.id in headline_of else set()
@@ -943,6 +946,11 @@ def event_findings(
                            f"{sentence_counts[shorter]} sentences, " + "; ".join(parts).replace(" with ", " line up with ", 1))
             add("lineage", [], [shorter, *(d for d, _ in longer_ones)], summary, [])
     return ranked(event, found, [c.id for c in claims])
+
+
+def _verb(verb: str, subjects: Sequence[str]) -> str:
+    """The verb as it agrees with a list of outlets: "quotes" after one, "quote" after several."""
+    return verb if len(subjects) > 1 else verb + ("es" if verb.endswith(("o", "s", "sh", "ch")) else "s")
 
 
 def _published_before(a: str, b: str, dates: Mapping[str, str | None]) -> bool:
