@@ -90,12 +90,17 @@ def test_row_labels_count_only_the_outlets_shown(result: ComparisonResult) -> No
     markdown = to_markdown(result, outlets=["Alpha", "Beta"])
     rows = [line.split("|")[1].strip() for line in markdown.splitlines() if re.match(r"\| c\d", line)]
     assert rows == ["c1 (2/2)", "c2 (2/2)"]  # claims one shown outlet alone reports are listed under it
-    assert "**Only in Alpha (2)**" in markdown and "**Only in Beta (1)**" in markdown
+    # two of the event's three outlets shown: "only in" is among those shown (the third may report it)
+    assert "**Only in Alpha of the 2 shown (2)**" in markdown and "**Only in Beta of the 2 shown (1)**" in markdown
+    assert "Only in Alpha of the 2 shown (2)" in to_html(result, outlets=["Alpha", "Beta"])
     assert "- c3: Alpha sentence 2." in markdown and "- c5: Beta sentence 2." in markdown
     console = Console(width=120, record=True, color_system=None)
     console.print(render(result, width=120, outlets=["Alpha", "Beta"], view="coverage"))
     text = console.export_text()
     assert "c1 2/2" in text and "c2 2/2" in text and "3/2" not in text
+    console = Console(width=120, record=True, color_system=None)
+    console.print(render(result, width=120, outlets=["Alpha", "Beta"], view="columns"))
+    assert "only in Alpha of the 2 shown (2):" in console.export_text()
 
 
 def test_json_counts_are_the_full_events(result: ComparisonResult) -> None:
