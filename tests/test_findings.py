@@ -433,6 +433,10 @@ def test_a_number_is_shown_with_what_it_counts_not_with_a_name_or_a_range_word_a
     assert numbers("between 11,000 to 12,000 soldiers") == {"11000": "11,000", "12000": "12,000 soldiers"}
     assert numbers("a range of 300 km, or 190 miles, and 20%") == {"300": "300 km", "190": "190 miles", "20%": "20%"}
     assert numbers("1,35 млрд долларов") == {"1.35e+09": "1,35 млрд"}  # the scale word still counts
+    # the sentence's full stop is not part of what is counted; an abbreviation's point is
+    assert numbers("Загинаха 137 души.") == {"137": "137 души"}
+    assert numbers("Погибли 137 человек.»") == {"137": "137 человек"}
+    assert numbers("Выделят 5 млн. евро") == {"5e+06": "5 млн."}
 
 
 def test_a_range_gives_its_scale_to_the_number_before_it_so_two_outlets_telling_it_agree():

@@ -141,7 +141,8 @@ def _numbers_in(text: str) -> dict[str, str]:
         value *= scale
         key = f"{value:g}%" if percent else f"{value:g}"
         tail = (m.group(2) or "") + (" сто" if (m.group(2) or "").strip().lower() == "на" else "") if counted else ""
-        if tail.endswith(".") and len(tail.strip(" .-‑")) > 4:  # the sentence's full stop, not an abbreviation's ("млн.")
+        # the sentence's full stop, not an abbreviation's ("млн."): after a longer word, or where the text ends
+        if tail.endswith(".") and (len(tail.strip(" .-‑")) > 4 or not text[m.end():].strip(" »\"”'’)")):
             tail = tail[:-1]
         found[key] = (m.group(1) + tail).strip()
     return found
