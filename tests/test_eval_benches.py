@@ -26,7 +26,8 @@ from .conftest import SHARED_DATA, FakeEncoder, fake_grouping
                                   "finland_nato", "grain_deal", "belousov_defence",
                                   "nord_stream", "carlson_interview", "zaporizhzhia_iaea", "gazprom_cutoff",
                                   "new_start", "leopard_tanks", "xi_moscow", "bakhmut_claim",
-                                  "nord_stream_leak", "kremlin_drones", "prisoner_swap", "avdiivka_withdrawal"])
+                                  "nord_stream_leak", "kremlin_drones", "prisoner_swap", "avdiivka_withdrawal",
+                                  "orban_moscow", "schengen_bulgaria"])
 def test_pile_gold_resolves_and_scores(name):
     articles, event_of, claims = load_pile(PILES / name)
     assert {a[1]["id"] for a in articles} == set(event_of) and len(articles) == 22
