@@ -35,7 +35,7 @@ from ..frames import Lexicon, find_signals, load_lexicon
 from ..ingest.outlets import shipped_table
 from ..match import entities
 from ..match.claims import only_attributes
-from ..match.events import date_gap, parse_date
+from ..match.events import date_gap, full_day
 from .differences import amounts, same_amount
 
 WEIGHT = {"number": 6.0, "speaker": 5.5, "omission": 4.0, "lineage": 3.5, "attribution": 3.0, "loaded": 3.0,
@@ -955,7 +955,7 @@ def _verb(verb: str, subjects: Sequence[str]) -> str:
 
 def _published_before(a: str, b: str, dates: Mapping[str, str | None]) -> bool:
     """Whether ``a`` is dated on an earlier day than ``b`` (both with a full date; on one day, either may be first)."""
-    day_a, day_b = (parse_date(dates.get(d)) if (dates.get(d) or "").count("-") == 2 else None for d in (a, b))
+    day_a, day_b = full_day(dates.get(a)), full_day(dates.get(b))
     return day_a is not None and day_b is not None and day_a < day_b
 
 

@@ -628,14 +628,14 @@ def _split_off(members: list[int], leaving: Mapping[int, dict], evidence: Mappin
     return [stay, *([order[k] for k in group] for group in _average_linkage(score, threshold))]
 
 
-def _full_day(value: str | None) -> date | None:
+def full_day(value: str | None) -> date | None:
     """A date with its day ("2024-11-13"); None for a month, a day without a year, or no date."""
     return parse_date(value) if (value or "").count("-") == 2 else None
 
 
 def event_day(members: Sequence[int], doc_dates: Sequence[str | None]) -> date | None:
     """The day most of an event's dated members carry (the earliest of equals); None when no member has a full date."""
-    days = Counter(d for d in (_full_day(doc_dates[m]) for m in members) if d)
+    days = Counter(d for d in (full_day(doc_dates[m]) for m in members) if d)
     if not days:
         return None
     top = max(days.values())
@@ -656,7 +656,7 @@ def later_apart(clusters: list[list[int]], evidence: Mapping[tuple[int, int], Pa
         day = event_day(members, doc_dates) if len(members) >= APART_EVENT else None
         leaving = {}
         for m in members if day is not None else ():
-            mine = _full_day(doc_dates[m])
+            mine = full_day(doc_dates[m])
             if mine is not None and earlier and (day - mine).days >= LATER_DAYS:
                 leaving[m] = {"days_before": (day - mine).days, "of": len(members) - 1}
                 continue
