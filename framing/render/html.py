@@ -112,7 +112,7 @@ def _columns(result: ComparisonResult, view: EventView) -> list[str]:
                               for s in cell_sentences(c, d.id)[0]) + "</li>"
                 for c in own
             )
-            parts.append(f"<h4>O{html.escape(view.alone_heading(d, len(own))[1:])}</h4><ul class='alone'>{items}</ul>")
+            parts.append(f"<h4>Only in {html.escape(view.alone_label(d, len(own)))}</h4><ul class='alone'>{items}</ul>")
     return parts
 
 

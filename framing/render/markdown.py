@@ -74,7 +74,7 @@ def _columns(result: ComparisonResult, view: EventView) -> list[str]:
     for d in docs:
         own = alone.get(d.id, [])
         if own:
-            lines += ["", f"**O{_md(view.alone_heading(d, len(own))[1:])}**", ""]
+            lines += ["", f"**Only in {_md(view.alone_label(d, len(own)))}**", ""]
             lines += [f"- {c.id.split('.')[-1]}: " + " ".join(_md(d.sentences[s].text) for s in cell_sentences(c, d.id)[0])
                       for c in own]
     return lines

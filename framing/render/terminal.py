@@ -184,7 +184,7 @@ def _alone(result: ComparisonResult, view: EventView) -> RenderableType:
         grid.add_column(overflow="fold")
         for cluster in own:
             grid.add_row(f" {cluster.id.split('.')[-1]}", _cell(result, doc, cluster, changed_words(result, cluster)))
-        blocks.append(Group(Text(view.alone_heading(doc, len(own)) + ":", style="bold"), grid))
+        blocks.append(Group(Text(f"only in {view.alone_label(doc, len(own))}:", style="bold"), grid))
     return Group(*blocks)
 
 

@@ -294,11 +294,12 @@ class EventView:
                 out.setdefault(present[0], []).append(cluster)
         return out
 
-    def alone_heading(self, doc: Document, count: int) -> str:
-        """The heading of a document's claims that no other shown outlet reports: with --outlets picking some of the
-        event's outlets, "only in X of the 3 shown" (others of the event may report them: the findings count those)."""
+    def alone_label(self, doc: Document, count: int) -> str:
+        """What follows "only in" over a document's claims that no other shown outlet reports: "X (2)", or with
+        --outlets picking some of the event's outlets "X of the 3 shown (2)" (others of the event may report them: the
+        findings count those)."""
         among = f" of the {len(self.docs)} shown" if len(self.docs) < len(self.event.documents) else ""
-        return f"only in {self.name(doc)}{among} ({count})"
+        return f"{self.name(doc)}{among} ({count})"
 
     def findings(self, result: ComparisonResult) -> list[Finding]:
         """The event's findings about shown documents only, most important first."""
