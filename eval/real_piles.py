@@ -25,7 +25,9 @@ sharing few claims; or sharing claims with few of its articles): "story's" ones 
 (wrongly set apart), "others'" did not. A line per metadata mode gives the mean group F1 over the piles.
 "omissions: right / wrong" judges the report's "leaves out" findings on the main story's gold claims: wrong where the
 article said to leave the claim out states it (the gold lists a sentence of it there), right where it does not; findings
-on articles of other events (joined to the story's event) or on claims no gold sentence is in are not judged.
+on claims no gold sentence is in are not judged; "elsewhere" counts the findings that an article of another event, joined
+to the story's event, leaves out the story's claims (wrong for a reader, who is told an article on another occasion omits
+what the story's articles report).
 "oracle events" runs the main story's articles alone, without the other events' articles (they may still be split
 into more than one event), to tell alignment from grouping.
 
@@ -155,16 +157,17 @@ def judged_omissions(result: object, event_of: dict[str, str], claims: list,
                      claim_rows: dict[tuple[str, int], set[str]]) -> dict[str, int]:
     """The "leaves out" findings on the main story's gold claims: a finding's claim is the gold claim most of its
     annotated members state; the finding is wrong when the article said to leave it out states it (the gold lists a
-    sentence of it there), right when it does not. Not judged: a claim with no annotated member, an article of another
-    event (it joined the story's event), a claim of another event. A finding that says the article tells the claim "in its
-    headline only" is wrong when the article states it in its text."""
+    sentence of it there), right when it does not. Not judged: a claim with no annotated member, a claim of another event.
+    Counted apart ("elsewhere"): a finding that an article of another event, joined to the story's event, leaves out the
+    story's claim (a reader is told that an article on another occasion omits what the story's articles report). A
+    finding that says the article tells the claim "in its headline only" is wrong when the article states it in its text."""
     main = main_event(event_of)
     stating = {claim_id: {doc_id for doc_id, _ in mentions} for claim_id, mentions in claims}
     in_text = {claim_id: {d for (d, s), ids in claim_rows.items() if claim_id in ids
                           and not result.document(d).sentences[s].is_title}  # type: ignore[attr-defined]
                for claim_id in stating}
     clusters = {c.id: c for c in result.clusters}  # type: ignore[attr-defined]
-    right = wrong = 0
+    right = wrong = elsewhere = 0
     for finding in result.findings:  # type: ignore[attr-defined]
         if finding.kind != "omission":
             continue
@@ -173,13 +176,16 @@ def judged_omissions(result: object, event_of: dict[str, str], claims: list,
             for claim_id in claim_rows.get((m.document, m.sentence), ()):
                 votes[claim_id] = votes.get(claim_id, 0) + 1
         missing = finding.documents[0]
-        if not votes or event_of.get(missing) != main:
+        if not votes:
+            continue
+        if event_of.get(missing) != main:
+            elsewhere += 1
             continue
         claim_id = max(sorted(votes), key=lambda c: votes[c])
         told = missing in (in_text if "(in its headline only)" in finding.summary else stating)[claim_id]
         wrong += told
         right += not told
-    return {"omissions_right": right, "omissions_wrong": wrong}
+    return {"omissions_right": right, "omissions_wrong": wrong, "omissions_elsewhere": elsewhere}
 
 
 def marked_members(result: object, event_of: dict[str, str], key: str) -> str:
@@ -248,14 +254,14 @@ def run_pairs(model: object) -> list[list]:
 
 
 def run(model: object, show: bool, decided: dict[str, dict[str, str]] | None = None,
-        summary: dict[str, tuple[int, int]] | None = None) -> list[list]:
+        summary: dict[str, tuple[int, ...]] | None = None) -> list[list]:
     """The first table; ``decided`` gets each pile's event per article (manifest metadata), for :func:`run_together`;
-    ``summary`` the omission findings judged right and wrong over the piles, per metadata mode."""
+    ``summary`` the omission findings judged right, wrong and elsewhere over the piles, per metadata mode."""
     import framing
 
     rows = []
     piles = [*sorted(p for p in PILES.iterdir() if (p / "manifest.toml").exists()), SEEDS]
-    omissions = {mode: [0, 0] for mode in MODES}
+    omissions = {mode: [0, 0, 0] for mode in MODES}
     for folder in piles:
         articles, event_of, claims = load_pile(folder)
         for mode in MODES:
@@ -272,16 +278,17 @@ def run(model: object, show: bool, decided: dict[str, dict[str, str]] | None = N
                 oracle = f"{o['claim_p']:.2f} / {o['claim_r']:.2f}"
             rows.append([folder.name, mode, len(articles), m["main_size"], m["main_events"], m["group_p"], m["group_r"], m["group_f1"],
                          f"{m['claim_p']:.2f} / {m['claim_r']:.2f}" if claims else "-", f"{m['claim_r_bound']:.2f}" if claims else "-",
-                         oracle or "-", f"{m['omissions_right']} / {m['omissions_wrong']}" if claims else "-",
+                         oracle or "-", f"{m['omissions_right']} / {m['omissions_wrong']} / {m['omissions_elsewhere']}" if claims else "-",
                          m["unsure"], m["checked"], m["later"]])
             if claims:
                 omissions[mode][0] += m["omissions_right"]
                 omissions[mode][1] += m["omissions_wrong"]
+                omissions[mode][2] += m["omissions_elsewhere"]
             if show:
                 for event in result.events:
                     print(f"{folder.name} [{mode}] {event.id}: " + ", ".join(f"{d}({event_of[d]})" for d in event.documents))
     if summary is not None:
-        summary.update({mode: (right, wrong) for mode, (right, wrong) in omissions.items()})
+        summary.update({mode: tuple(counts) for mode, counts in omissions.items()})
     return rows
 
 
@@ -350,18 +357,19 @@ def main() -> None:
     step("loading the encoder")
     model = CachedEncoder(resolve_encoder(args.encoder))
     decided: dict[str, dict[str, str]] = {}
-    omissions: dict[str, tuple[int, int]] = {}
+    omissions: dict[str, tuple[int, ...]] = {}
     rows = run(model, args.show, decided, omissions)
     print(table(["pile", "metadata", "articles", "main story", "its events", "group P", "group R", "group F1",
-                 "claim P / R", "claim R bound", "claim P / R (oracle events)", "omissions: right / wrong",
+                 "claim P / R", "claim R bound", "claim P / R (oracle events)", "omissions: right / wrong / elsewhere",
                  "unsure members: right / wrong", "'check' members: right / wrong", "set apart: story's / others'"], rows))
     for mode in MODES:  # the summary the README quotes
         piles = [r for r in rows if r[1] == mode and r[0] != SEEDS.name]
-        right, wrong = omissions[mode]
+        right, wrong, elsewhere = omissions[mode]
         print(f"{mode}: mean group F1 over the {len(piles)} piles {sum(r[7] for r in piles) / len(piles):.3f}; "
               f"the main story one event in {sum(r[4] == 1 for r in piles)} of {len(piles)}; "
               f"omission findings on the main story's gold claims {right} right, {wrong} wrong "
-              f"(precision {right / max(right + wrong, 1):.3f})")
+              f"(precision {right / max(right + wrong, 1):.3f}), and {elsewhere} on articles of other events joined to it "
+              f"(counting those as wrong: {right / max(right + wrong + elsewhere, 1):.3f})")
     print("Every pile in one folder (manifest metadata; one real event in two piles counts as one: SAME_EVENT_ACROSS)")
     print(table(["folder", "articles", "events", "main stories in one event", "group P", "group R", "group F1",
                  "pairs across piles joined", "pairs of one pile decided otherwise than in it alone"],

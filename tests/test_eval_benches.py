@@ -53,7 +53,7 @@ def test_omission_findings_are_judged_against_the_gold_claims():
 
     findings = [left("e1.c1", "c", "a", "b"),  # c states x: wrong
                 left("e1.c2", "c", "a", "b"),  # c does not state y: right
-                left("e1.c2", "z", "a", "b"),  # another event's article: not judged
+                left("e1.c2", "z", "a", "b"),  # another event's article: counted apart
                 left("e1.c3", "c", "a", "b"),  # no gold claim: not judged
                 SimpleNamespace(kind="number", clusters=["e1.c1"], documents=["c", "a"], summary="")]
     # d tells y in its headline only, and a finding says so; e tells it in its text too
@@ -65,7 +65,7 @@ def test_omission_findings_are_judged_against_the_gold_claims():
     claims = [("x", [("a", "…"), ("b", "…"), ("c", "…")]), ("y", [("a", "…"), ("b", "…"), ("d", "…"), ("e", "…")])]
     rows = {("a", 0): {"x"}, ("b", 2): {"x"}, ("c", 3): {"x"}, ("a", 1): {"y"}, ("b", 1): {"y"}, ("d", 0): {"y"},
             ("e", 0): {"y"}, ("e", 4): {"y"}}
-    assert judged_omissions(result, event_of, claims, rows) == {"omissions_right": 2, "omissions_wrong": 2}
+    assert judged_omissions(result, event_of, claims, rows) == {"omissions_right": 2, "omissions_wrong": 2, "omissions_elsewhere": 1}
 
 
 def test_a_claim_an_article_states_twice_leaves_some_gold_pairs_out_of_reach():
