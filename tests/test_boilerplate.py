@@ -369,3 +369,21 @@ def test_a_ukrainian_share_button_is_clutter():
     cleaned = clean(text)
     assert [span.text.strip() for span in cleaned.removed] == ["Поділитися", "Facebook Telegram Поділитися"]
     assert [text[start:end] for start, end, _ in cleaned.kept] == ["Президент заявив про нове рішення у вівторок.", "У Кремлі відповіли ввечері."]
+
+
+def test_a_summarys_points_under_the_title_stay_and_a_desk_byline_goes():
+    # a live page: its title, a stamp, a desk's byline, "Key points" and four points without a full stop. The points
+    # look like headlines, and the last of them was taken for the headline, so the short points above it went as a
+    # site header (a helper-written pile lost two of four), and the desk's byline stayed when nothing looked like it
+    title = "Bulgaria cleared to join the euro: the vote, the approval and the reactions - as it happened"
+    points = ["EU finance ministers sign off the country's entry for next January", "Exchange rate locked at 1.95583",
+              "Lawmakers back the move by a large majority", "Opponents rally in the capital"]
+    body = "The country cleared the last hurdle on its road to the single currency today, and here is how the day went."
+    assert _removed(title, "Tue 8 Jul 2025 · Last updated 20:15 BST", "By our economics team", "Key points", *points, body) == [
+        ("stamp (time, date or count)", "Tue 8 Jul 2025 · Last updated 20:15 BST"),
+        ("byline, credit, ad or promotion", "By our economics team"), ("masthead or label", "Key points")]
+    assert _removed(title, "By Hannah Price and our live team", body) == [
+        ("byline, credit, ad or promotion", "By Hannah Price and our live team")]
+    # above the title, short lines are still the site's header
+    assert ("site header before the headline", "City Sport Daily Online") in _removed(
+        "City Sport Daily Online", title, "Key points", *points, body)

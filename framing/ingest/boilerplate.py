@@ -126,6 +126,11 @@ def _name_keys(text: str) -> set[str]:
 _BYLINE = re.compile(
     r"^(?:By|BY|Автор|АВТОР)\s+[A-ZА-ЯЁІЇЄҐ][\w'’.-]*(?:\s+(?:[A-ZА-ЯЁІЇЄҐ][\w'’.-]*|and|&|и|і|,))*\s*(?:[,|–—-].{0,80})?$"
 )
+# ... or a desk, maybe after a name ("By our economics team", "By Hannah Price and our live team", "От нашего корреспондента")
+_DESK_BYLINE = re.compile(
+    r"^(?i:by|from|от|від)\s+(?:[A-ZА-ЯЁІЇЄҐ][\w'’.-]*\s+){0,3}(?:(?i:and|и|і)\s+)?"
+    r"(?i:our|нашего|наших|нашия|нашите|нашого)\s+(?:[\w'’-]+\s+){0,3}"
+    r"(?i:team|desk|staff|correspondents?|reporters?|редакци\w*|корреспондент\w*|кореспондент\w*|екип\w*)\s*$")
 # ... or a name and the writer's role ("Eleanor Voss, defence correspondent")
 _ROLE_BYLINE = re.compile(
     r"^[A-ZА-ЯЁІЇЄҐ][\w'’-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]+){1,2},\s*(?:[\w-]+\s+){0,3}"
@@ -317,7 +322,7 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
                 reasons[i] = "section heading for other stories"
                 in_zone = True
         elif ((_LINE_MARKER.match(text) and len(text) < 400) or (_BYLINE.match(text) and len(text) < 160)
-              or (_ROLE_BYLINE.match(text) and len(text) < 120)):
+              or (_ROLE_BYLINE.match(text) and len(text) < 120) or _DESK_BYLINE.match(text)):
             reasons[i] = "byline, credit, ad or promotion"
             if _READ_MORE_LABEL.match(text):
                 after_label = True  # "Read also:" alone on its line: the headlines under it are other stories'
@@ -398,10 +403,29 @@ def _first_body(lines: list[Line], reasons: list[str | None]) -> int:
     return len(lines)
 
 
+# A label over a summary's points ("Key points", then four lines without a full stop): what it heads is the article's,
+# not a site header, though its lines look like headlines (a live page of two helper-written piles lost two of its
+# four points as "site header before the headline")
+_SUMMARY_LABEL = re.compile(
+    r"^(?:key points|key moments|key events|at a glance|in brief|summary|главное|коротко|кратко|головне|ключов\w*|"
+    r"основн\w*|накратко|най-важното|в двух словах|у двох словах)\s*:?\s*$", re.I)
+
+
+def _summary_label(lines: list[Line], reasons: list[str | None], before: int) -> int:
+    """The first summary label before line ``before`` that a title-shaped line stands above; else ``before``."""
+    titled = False
+    for i in range(before):
+        if titled and _SUMMARY_LABEL.match(lines[i].text.strip()):
+            return i
+        titled = titled or (reasons[i] is None and _is_headline(lines[i].text) and _words(lines[i].text) >= 3)
+    return before
+
+
 def _mark_header_lines(lines: list[Line], reasons: list[str | None]) -> None:
-    """Before the headline (the last headline-shaped line before the first body paragraph), short lines
-    without a full stop are the site's header: its name, slogan, "today" line, menu, banners."""
-    first_body = _first_body(lines, reasons)
+    """Before the headline (the last headline-shaped line before the first body paragraph, or before a summary's
+    label under the title), short lines without a full stop are the site's header: its name, slogan, "today" line,
+    menu, banners."""
+    first_body = _summary_label(lines, reasons, _first_body(lines, reasons))
     headline = next((i for i in range(first_body - 1, -1, -1)
                      if reasons[i] is None and _is_headline(lines[i].text) and _words(lines[i].text) >= 3), None)
     if headline is None:
