@@ -501,7 +501,7 @@ def test_grouping_joins_a_brief_that_linkage_leaves_alone_and_records_why():
     assert [e.documents for e in grouped(GroupingParams(threshold=1.3, attach_topic=None))] == [ids[:6], ["d6"]]
 
 
-def test_a_member_joined_on_topic_alone_with_no_date_to_compare_is_reported_unsure():
+def test_a_member_joined_on_topic_alone_with_no_date_to_compare_or_days_apart_is_reported_unsure():
     from framing.match.events import PairEvidence, unsure_members
     from framing.render.views import grouping_lines
 
@@ -513,7 +513,12 @@ def test_a_member_joined_on_topic_alone_with_no_date_to_compare_is_reported_unsu
     assert unsure == {"a": {"best_shared_claims": 0.15, "with": "b"}, "b": {"best_shared_claims": 0.15, "with": "a"}}
     event = Event("e1", ["a", "b"], {"threshold": 0.85, "pairs": [], "unsure": unsure})
     assert len(grouping_lines(event)) == 1 and grouping_lines(event)[0].startswith("unsure: a and b: 15% of the shorter")
-    assert not unsure_members(["a", "b"], [pair("a", "b", 0.15, gap=1)], set())  # the dates were compared
+    assert not unsure_members(["a", "b"], [pair("a", "b", 0.15, gap=1)], set())  # dated a day apart: may be one occasion
+    # dated three days apart and sharing little: perhaps two occasions with the same people
+    apart = unsure_members(["a", "b"], [pair("a", "b", 0.15, gap=3)], set())
+    assert apart["a"] == {"best_shared_claims": 0.15, "with": "b", "days_apart": 3}
+    line = grouping_lines(Event("e1", ["a", "b"], {"threshold": 0.85, "pairs": [], "unsure": apart}))[0]
+    assert "dated 3 days apart" in line and "no date could be compared" not in line
     assert not unsure_members(["a", "b"], [pair("a", "b", 0.4)], set())  # they share many claims
     # in a story, a member with one strong link is sure; one that joined as a brief is judged by its coverage instead
     pairs = [pair("a", "b", 0.5), pair("a", "c", 0.1), pair("b", "c", 0.2)]
@@ -521,7 +526,7 @@ def test_a_member_joined_on_topic_alone_with_no_date_to_compare_is_reported_unsu
     assert not unsure_members(["a", "b", "c"], pairs, {"c"})
 
 
-def test_grouping_marks_an_undated_pair_joined_on_topic_alone_and_not_a_dated_one():
+def test_grouping_marks_an_undated_pair_joined_on_topic_alone_and_one_dated_days_apart_not_one_a_day_apart():
     pile = Pile(5)
     story = pile.story() + pile.story()[0]  # twelve claims on one topic
     # two articles on one story that tell different lines of it: topic joins them, no sentence matches
@@ -530,6 +535,8 @@ def test_grouping_marks_an_undated_pair_joined_on_topic_alone_and_not_a_dated_on
     assert [e.documents for e in events] == [["a", "b"]] and set(events[0].evidence["unsure"]) == {"a", "b"}
     _, events = grouped(["a", "b"], [a, b], ["ru", "en"], ["2024-11-13", "2024-11-14"], pile.centroids, GroupingParams(threshold=0.3))
     assert [e.documents for e in events] == [["a", "b"]] and "unsure" not in events[0].evidence
+    _, events = grouped(["a", "b"], [a, b], ["ru", "en"], ["2024-11-13", "2024-11-16"], pile.centroids, GroupingParams(threshold=0.3))
+    assert [e.documents for e in events] == [["a", "b"]] and events[0].evidence["unsure"]["a"]["days_apart"] == 3
 
 
 def test_a_day_without_a_year_gates_in_the_closest_year_and_the_report_says_so():

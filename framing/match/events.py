@@ -817,9 +817,10 @@ def _events(
 
 
 def unsure_members(documents: Sequence[str], pairs: Sequence[PairEvidence], attached: set[str]) -> dict[str, dict]:
-    """Members whose every link is undated (no date could be compared) and shares less than ``UNSURE_SHARE`` of
-    claims: what joined them is topic and names, which same-actor stories on other days share as much. A document
-    that joined as a story's brief is not judged here (the story tells most of its sentences)."""
+    """Members none of whose links is dated within a day (no date could be compared, or the dates lie ``LATER_DAYS``
+    or more apart) and none shares ``UNSURE_SHARE`` of claims: what joined them is topic and names, which same-actor
+    stories on other days share as much. A document that joined as a story's brief is not judged here (the story
+    tells most of its sentences). ``days_apart``: the fewest days between the member and a link, when any was dated."""
     if len(documents) < 2:
         return {}
     links_of: dict[str, list[PairEvidence]] = {}
@@ -829,11 +830,13 @@ def unsure_members(documents: Sequence[str], pairs: Sequence[PairEvidence], atta
     out = {}
     for doc in documents:
         links = links_of.get(doc, [])
-        if doc in attached or not links or any(p.date_gap_days is not None for p in links):
+        gaps = [p.date_gap_days for p in links if p.date_gap_days is not None]
+        if doc in attached or not links or any(gap < LATER_DAYS for gap in gaps):
             continue
         best = max(links, key=lambda p: p.aligned_share)
         if best.aligned_share < UNSURE_SHARE:
-            out[doc] = {"best_shared_claims": best.aligned_share, "with": best.b if best.a == doc else best.a}
+            out[doc] = {"best_shared_claims": best.aligned_share, "with": best.b if best.a == doc else best.a,
+                        **({"days_apart": min(gaps)} if gaps else {})}
     return out
 
 

@@ -151,8 +151,8 @@ def few_shared_lines(event: Event) -> list[str]:
 
 
 def unsure_lines(event: Event) -> list[str]:
-    """Members joined on topic and names alone, with no date to compare: a story on the same people on another day
-    scores as high, so the reader should check. Two members unsure of each other get one line."""
+    """Members joined on topic and names alone, with no date to compare or dated days apart: a story on the same people
+    on another day scores as high, so the reader should check. Two members unsure of each other get one line."""
     unsure = event.evidence.get("unsure", {})
     lines, said = [], set()
     for doc, why in sorted(unsure.items()):
@@ -162,9 +162,13 @@ def unsure_lines(event: Event) -> list[str]:
         mutual = unsure.get(other, {}).get("with") == doc
         said |= {doc, other} if mutual else {doc}
         pair = f"{doc} and {other}" if mutual else f"{doc} (best link: {other})"
-        lines.append(f"unsure: {pair}: {why['best_shared_claims']:.0%} of the shorter one's sentences have a counterpart in the "
-                     "other, and no date could be compared; articles on the same people on other days score as high: check "
-                     "the dates (a manifest can give them)")
+        shared = f"unsure: {pair}: {why['best_shared_claims']:.0%} of the shorter one's sentences have a counterpart in the other"
+        if "days_apart" in why:
+            lines.append(f"{shared}, and they are dated {why['days_apart']} days apart; articles on the same people on other "
+                         "days score as high: check that they report one occasion")
+        else:
+            lines.append(f"{shared}, and no date could be compared; articles on the same people on other days score as "
+                         "high: check the dates (a manifest can give them)")
     return lines
 
 
