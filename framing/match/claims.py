@@ -46,7 +46,7 @@ from .align import neighbour_means
 from .events import centred_by, centroid_table
 
 # Tuned on the many-outlet benchmark's tuning seeds (1, 2) and the seed gold (eval/many_outlets.py,
-# eval/seed_alignment.py); README.md gives the held-out numbers, eval/HISTORY.md the sweeps.
+# eval/seed_alignment.py); eval/RESULTS.md gives the held-out numbers, eval/HISTORY.md the sweeps.
 DEFAULT_K = 4
 MAX_K = 8
 # A mutual best match across two documents is a candidate pair at this margin. Real outlets paraphrase where the
@@ -59,7 +59,7 @@ MAX_K = 8
 # 0.962 / 0.955; 0.06 without it 0.955 / 0.518, 0.917 / 0.918, 0.951 / 0.943; with the floor: 0.08 0.954 / 0.518,
 # 0.919 / 0.923, 0.965 / 0.958; **0.06** 0.955 / 0.518 (omission precision on the piles 0.852 -> 0.862), 0.921 /
 # 0.924, 0.960 / 0.952, findings bench recall up for speakers 0.964 -> 0.987, attributions 0.967 -> 0.986, loaded
-# words 0.948 -> 0.971, omission precision 0.948 -> 0.957; 0.04: NTREX mixed 0.946. Held out: README.md (stop 36).
+# words 0.948 -> 0.971, omission precision 0.948 -> 0.957; 0.04: NTREX mixed 0.946. Held out: eval/RESULTS.md (stop 36).
 DEFAULT_MUTUAL_MARGIN = 0.06
 DEFAULT_EXTRA_MARGIN = 0.3
 DEFAULT_HEADLINE_MARGIN = 0.08
@@ -72,7 +72,7 @@ UNIT_PENALTY = 0.03
 # blinken claim P / R 0.90 / 0.50 without it; 0.02: 0.920 / 0.926, 0.93 / 0.49; 0.03: 0.920 / 0.926, 0.91 / 0.46;
 # 0.04: 0.921 / 0.929, 0.91 / 0.46; 0.08: 0.924 / 0.929, 0.92 / 0.45 and seed omission precision 0.57 -> 0.50; seed
 # pairs unchanged at all): real articles in one language paraphrase each other, and more than 0.02 splits them up.
-# README.md gives the held-out numbers, eval/HISTORY.md the sweeps.
+# eval/RESULTS.md gives the held-out numbers, eval/HISTORY.md the sweeps.
 SAME_LANGUAGE_PENALTY = 0.02
 SPLIT_DOCUMENTS = 1
 # two clusters merge only if their members are on average at least as related as their backgrounds: -0.05 before

@@ -40,7 +40,7 @@ or more before that day, whatever it shares (``EARLIER_APART``: it cannot report
 A member that scores low with the others and whose headline and lead few of them tell is set apart too
 (:func:`leads_apart`: an occasion leads with its own news). Weights and threshold were
 tuned on the many-outlet benchmark's tuning seeds and the blinken_brussels pile (eval/many_outlets.py,
-eval/real_piles.py); README.md gives the held-out numbers, eval/HISTORY.md the sweeps.
+eval/real_piles.py); eval/RESULTS.md gives the held-out numbers, eval/HISTORY.md the sweeps.
 
 Cost: each document is scored against its ``CANDIDATES`` nearest documents (blocking, in row blocks
 so memory stays linear; twice as many, up to ``MAX_CANDIDATES``, for a document most of whose candidates clear the
@@ -73,7 +73,7 @@ CANDIDATES = 40
 # 12% of its pairs uncompared and split (story F1 at 50 articles 0.939 on bench seeds 1-2 built with 2, 16, 32 and 50
 # articles per story). Chosen on those and on tuning seeds 1, 2, 21-26 of the usual bench (0.5-0.65: two-article
 # F1 0.822 -> 0.790; 0.7-0.75: 2, 4 and 8 articles unchanged, 16 0.978 -> 0.982, and 50 articles 0.968; 0.9: 0.952);
-# README.md gives the held-out seeds.
+# eval/RESULTS.md gives the held-out seeds.
 SATURATED = 0.75
 MAX_CANDIDATES = 160
 # attach_left_out: chosen on many-outlet seeds 1-11 (at "half or more", 6 of 45 attachments were wrong, 5 of them
@@ -97,7 +97,7 @@ REJECTED_PAIRS_SHOWN = 5
 # A member of an event is reported as unsure when no date of its links could be compared and none of them shares
 # this share of claims: two articles on the same people on different days score as high on topic alone. Chosen on
 # the blinken pile and the seeds with every two articles grouped alone (eval.real_piles' second table): it marks 14 of
-# 21 and 2 of 3 wrong joins, 3 of 87 and 1 of 3 right ones; README.md gives the held-out piles.
+# 21 and 2 of 3 wrong joins, 3 of 87 and 1 of 3 right ones; eval/RESULTS.md gives the held-out piles.
 UNSURE_SHARE = 0.25
 APART = -1.0  # the score of a pair whose dates are too far apart
 # A member of an event of at least APART_EVENT documents that shares claims (UNSURE_SHARE of the shorter one's
