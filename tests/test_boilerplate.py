@@ -377,7 +377,7 @@ def test_a_summarys_points_under_the_title_stay_and_a_desk_byline_goes():
     # site header (a helper-written pile lost two of four), and the desk's byline stayed when nothing looked like it
     title = "Bulgaria cleared to join the euro: the vote, the approval and the reactions - as it happened"
     points = ["EU finance ministers sign off the country's entry for next January", "Exchange rate locked at 1.95583",
-              "Lawmakers back the move by a large majority", "Opponents rally in the capital"]
+              "Lawmakers back the move by a large majority", "Opponents cry foul"]  # three words: no label either
     body = "The country cleared the last hurdle on its road to the single currency today, and here is how the day went."
     assert _removed(title, "Tue 8 Jul 2025 · Last updated 20:15 BST", "By our economics team", "Key points", *points, body) == [
         ("stamp (time, date or count)", "Tue 8 Jul 2025 · Last updated 20:15 BST"),

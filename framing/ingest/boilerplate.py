@@ -364,6 +364,7 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
         told_sentence = told_sentence or (reasons[i] is None and _words(text) >= 6 and bool(_SENTENCE_END.search(text)))
         if reasons[i] is None and _is_body_paragraph(text):
             body_started = True
+    _keep_summary_points(lines, reasons)
     _mark_header_lines(lines, reasons)
     _mark_headline_runs(lines, reasons, body_started_at=_first_body(lines, reasons))
     _mark_sandwiched(lines, reasons)
@@ -419,6 +420,15 @@ def _summary_label(lines: list[Line], reasons: list[str | None], before: int) ->
             return i
         titled = titled or (reasons[i] is None and _is_headline(lines[i].text) and _words(lines[i].text) >= 3)
     return before
+
+
+def _keep_summary_points(lines: list[Line], reasons: list[str | None]) -> None:
+    """The points under a summary's label stay, however short: "Kremlin cries foul" under "Key points" is a point,
+    not a masthead or label (two helper-written piles lost one of their four points so)."""
+    first_body = _first_body(lines, reasons)
+    for i in range(_summary_label(lines, reasons, first_body) + 1, first_body):
+        if reasons[i] == "masthead or label" and _words(lines[i].text) >= 2:
+            reasons[i] = None
 
 
 def _mark_header_lines(lines: list[Line], reasons: list[str | None]) -> None:
