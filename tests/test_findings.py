@@ -752,3 +752,26 @@ def test_outlet_names_tell_two_articles_of_one_outlet_apart():
     docs = documents_from_texts([("Один.", {"id": "a1", "outlet": "Вести"}), ("Два.", {"id": "b2", "outlet": "Вести"}),
                                  ("Three.", {"id": "c3", "outlet": "Herald"}), ("Four.", {"id": "d4"})])
     assert outlet_names(docs) == {"a1": "Вести (a1)", "b2": "Вести (b2)", "c3": "Herald", "d4": "d4"}
+
+
+def test_read_on_the_piles_no_speaker_from_a_seat_a_plural_possessor_an_article_adjective_or_a_clause_before_a_comma():
+    # stop 37 read the speaker and attribution findings of the 64 piles; each of these had made a false one
+    from framing.findings.ranking import speakers
+
+    # a capital for its government: its key collides with a person's (Berlin and Borrell are both "brl")
+    assert speakers("Earlier, Berlin had said it would send the tanks, and the president said it had stepped up.") == {}
+    assert "Borrell" in speakers("Josep Borrell said the trip had nothing to do with the Union.").values()
+    # a plural possessor is the speaker's affiliation, as "Ivanishvili's" is
+    assert speakers("\"We will hold the line,\" said the Greens' leader in a short statement.") == {}
+    # Bulgarian adjectives carry the article ("Бъкингамският дворец", "Европейската комисия")
+    assert speakers("Кралицата почина в замъка в Шотландия, съобщи Бъкингамският дворец.") == {}
+    assert speakers("Европейската комисия заяви, че ще помогне.") == {}
+    # a body's word after a nationality ("the European Council") names the body
+    assert speakers("The head of the European Council said on Thursday that there was no mandate.") == {}
+    # the name before a comma ends what the clause was about; the speaker is the name the verb follows
+    assert list(speakers("Asked whether his troops still held the city of Severny, Zelensky said they did.").values()) == ["Zelensky"]
+    # one person in two scripts, a Romanian c before i read as ч (schengen_bulgaria: "Ciolacu" against "Чолаку")
+    from framing.findings.ranking import same_name
+
+    assert same_name("Ciolacu", "Чолаку") and same_name("Чолаку", "Ciolacu") and same_name("Vance", "Вэнс")
+    assert not same_name("Ciolacu", "Чубаку")

@@ -121,6 +121,12 @@ _PLACES = (
     "Болгарія България Bulgaria Бельгия Бельгія Белгия Belgium Запад Захід Запада West Кремль Kremlin"
 ).split()
 _PLACE_KEYS = {entities.entity_key(w) for w in _PLACES}
+# capitals and seats a sentence names for their government or household ("Berlin had said", "съобщи Бъкингамският
+# дворец"), by the start of their surface: their name keys collide with people's (Berlin and Borrell are both "brl")
+_SEATS = tuple((
+    "berlin берлин берлін paris париж london лондон warsaw варшав beijing пекин пекін ankara анкар stockholm стокгольм "
+    "budapest будапешт bucharest бухарест букурещ tbilisi тбилис тбіліс minsk минск мінськ balmoral балморал"
+).split())
 # the first letters of organisations and bodies in four languages: "the Cromwell Society said", "лідер Партії
 # ... заявив", "Бывший лидер Ukip сказал" name a body or the speaker's affiliation, not the speaker
 _BODIES = tuple((
@@ -130,7 +136,7 @@ _BODIES = tuple((
     "клуб club групп груп group team команд отбор ассоциац асоціац асоциац association правительств уряд "
     "правителств government департамент department офис офіс office компани компані company corporation "
     "корпорац арми армі army police полици поліці сенат senate конгрес congress парламент parliament комисия "
-    "ассамбле асамбле assembl rada рада рады ради дума думы верховн кремл kremlin "
+    "ассамбле асамбле assembl rada рада рады ради дума думы верховн кремл kremlin council "
     # ministries by their short names ("Минобороны сообщило", "Мінфін повідомив"), found on a fresh pile (kursk_incursion)
     "минобороны міноборони минфин мінфін минюст мін'юст минздрав моз минэконом мінекономік"
 ).split())
@@ -252,10 +258,12 @@ def _read_speakers(text: str, names: frozenset[str] | None, titled: bool) -> dic
     found: dict[str, str] = {}
     for m in mentioned:
         if (m.surface.isupper() or len(m.surface) < 3 or m.key in _PLACE_KEYS or m.surface.lower() in _NOT_SPEAKERS
-                or m.surface.lower().startswith(_TITLES)):
+                or m.surface.lower().startswith(_TITLES) or m.surface.lower().startswith(_SEATS)):
             continue
-        # "Ivanishvili's party said": the possessor is the speaker's affiliation; "Russia-Ukraine talks": places
-        if m.surface.endswith(("'s", "’s")) or any(entities.entity_key(part) in _PLACE_KEYS for part in m.surface.split("-")):
+        # "Ivanishvili's party said", "the Greens' leader": the possessor is the speaker's affiliation; "Russia-Ukraine
+        # talks": places
+        if (m.surface.endswith(("'s", "’s", "'", "’"))
+                or any(entities.entity_key(part) in _PLACE_KEYS for part in m.surface.split("-"))):
             continue
         if _modifies_next_word(text, m.start + len(m.surface), m.surface):  # "Russian foreign ministry", "Святой престол"
             continue
@@ -278,6 +286,10 @@ def _read_speakers(text: str, names: frozenset[str] | None, titled: bool) -> dic
             continue
         if i and words[i - 1][1].lower() in _THAT:  # "said that Putin...": what was said
             continue
+        # "whether Ukraine still held Bakhmut, Zelensky said": a comma parts the name from the speaker the verb follows
+        if (i is not None and i + 2 < len(words) and (i + 2) in verbs and words[i + 1][1][:1].isupper()
+                and text[words[i][0] + len(words[i][1]) : words[i + 1][0]].strip() == ","):
+            continue
         # the speaker stands next to the verb: at most SPEAKER_GAP words between ("Байден также заявил", "said Blinken");
         # a pronoun right before the verb is its speaker ("President Biden, he said, had committed": Biden is what was said)
         if i is None:
@@ -293,9 +305,10 @@ def _read_speakers(text: str, names: frozenset[str] | None, titled: bool) -> dic
 
 
 # a capitalised adjective: a nationality in English ("Russian troops"), an adjective's ending in Cyrillic ("Святой
-# престол", "Панамский канал", "Федеральної служби"); surnames end so too ("Мединский"), but a surname is followed by
-# its verb, a comma or a word like these, not by the noun it qualifies
-_ADJECTIVE_END = re.compile(r"(?:ian|ean|ese|ish|[иыоі]й|ая|ое|ые|ого|ому|ої|ній|ня|ні|ська|ське|ські)$")
+# престол", "Панамский канал", "Федеральної служби", and Bulgarian's with the article: "Бъкингамският дворец",
+# "Европейската комисия"); surnames end so too ("Мединский"), but a surname is followed by its verb, a comma or a word
+# like these, not by the noun it qualifies
+_ADJECTIVE_END = re.compile(r"(?:ian|ean|ese|ish|[иыоі]й|ая|ое|ые|ого|ому|ої|ній|ня|ні|ська|ське|ські|ият|ата|ото|ите)$")
 _NOT_A_NOUN = {w for w in (
     "также тоже затем потом позже ранее лично вновь снова сегодня вчера однако после уже "
     "теж також потім пізніше раніше сьогодні вчора знову особисто однак вже "
@@ -382,11 +395,15 @@ def _titled(text: str, words: Sequence[tuple[int, str]], verb: int, name: int) -
     return all((w[:1].islower() and w.lower() not in _THAT) or w.isupper() or w.lower() in _NOT_SPEAKERS for _, w in between)
 
 
-def _latin_letters(word: str, g_as_h: bool = False) -> str:
+def _latin_letters(word: str, g_as_h: bool = False, c_as_ch: bool = False) -> str:
     """A name in plain Latin letters (the entity keys' table, with дж/ж = j and th = t); ``g_as_h``: Ukrainian
-    г and Latin g read as h (Голлі = Холи = Holly)."""
+    г and Latin g read as h (Голлі = Холи = Holly); ``c_as_ch``: Romanian and Italian c before e or i read as ч
+    (Ciolacu = Чолаку, the i before another vowel only softening it)."""
+    lowered = word.lower().replace("sch", "sh").replace("tz", "ts").replace("ck", "k")
+    if c_as_ch:
+        lowered = re.sub(r"c(?=[ei])", "ч", re.sub(r"ci(?=[aou])", "ч", lowered))
     # a soft c reads as s before e, i, y (Vance = Вэнс, Lucy = Люси)
-    lowered = re.sub(r"c(?=[eiy])", "s", word.lower().replace("sch", "sh").replace("tz", "ts").replace("ck", "k"))
+    lowered = re.sub(r"c(?=[eiy])", "s", lowered)
     pairs = (("дж", "j"), ("ж", "j"), ("й", "i"), ("х", "h"), *((("г", "h"),) if g_as_h else ()),
              ("ц", "ts"), ("ч", "ch"), ("ш", "sh"), ("щ", "sh"))
     for cyrillic, latin in pairs:
@@ -409,16 +426,19 @@ def name_keys(word: str) -> set[str]:
     return keys
 
 
-def latin_name(word: str) -> str:
+def latin_name(word: str, c_as_ch: bool = False) -> str:
     """A name as consonants in plain Latin letters, for fuzzy comparison (Голлі, Холи, Holly -> "hl"); the
     hissing sounds that transliterations spell each their own way are one letter (Scholz = Шольц, Josep =
-    Жозеп: "sls", "sp")."""
-    latin = re.sub(r"sch|sh|zh|ch|ts|tz|z|j", "s", _latin_letters(word, g_as_h=True))
+    Жозеп: "sls", "sp"); ``c_as_ch``: see :func:`_latin_letters`."""
+    latin = re.sub(r"sch|sh|zh|ch|ts|tz|z|j", "s", _latin_letters(word, g_as_h=True, c_as_ch=c_as_ch))
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouv]", "", latin))
 
 
 def same_name(x: str, y: str) -> bool:
-    """Two spellings of one name across scripts and transliterations (Парк/Пак, Ван/Vann, Холи/Голлі/Holly)."""
+    """Two spellings of one name across scripts and transliterations (Парк/Пак, Ван/Vann, Холи/Голлі/Holly; a
+    Romanian c before e or i as ч: Ciolacu/Чолаку)."""
+    if any(latin_name(x, c_as_ch=cx) == latin_name(y, c_as_ch=cy) != "" for cx in (False, True) for cy in (False, True) if cx or cy):
+        return True
     from difflib import SequenceMatcher
 
     a, b = latin_name(x), latin_name(y)
