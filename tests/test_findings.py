@@ -36,7 +36,7 @@ def test_converted_measures_are_one_amount_and_a_number_one_outlet_lacks_is_no_d
     miles = _claim("e1.c1", ("a", "Winds of 85 miles per hour."), ("b", "Ветры до 135 км/ч."), ("c", "Ветрове от 85 мили в час."))
     assert "number" not in _kinds([miles])
     # "милиона" (Bulgarian: million) is no mile; "mph" is miles per hour
-    assert list(amounts("над 120 милиона паунда")) == [("1.2e+08",)] and list(amounts("winds of 173 mph"))[0][1].startswith("278.4")
+    assert list(amounts("над 120 милиона паунда")) == [("1.2e+08",)] and list(amounts("winds of 173 mph"))[0][1].startswith("278417")
     pounds = _claim("e1.c1", ("a", "The 550 pound hog."), ("b", "Свинья весом в 250 килограмм."))
     assert "number" not in _kinds([pounds], ("a", "b"))
     rounded = _claim("e1.c1", ("a", "Up to 10 inches of rain."), ("b", "Более 25 см осадков."), ("c", "До 25,4 см дощу."))
@@ -725,8 +725,8 @@ def test_a_ranges_first_end_takes_the_unit_of_its_second():
     from framing.findings.ranking import _conflict
 
     # "2,5–3 километра": 2.5 is kilometres too, so "Mach 10" elsewhere is no figure told differently
-    assert amounts("скорость 2,5–3 километра в секунду") == {("2.5", "2.5~"): "2,5", ("3", "3~"): "3 километра"}
-    assert ("40", "40~") in amounts("від 40 до 50 кілометрів") and ("2",) in amounts("за 2-3 дні")  # days are no measure
+    assert amounts("скорость 2,5–3 километра в секунду") == {("2.5", "2500~"): "2,5", ("3", "3000~"): "3 километра"}
+    assert ("40", "40000~") in amounts("від 40 до 50 кілометрів") and ("2",) in amounts("за 2-3 дні")  # days are no measure
     assert not _conflict(amounts("ракета летит со скоростью 10 Махов"), amounts("скорость от 2,5 до 3 километра в секунда"))
     assert _conflict(amounts("a range of 2.5 to 3 kilometres"), amounts("a range of 4 to 5 kilometres"))
 
@@ -775,3 +775,20 @@ def test_read_on_the_piles_no_speaker_from_a_seat_a_plural_possessor_an_article_
 
     assert same_name("Ciolacu", "Чолаку") and same_name("Чолаку", "Ciolacu") and same_name("Vance", "Вэнс")
     assert not same_name("Ciolacu", "Чубаку")
+
+
+def test_measures_in_different_units_are_compared_in_one():
+    # butler_rally: "140 metres" against "35 miles" set two distances side by side as if one were the other told
+    # differently (140 against 35); in metres they are 140 and 56,327: two facts, no disagreement
+    apart = _claim("e1.c1", ("b", "Он стрелял с крыши примерно в 140 метрах от сцены."), ("c", "The roof was 35 miles north of Pittsburgh."))
+    assert "number" not in _kinds([apart], ("b", "c"))
+    assert amounts("0,25 км")[("0.25", "250~")] and amounts("25 см")[("25", "0.25~")]
+    # one distance told differently in two units is still a disagreement
+    wrong = _claim("e1.c1", ("a", "He fired from about 150 yards."), ("b", "Он стрелял с расстояния около 200 метров."))
+    assert "number" in _kinds([wrong], ("a", "b"))
+    # two metric units are two facts, however close their values (key_bridge: a 2.6 km bridge, a 300-metre ship)
+    two = _claim("e1.c1", ("a", "The ship struck the 2.6 km bridge."), ("b", "Корабът с дължина 300 метра удари моста."))
+    assert "number" not in _kinds([two], ("a", "b"))
+    # a measure in another system, converted, far from the other: two facts (a 1.6-mile bridge, a 300-metre ship)
+    far = _claim("e1.c1", ("a", "The ship struck the 1.6-mile bridge."), ("b", "Корабът с дължина 300 метра удари моста."))
+    assert "number" not in _kinds([far], ("a", "b"))

@@ -60,16 +60,44 @@ _TIME = re.compile(
     r"\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)",
     re.I,
 )
-# measures translators convert (385 miles = 620 km): the word's first letters and the factor to metric
+# measures translators convert (385 miles = 620 km): the word's first letters and the factor to the base unit (metres,
+# kilograms), so that a measure is compared with another in one unit (140 metres is no 35 miles: read as 140 against
+# 56 km, butler_rally made a number finding of them)
 _IMPERIAL = [
-    (re.compile(r"^(?:miles?|mph|мил[иья]|милі|миль|милях|милями)(?!\w)", re.I), 1.609344),  # not "милиона"
-    (re.compile(r"^(?:inch|дюйм|инч)", re.I), 2.54),
+    (re.compile(r"^(?:miles?|mph|мил[иья]|милі|миль|милях|милями)(?!\w)", re.I), 1609.344),  # not "милиона"
+    (re.compile(r"^(?:inch|дюйм|инч)", re.I), 0.0254),
     (re.compile(r"^(?:f(?:oo|ee)t|фут(?!б)|фута|футов|футів)", re.I), 0.3048),
     (re.compile(r"^(?:pound|lb|фунт)", re.I), 0.45359237),
     (re.compile(r"^(?:yard|ярд)", re.I), 0.9144),
 ]
-# metric measures, which translators round when they convert (10 inches = 25,4 см = 25 см)
-_METRIC = re.compile(r"^(?:km|км|cm|см|mm|мм|kg|кг|кило|кіло|kilo|метр|метр|metre|meter|m\b|м\b|литр|літр|litre|liter|тонн|тон|tonne)", re.I)
+# metric measures, which translators round when they convert (10 inches = 25,4 см = 25 см), and their factors
+_METRIC_UNITS = [
+    (re.compile(r"^(?:km|км|kilomet|километ|кіломет)", re.I), 1000.0),
+    (re.compile(r"^(?:cm|см)", re.I), 0.01),
+    (re.compile(r"^(?:mm|мм)", re.I), 0.001),
+    (re.compile(r"^(?:тонн|тон|tonne)", re.I), 1000.0),
+    (re.compile(r"^(?:kg|кг|кило|кіло|kilo|метр|metre|meter|m\b|м\b|литр|літр|litre|liter)", re.I), 1.0),
+]
+_METRIC = re.compile("|".join(pattern.pattern for pattern, _ in _METRIC_UNITS), re.I)
+
+
+def unit_factor(word: str) -> float | None:
+    """The factor that takes a measure in the unit ``word`` opens with to its base unit (m, kg, l); None if no unit."""
+    return next((factor for pattern, factor in (*_METRIC_UNITS, *_IMPERIAL) if pattern.match(word)), None)
+
+
+def measure_unit(surface: str) -> tuple[str, int] | None:
+    """The unit an amount's surface text gives ("2,6 км": ("metric", 0)): its system and which of the system's units;
+    None for a bare figure. An outlet that converts a measure changes its system (miles into kilometres), not its
+    metric unit: 2.6 km against a 300-metre ship are two facts, not one length told differently."""
+    word = re.sub(r"^[\d\s\u00a0.,]+", "", surface).lstrip("-‑ ")
+    for system, units in (("metric", _METRIC_UNITS), ("imperial", _IMPERIAL)):
+        for index, (pattern, _) in enumerate(units):
+            if pattern.match(word):
+                return system, index
+    return None
+
+
 # a range of a measure: its first end, a range's joint (as _numbers_in reads one) and the second end with its unit
 _UNIT_RANGE = re.compile(rf"(?<![\d.,])(\d+(?:[.,]\d+)?){_RANGE_JOINT.pattern}\d+(?:[.,]\d+)?\s*([^\W\d_]+)", re.I)
 # a converted or metric measure agrees with another this close (translators round: 85 miles = 135 km)
@@ -150,8 +178,8 @@ def _numbers_in(text: str) -> dict[str, str]:
 
 def amounts(text: str) -> dict[tuple[str, ...], str]:
     """Each amount of :func:`numbers` and each date, as the keys it may be compared by -> its surface text.
-    A measure in miles, inches, feet, pounds or yards also gets its metric value, marked approximate
-    ("136.794~"); a metric measure is approximate too ("25~" for "25 см"); a date is keyed by month and day
+    A measure also gets its value in its base unit (metres, kilograms, litres), marked approximate: "136794~" for
+    "85 miles", "250~" for "0,25 км" (translators round what they convert); a date is keyed by month and day
     ("date 09-30" for "30 вересня 1882" and "September 30"), so a changed day is a changed amount; a score
     ("2:2", "5-3") by its pair."""
     found: dict[tuple[str, ...], str] = {}
@@ -161,18 +189,14 @@ def amounts(text: str) -> dict[tuple[str, ...], str]:
         if re.fullmatch(r"[\d\s\u00a0.,]+[-‑](?!км|кг|см|мм)[а-яёіїєґ]{1,3}", surface, re.I):  # an ordinal's ending ("41-м веке", "17-ти")
             word = ""
         keys = [key]
-        if _METRIC.match(word) and not key.endswith("%"):
-            keys.append(f"{key}~")
-        for pattern, factor in _IMPERIAL:
-            if pattern.match(word) and not key.endswith("%"):
-                keys.append(f"{float(key) * factor:g}~")
-                break
+        factor = unit_factor(word)
+        if factor is not None and not key.endswith("%"):
+            keys.append(f"{float(key) * factor:g}~")
         found[tuple(keys)] = surface
     # a range's first end is in the unit its second end gives ("2,5–3 километра", "from 2.5 to 3 kilometres"): a measure
     # too, not a bare figure to set against another outlet's "Mach 10" (oreshnik_strike made a number finding of it)
     for m in _UNIT_RANGE.finditer(blanked):
-        unit = m.group(2)
-        factor = 1.0 if _METRIC.match(unit) else next((f for pattern, f in _IMPERIAL if pattern.match(unit)), None)
+        factor = unit_factor(m.group(2))
         first = next((keys for keys, surface in found.items() if surface.strip() == m.group(1)
                       and not any(k.endswith("~") for k in keys) and not keys[0].endswith("%")), None)
         if factor is not None and first is not None:  # in its place, so that summaries keep the text's order

@@ -36,7 +36,7 @@ from ..ingest.outlets import shipped_table
 from ..match import entities
 from ..match.claims import only_attributes
 from ..match.events import date_gap, full_day
-from .differences import amounts, same_amount
+from .differences import amounts, measure_unit, same_amount
 
 WEIGHT = {"number": 6.0, "speaker": 5.5, "omission": 4.0, "lineage": 3.5, "attribution": 3.0, "loaded": 3.0,
           "frame": 2.5, "quote": 2.0, "number only in one": 1.5, "addition": 1.0}
@@ -92,6 +92,12 @@ NEAR_SIMILARITY = 0.55
 # other (the findings bench plants n -> 2n + 3; real outlets round, estimate, update); further apart they are two facts
 # one claim holds side by side (stop 31, read on the real piles: "80th anniversary" / "80,000 doves")
 COMPARABLE_RATIO = 10.0
+# a measure an outlet converted into another system is one told differently when, in one unit, the two are within this
+# ratio ("190 miles" against "110 км": 306 and 110 km; the findings bench's planted change, 2x + 3, up to 5x); a 1.6-mile
+# bridge against a 300-metre ship (2,575 and 300 metres, 8.6x) are two facts, which the ratio for bare figures
+# (COMPARABLE_RATIO) would join (key_bridge, once measures were compared in one unit). At 2 the findings bench lost a
+# planted change on its tuning and on its held-out seeds (recall 0.926 -> 0.919 and 0.974 -> 0.965).
+CONVERTED_RATIO = 5.0
 COMPARABLE_GAP = 10.0
 # a number finding's summary gives, beside the amounts in dispute, a figure within RANGE_END times of one of them that
 # the other side does not give: the other end of a range ("11,000 to 12,000" against "10,000"); the 99.43% of ballot
@@ -543,7 +549,8 @@ def _disputes(a: dict[tuple[str, ...], str], b: dict[tuple[str, ...], str],
             out += [(x, y) for x in only_a for y in only_b]
             continue
         alike, distance = (_slipped, _days_apart) if kind == "date" else (_comparable, _times_apart)
-        pairs = {(i, j): distance(x, y) for i, x in enumerate(only_a) for j, y in enumerate(only_b) if alike(x, y)}
+        pairs = {(i, j): distance(x, y) for i, x in enumerate(only_a) for j, y in enumerate(only_b)
+                 if alike(x, y) and (kind != "measure" or _units_alike(x, y, a[x], b[y]))}
         # each one's closest on the other side (ties to the first), kept where the two choose each other
         closest_b = {i: min((gap, j) for (h, j), gap in pairs.items() if h == i) for i, _ in pairs}
         closest_a = {j: min((gap, i) for (i, k), gap in pairs.items() if k == j) for _, j in pairs}
@@ -582,9 +589,17 @@ def _disputed(told: Mapping[str, dict[tuple[str, ...], str]], documents: Sequenc
     return {d: {k: v for k, v in told[d].items() if k in out[d]} for d in documents if d in out}  # in the text's order
 
 
+def _value(keys: tuple[str, ...], other: tuple[str, ...]) -> float:
+    """A figure's value; a measure's in its base unit when the other amount is a measure too (140 metres against 35
+    miles is 140 against 56,327, not against 35)."""
+    measured = [k for k in keys if k.endswith("~")]
+    use = measured[0] if measured and any(k.endswith("~") for k in other) else keys[0]
+    return abs(float(use.rstrip("%~")))
+
+
 def _times_apart(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     """How far apart two figures are, relative to the larger (0: equal; 1 - the smaller / the larger)."""
-    u, v = abs(float(a[0].rstrip("%~"))), abs(float(b[0].rstrip("%~")))
+    u, v = _value(a, b), _value(b, a)
     return abs(u - v) / max(u, v, 1e-9)
 
 
@@ -599,8 +614,19 @@ def _comparable(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     x, y = a[0], b[0]
     if x.endswith("%") != y.endswith("%"):
         return False
-    u, v = abs(float(x.rstrip("%~"))), abs(float(y.rstrip("%~")))  # a figure's or a measure's key is a number
-    return abs(u - v) <= COMPARABLE_GAP or (min(u, v) > 0 and max(u, v) / min(u, v) <= COMPARABLE_RATIO)
+    u, v = _value(a, b), _value(b, a)
+    both_measures = any(k.endswith("~") for k in a) and any(k.endswith("~") for k in b)
+    return (abs(u - v) <= COMPARABLE_GAP and not both_measures) or (min(u, v) > 0 and max(u, v) / min(u, v) <= COMPARABLE_RATIO)
+
+
+def _units_alike(a: tuple[str, ...], b: tuple[str, ...], surface_a: str, surface_b: str) -> bool:
+    """Whether two measures could be one measure told differently: in one unit; or in two systems (one outlet converted
+    the other's: yards and metres), their values within ``CONVERTED_RATIO`` in one unit; not in two metric units (a
+    2.6 km bridge and a 300-metre ship are two facts, however near in metres)."""
+    x, y = measure_unit(surface_a), measure_unit(surface_b)
+    if x is None or y is None or x == y:
+        return True
+    return x[0] != y[0] and 1 - _times_apart(a, b) >= 1 / CONVERTED_RATIO
 
 
 def _slipped(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
