@@ -93,3 +93,18 @@ def test_a_live_pages_labels_are_not_its_outlet():
     for label in ("Key events", "Что произошло", "What we know"):
         (doc,) = documents_from_texts([(text.replace("Key points", label), {"id": "x"})])
         assert doc.outlet is None, (label, doc.outlet)
+
+
+def test_a_pages_update_stamp_is_not_its_date():
+    # a live page's last update can fall on the next day: the stamp it came out with is its date (romania_dan_win's
+    # helper found "Обновлено" taken for the date; eurovision's s2oe had been dated a day late so)
+    from framing.ingest import documents_from_texts
+
+    body = "Polls closed across the country and turnout passed 64 percent, the highest in 25 years, officials said."
+    for text in ("Election live\n\n18 May 2025 20:55\n\nUpdated 19 May 2025 02:10\n\n" + body,
+                 "Выборы: онлайн\n\n18 мая 2025, 20:55\n\nОбновлено: 19 мая 2025, 02:10\n\n" + body):
+        (doc,) = documents_from_texts([(text, {"id": "x"})])
+        assert doc.date == "2025-05-18", text
+    # an update's stamp alone still dates the page
+    (doc,) = documents_from_texts([("Election live\n\nLast updated 19 May 2025 02:10\n\n" + body, {"id": "x"})])
+    assert doc.date == "2025-05-19"

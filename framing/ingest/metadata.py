@@ -201,12 +201,24 @@ def _with_year(date: FoundDate, years: list[int]) -> str | None:
     return f"{years[0]:04d}-{date.iso}" if years else None
 
 
+# a stamp that says when the page was updated, not when the article came out ("Last updated 19 May 2025 02:10",
+# "Обновлено: 19 мая"): a live page's last update can fall on the next day (a helper writing romania_dan_win found the
+# update line under the first stamp taken for the article's date)
+_UPDATED = re.compile(r"\b(?:updated|обновлен\w*|оновлен\w*|обновен\w*|актуализиран\w*)", re.I)
+
+
+def _by_preference(plain: list[tuple[Span, list[FoundDate]]]) -> list[tuple[Span, list[FoundDate]]]:
+    """The stamps to read, best first: nearest the body first, an update's stamp after every other."""
+    return sorted(reversed(plain), key=lambda item: bool(_UPDATED.search(item[0].text)))
+
+
 def guess_date(header_spans: list[Span], body: str, known_years: list[int] | None = None) -> tuple[str | None, str]:
     """(the article's date, where it came from): a stamp before the body, else a dateline opening it.
 
     Among stamps before the body, the one nearest the body wins, skipping lines with a weekday, a
-    "today" or a weather or currency box: that is a site's header date, not the article's. A date
-    without a year takes its year from the page's other dates, or stays unknown.
+    "today" or a weather or currency box: that is a site's header date, not the article's; a stamp of the
+    page's last update counts only where no other stamp gives a date. A date without a year takes its year
+    from the page's other dates, or stays unknown.
     """
     header = [(span, find_dates(span.text)) for span in header_spans]
     years = list(known_years or [])
@@ -214,7 +226,7 @@ def guess_date(header_spans: list[Span], body: str, known_years: list[int] | Non
     lead = body[:160]
     years += [int(d.iso[:4]) for d in find_dates(lead) if d.has_year]
     plain = [(span, dates) for span, dates in header if dates and not _WEEKDAY_OR_TODAY.search(span.text)]
-    for _, dates in reversed(plain or [(s, d) for s, d in header if d]):
+    for _, dates in _by_preference(plain or [(s, d) for s, d in header if d]):
         for date in dates:
             value = _with_year(date, years)
             if value:
@@ -234,7 +246,7 @@ def year_less_date(header_spans: list[Span], first_sentence: str) -> tuple[str |
     found no date. Grouping compares such a day with other dates in whichever year comes closest."""
     header = [(span, find_dates(span.text)) for span in header_spans]
     plain = [(span, dates) for span, dates in header if dates and not _WEEKDAY_OR_TODAY.search(span.text)]
-    for _, dates in reversed(plain):
+    for _, dates in _by_preference(plain):
         for date in dates:
             if not date.has_year:
                 return date.iso, "date line before the article, no year"
