@@ -792,3 +792,13 @@ def test_measures_in_different_units_are_compared_in_one():
     # a measure in another system, converted, far from the other: two facts (a 1.6-mile bridge, a 300-metre ship)
     far = _claim("e1.c1", ("a", "The ship struck the 1.6-mile bridge."), ("b", "Корабът с дължина 300 метра удари моста."))
     assert "number" not in _kinds([far], ("a", "b"))
+
+
+def test_read_on_the_piles_no_count_in_an_index_or_a_road_and_a_day_range_is_two_dates():
+    from framing.findings.differences import amounts
+
+    # "CAC 40" and "Interstate 695" are names (macron_dissolution, key_bridge made "only one gives" findings of them)
+    assert amounts("Индексът CAC 40 загуби около 1,4%") == {("1.4%",): "1,4%"}
+    assert amounts("The bridge carries Interstate 695 around the city.") == {}
+    # "20-22 березня": the range's first day is a date, not a count of "відвідає" with blanks in its text (xi_moscow)
+    assert amounts("Лідер 20-22 березня відвідає Росію.") == {("date 03-20",): "20 березня", ("date 03-22",): "22 березня"}

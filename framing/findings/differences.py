@@ -30,8 +30,11 @@ _LINK_WORD = re.compile(r"to|and|or|of|in|on|at|by|for|from|than|до|и|или|
 # treaty's article ("Article 5", "статьи 5", "статті 5", "член 5": hague_summit's "5 depended" beside "2%")
 # ... or a model's, a disease's or an aircraft's name, letters and a hyphen before the digits ("DF-61", "JL-1", "COVID-19",
 # "F-16", "Су-35": beijing_parade's missiles and biden_withdrawal's COVID-19 made number findings)
+# ... or a stock index's, a road's or a plane's ("CAC 40", "FTSE 100", "Interstate 695", "Boeing 737": macron_dissolution's
+# "CAC 40 потерял" and key_bridge's "695 around" were read as counts)
 _IN_A_NAME = re.compile(r"(?:\bgroup of\s*|\b[GГ]-|\b(?:article|art\.|стать\w*|статт\w*|член\w*|чл\.)\s*|"
-                        r"(?<![\w-])[A-Za-zА-Яа-яЁёІіЇїЄєҐґ]{1,8}[-‑])$", re.I)
+                        r"(?<![\w-])[A-Za-zА-Яа-яЁёІіЇїЄєҐґ]{1,8}[-‑]|"
+                        r"\b(?:CAC|FTSE|DAX|S&P|IBEX|MOEX|Nikkei|Stoxx|Interstate|Route|Highway|Boeing|Airbus)\s+)$", re.I)
 # what joins the two ends of a range ("11-12", "11 to 12", "от 11 до 12", "11 или 12")
 _RANGE_JOINT = re.compile(r"\s*(?:[-‑–—]|to|or|and|до|или|и|або|чи|та|і|й)\s*", re.I)
 # a range of days in one month: its first end is a date of that month too ("с 19 по 22 августа", "19–22 серпня",
@@ -172,7 +175,7 @@ def _numbers_in(text: str) -> dict[str, str]:
         # the sentence's full stop, not an abbreviation's ("млн."): after a longer word, or where the text ends
         if tail.endswith(".") and (len(tail.strip(" .-‑")) > 4 or not text[m.end():].strip(" »\"”'’)")):
             tail = tail[:-1]
-        found[key] = (m.group(1) + tail).strip()
+        found[key] = " ".join((m.group(1) + tail).split())  # a blanked date or time between leaves no run of spaces
     return found
 
 
@@ -206,7 +209,9 @@ def amounts(text: str) -> dict[tuple[str, ...], str]:
     for bare, dated, first in [(m.group(1), m.group(2), True) for m in _DAY_BEFORE_MONTH.finditer(text)] + \
                               [(m.group(2), m.group(1), False) for m in _MONTH_THEN_DAYS.finditer(text)]:
         month = next(iter(dates(dated)), None)
-        plain = next((keys for keys, surface in found.items() if surface.strip() == bare and keys == (f"{float(bare):g}",)), None)
+        # the range's first day may have taken the blanked date's place as its word ("20-22 березня": "20- відвідає")
+        plain = next((keys for keys, surface in found.items() if re.match(rf"{bare}(?![\d.,])", surface.strip())
+                      and keys == (f"{float(bare):g}",)), None)
         if month is not None and plain is not None and 1 <= int(bare) <= 31:
             word = dated.split()[-1] if first else dated.split()[0]
             found = {(f"date {month[:2]}-{int(bare):02d}",) if keys == plain else keys: (f"{bare} {word}" if first else f"{word} {bare}")
