@@ -802,3 +802,16 @@ def test_read_on_the_piles_no_count_in_an_index_or_a_road_and_a_day_range_is_two
     assert amounts("The bridge carries Interstate 695 around the city.") == {}
     # "20-22 березня": the range's first day is a date, not a count of "відвідає" with blanks in its text (xi_moscow)
     assert amounts("Лідер 20-22 березня відвідає Росію.") == {("date 03-20",): "20 березня", ("date 03-22",): "22 березня"}
+
+
+def test_a_word_someone_classed_or_charged_it_with_is_not_the_outlets_own():
+    # read on the piles (crocus_attack, kremlin_drones): four loaded findings on words the Kremlin or a charge used
+    from framing.findings.ranking import _own_voice
+
+    for text, word in (("В Кремле расценили произошедшее как теракт.", "теракт"),
+                       ("Инцидентът беше определен като терористичен акт.", "терористичен"),
+                       ("Обвинението е по члена за терористичен акт.", "терористичен")):
+        assert not _own_voice(text, text.index(word)), text
+    # "определенный" (a certain) classes nothing: the outlet's word stays its own
+    text = "В определенный момент террористы ворвались в зал."
+    assert _own_voice(text, text.index("террористы"))
