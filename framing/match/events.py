@@ -97,7 +97,9 @@ REJECTED_PAIRS_SHOWN = 5
 # A member of an event is reported as unsure when no date of its links could be compared and none of them shares
 # this share of claims: two articles on the same people on different days score as high on topic alone. Chosen on
 # the blinken pile and the seeds with every two articles grouped alone (eval.real_piles' second table): it marks 14 of
-# 21 and 2 of 3 wrong joins, 3 of 87 and 1 of 3 right ones; eval/RESULTS.md gives the held-out piles.
+# 21 and 2 of 3 wrong joins, 3 of 87 and 1 of 3 right ones; eval/RESULTS.md gives the held-out piles. Since stop 37
+# also when every link is dated LATER_DAYS or more apart (pairs alone, manifest dates: 347 wrong joins and 39 right
+# ones marked on the 52 piles of stop 34; held out, 83 and 7 on the 14 piles written since; eval/HISTORY.md).
 UNSURE_SHARE = 0.25
 APART = -1.0  # the score of a pair whose dates are too far apart
 # A member of an event of at least APART_EVENT documents that shares claims (UNSURE_SHARE of the shorter one's
