@@ -81,24 +81,29 @@ _METRIC_UNITS = [
     (re.compile(r"^(?:тонн|тон|tonne)", re.I), 1000.0),
     (re.compile(r"^(?:kg|кг|кило|кіло|kilo|метр|metre|meter|m\b|м\b|литр|літр|litre|liter)", re.I), 1.0),
 ]
-_METRIC = re.compile("|".join(pattern.pattern for pattern, _ in _METRIC_UNITS), re.I)
+
+
+def _unit(word: str) -> tuple[str, int, float] | None:
+    """The unit ``word`` opens with: its system, which of the system's units, and the factor to the base unit."""
+    for system, units in (("metric", _METRIC_UNITS), ("imperial", _IMPERIAL)):
+        for index, (pattern, factor) in enumerate(units):
+            if pattern.match(word):
+                return system, index, factor
+    return None
 
 
 def unit_factor(word: str) -> float | None:
     """The factor that takes a measure in the unit ``word`` opens with to its base unit (m, kg, l); None if no unit."""
-    return next((factor for pattern, factor in (*_METRIC_UNITS, *_IMPERIAL) if pattern.match(word)), None)
+    unit = _unit(word)
+    return unit[2] if unit else None
 
 
 def measure_unit(surface: str) -> tuple[str, int] | None:
     """The unit an amount's surface text gives ("2,6 км": ("metric", 0)): its system and which of the system's units;
     None for a bare figure. An outlet that converts a measure changes its system (miles into kilometres), not its
     metric unit: 2.6 km against a 300-metre ship are two facts, not one length told differently."""
-    word = re.sub(r"^[\d\s\u00a0.,]+", "", surface).lstrip("-‑ ")
-    for system, units in (("metric", _METRIC_UNITS), ("imperial", _IMPERIAL)):
-        for index, (pattern, _) in enumerate(units):
-            if pattern.match(word):
-                return system, index
-    return None
+    unit = _unit(re.sub(r"^[\d\s\u00a0.,]+", "", surface).lstrip("-‑ "))
+    return unit[:2] if unit else None
 
 
 # a range of a measure: its first end, a range's joint (as _numbers_in reads one) and the second end with its unit
