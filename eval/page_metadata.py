@@ -2,7 +2,7 @@
 
     python -m eval.page_metadata [--show] [--page TEXT]
 
-The set (``eval/pages/``) holds 44 pages in 11 shapes that real news sites use, one page per
+The set (``eval/pages/``) holds 52 pages in 13 shapes that real news sites use, one page per
 language (ru, uk, bg, en) in each shape; ``eval/pages/gold.toml`` says, per page, the date and
 outlet the page states about itself, where it states the outlet, a verbatim excerpt of every body
 sentence and of every clutter line. Every page was written for this project, in its own words,
@@ -24,6 +24,8 @@ tuning page is measured on page shapes it was not written for):
               G  browser text with a "today" header date, the article's own date and a headline list
               I  a brief (2-4 sentences) with byline and photo caption
               K  HTML with the outlet only in <title> ("Headline | Outlet")
+              L  browser text of a live page: published and next-day "Updated" stamps, key points, timed entries
+              M  browser text of an opinion column: author role and bio, a repeated pull quote, disclaimer, newsletter
 
 Each page is read alone, as a user would: ``framing.ingest.load_documents([path])``, no manifest.
 Per page:
