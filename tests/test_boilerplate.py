@@ -387,3 +387,15 @@ def test_a_summarys_points_under_the_title_stay_and_a_desk_byline_goes():
     # above the title, short lines are still the site's header
     assert ("site header before the headline", "City Sport Daily Online") in _removed(
         "City Sport Daily Online", title, "Key points", *points, body)
+
+
+def test_a_summarys_glavnoe_under_the_title_heads_its_points_not_other_stories():
+    # held-out page shape L (stop 37): "Главное" under a live page's title read as a heading of other stories, and the
+    # four points under it went as "inside a list of other stories"
+    title = "Снегопад парализовал город: онлайн-трансляция"
+    points = ["За сутки выпала почти месячная норма осадков", "Аэропорт задерживает больше двадцати рейсов"]
+    body = "Городские службы работают в усиленном режиме, а движение на центральных улицах почти остановилось."
+    removed = _removed(title, "Опубликовано: 22 января 2025, 16:20", "Главное", *points, body)
+    assert ("masthead or label", "Главное") in removed and not any(text in points for _, text in removed)
+    # after the body, "Главное" still opens a list of other stories
+    assert ("section heading for other stories", "Главное") in _removed(title, body, "Главное", *points)

@@ -108,3 +108,15 @@ def test_a_pages_update_stamp_is_not_its_date():
     # an update's stamp alone still dates the page
     (doc,) = documents_from_texts([("Election live\n\nLast updated 19 May 2025 02:10\n\n" + body, {"id": "x"})])
     assert doc.date == "2025-05-19"
+
+
+def test_a_columns_date_under_its_standfirst_and_author_dates_it():
+    # held-out page shape M (stop 37): headline, standfirst, "Name, columnist", the date, then the text: the date
+    # stood after the first told paragraph (the standfirst), where no stamp had been read
+    from framing.ingest import documents_from_texts
+
+    text = ("Our city keeps paving car parks\n\nThe council's new plan spends most of its money on parking, and that "
+            "says more than any slogan.\n\nRuth Adeyemi, columnist\n\nMarch 6, 2025\n\nLast week the council published "
+            "its transport plan for the next five years, and I read all of it.\n\nThe money tells a different story.")
+    (doc,) = documents_from_texts([(text, {"id": "x"})])
+    assert doc.date == "2025-03-06"

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from .documents import Span
 
+STAMP = "stamp (time, date or count)"
 _WORD = re.compile(r"\w+", re.U)
 _FINAL = re.compile(r"[.!?…»\"”“'’)]\s*$")
 _TIME = r"\d{1,2}:\d{2}"
@@ -309,7 +310,7 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
                 seen.add(key)
                 continue
         if stamps[i]:
-            reasons[i] = "stamp (time, date or count)"
+            reasons[i] = STAMP
         elif key in seen and _words(text) >= 3:
             reasons[i] = "repeat of an earlier line"
         elif _SECTION.match(text) and _words(text) <= 6:
@@ -391,7 +392,7 @@ def _keep_short_title(lines: list[Line], reasons: list[str | None]) -> None:
         return
     body = 1
     if _words(lines[0].text) >= 2:  # a one-word label ("Top") over a date line stays a label
-        while body < len(lines) and reasons[body] == "stamp (time, date or count)":
+        while body < len(lines) and reasons[body] == STAMP:
             body += 1
     if body < len(lines) and reasons[body] is None and _is_body_paragraph(lines[body].text):
         reasons[0] = None
@@ -424,10 +425,14 @@ def _summary_label(lines: list[Line], reasons: list[str | None], before: int) ->
 
 def _keep_summary_points(lines: list[Line], reasons: list[str | None]) -> None:
     """The points under a summary's label stay, however short: "Kremlin cries foul" under "Key points" is a point,
-    not a masthead or label (two helper-written piles lost one of their four points so)."""
+    not a masthead or label (two helper-written piles lost one of their four points so); and a summary's "Главное"
+    under the title is its label, not a heading of other stories (held-out page shape L lost its four points so)."""
     first_body = _first_body(lines, reasons)
-    for i in range(_summary_label(lines, reasons, first_body) + 1, first_body):
-        if reasons[i] == "masthead or label" and _words(lines[i].text) >= 2:
+    label = _summary_label(lines, reasons, first_body)
+    if label < first_body and reasons[label] == "section heading for other stories":
+        reasons[label] = "masthead or label"
+    for i in range(label + 1, first_body):
+        if reasons[i] in ("masthead or label", "inside a list of other stories") and _words(lines[i].text) >= 2:
             reasons[i] = None
 
 

