@@ -399,3 +399,12 @@ def test_a_summarys_glavnoe_under_the_title_heads_its_points_not_other_stories()
     assert ("masthead or label", "Главное") in removed and not any(text in points for _, text in removed)
     # after the body, "Главное" still opens a list of other stories
     assert ("section heading for other stories", "Главное") in _removed(title, body, "Главное", *points)
+
+
+def test_a_columns_disclaimer_and_follow_and_newsletter_prompts_go():
+    # page shape M (stop 37): lines every column carries under the text
+    body = "The council spends most of its transport money on parking, and the buses stay empty in the evening."
+    for line in ("The views expressed in this column are the author's own.", "Мнение автора может не совпадать с позицией редакции.",
+                 "Редакція може не поділяти думку автора колонки.", "Follow Gazette Opinion on Facebook and X",
+                 "Рассылка «Мнения недели» — раз в неделю на почту", "Подписаться"):
+        assert [text for _, text in _removed("Our city keeps paving car parks", body, line)] == [line], line

