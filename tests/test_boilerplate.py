@@ -408,3 +408,11 @@ def test_a_columns_disclaimer_and_follow_and_newsletter_prompts_go():
                  "Редакція може не поділяти думку автора колонки.", "Follow Gazette Opinion on Facebook and X",
                  "Рассылка «Мнения недели» — раз в неделю на почту", "Подписаться"):
         assert [text for _, text in _removed("Our city keeps paving car parks", body, line)] == [line], line
+
+
+def test_a_pull_quote_repeating_the_texts_own_words_goes_and_a_quote_standing_alone_stays():
+    body = "A bus that comes every half hour is not a service, it is a gamble, and those who can afford a car stop taking it."
+    pull = "“A bus that comes every half hour is not a service, it is a gamble.”"
+    assert _removed("Our city keeps paving car parks", body, pull) == [("repeat of an earlier line", pull)]
+    alone = "«Мы не отступим ни на шаг и будем защищать каждый метр нашей земли»"
+    assert _removed("Президент обратился к нации в воскресенье", "Президент выступил с обращением к нации в воскресенье вечером.", alone) == []

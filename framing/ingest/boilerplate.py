@@ -371,6 +371,7 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
         if reasons[i] is None and _is_body_paragraph(text):
             body_started = True
     _keep_summary_points(lines, reasons)
+    _mark_pull_quotes(lines, reasons)
     _mark_header_lines(lines, reasons)
     _mark_headline_runs(lines, reasons, body_started_at=_first_body(lines, reasons))
     _mark_sandwiched(lines, reasons)
@@ -426,6 +427,24 @@ def _summary_label(lines: list[Line], reasons: list[str | None], before: int) ->
             return i
         titled = titled or (reasons[i] is None and _is_headline(lines[i].text) and _words(lines[i].text) >= 3)
     return before
+
+
+PULL_QUOTE_WORDS = 6
+_WHOLLY_QUOTED = re.compile(r"^\s*[«„“\"](?P<inner>[^«»„“”\"]+)[»“”\"]\s*$")
+
+
+def _mark_pull_quotes(lines: list[Line], reasons: list[str | None]) -> None:
+    """A line that is nothing but a quotation of another kept line's words is a pull quote: the column repeats its own
+    sentence in large type ("“A bus that comes every half hour is not a service, it is a gamble.”"; page shape M, stop
+    37). A quote that no other line holds is the article's own (a statement set alone in quotation marks)."""
+    kept = [(i, line_key(line.text)) for i, line in enumerate(lines) if reasons[i] is None]
+    for i, line in enumerate(lines):
+        m = _WHOLLY_QUOTED.match(line.text)
+        if reasons[i] is not None or not m or _words(m.group("inner")) < PULL_QUOTE_WORDS:
+            continue
+        inner = line_key(m.group("inner"))
+        if any(j != i and inner in key and key != inner for j, key in kept):
+            reasons[i] = "repeat of an earlier line"
 
 
 def _keep_summary_points(lines: list[Line], reasons: list[str | None]) -> None:
