@@ -451,11 +451,11 @@ def latin_name(word: str, c_as_ch: bool = False) -> str:
 def same_name(x: str, y: str) -> bool:
     """Two spellings of one name across scripts and transliterations (Парк/Пак, Ван/Vann, Холи/Голлі/Holly; a
     Romanian c before e or i as ч: Ciolacu/Чолаку)."""
-    if any(latin_name(x, c_as_ch=cx) == latin_name(y, c_as_ch=cy) != "" for cx in (False, True) for cy in (False, True) if cx or cy):
+    (a, a_ch), (b, b_ch) = ((latin_name(w), latin_name(w, c_as_ch=True)) for w in (x, y))
+    if any(p == q != "" for p in (a, a_ch) for q in (b, b_ch)):
         return True
     from difflib import SequenceMatcher
 
-    a, b = latin_name(x), latin_name(y)
     if not a and not b:
         # a name of vowels but one (Joe / Джо): no consonant is left to compare; the same first letter then
         first = _latin_letters(x, g_as_h=True)[:1], _latin_letters(y, g_as_h=True)[:1]
@@ -601,7 +601,7 @@ def _value(keys: tuple[str, ...], other: tuple[str, ...]) -> float:
     """A figure's value; a measure's in its base unit when the other amount is a measure too (140 metres against 35
     miles is 140 against 56,327, not against 35)."""
     measured = [k for k in keys if k.endswith("~")]
-    use = measured[0] if measured and any(k.endswith("~") for k in other) else keys[0]
+    use = measured[0] if measured and _kind(other) == "measure" else keys[0]
     return abs(float(use.rstrip("%~")))
 
 
@@ -623,7 +623,7 @@ def _comparable(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if x.endswith("%") != y.endswith("%"):
         return False
     u, v = _value(a, b), _value(b, a)
-    both_measures = any(k.endswith("~") for k in a) and any(k.endswith("~") for k in b)
+    both_measures = _kind(a) == _kind(b) == "measure"
     return (abs(u - v) <= COMPARABLE_GAP and not both_measures) or (min(u, v) > 0 and max(u, v) / min(u, v) <= COMPARABLE_RATIO)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import json
 import logging
 import re
@@ -184,7 +185,7 @@ def build_document(
         )
         for i, ((a, b, p), language) in enumerate(zip(spans, languages))
     ]
-    told = [a for a, b, _ in cleaned.kept[1 if title_is_headline else 0 :] if _SENTENCE_END.search(text[a:b])]
+    told = list(itertools.islice((a for a, b, _ in cleaned.kept[1 if title_is_headline else 0 :] if _SENTENCE_END.search(text[a:b])), 2))
     body_start = told[0] if told else len(text)
     # a column's standfirst comes before its author and date ("... greener streets." / "Ruth Adeyemi, columnist" /
     # "March 6, 2025"): a stamp between the first two told paragraphs dates the page too (held-out page shape M had

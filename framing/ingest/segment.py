@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .boilerplate import STAMP
+
 # Lower-cased abbreviations after which a full stop does not end a sentence when more follows.
 ABBREVIATIONS = {
     # ru / uk / bg
@@ -63,7 +65,7 @@ def is_dateline(piece: str) -> bool:
 
 def dateline_reason(opening: str) -> str:
     """The clutter reason of what :func:`dateline_length` set aside: a live page's time is a stamp."""
-    return "stamp (time, date or count)" if _TIME_ONLY.match(opening) else DATELINE_REASON
+    return STAMP if _TIME_ONLY.match(opening) else DATELINE_REASON
 
 
 def dateline_length(pieces: list[str]) -> int:
