@@ -416,3 +416,19 @@ def test_a_pull_quote_repeating_the_texts_own_words_goes_and_a_quote_standing_al
     assert _removed("Our city keeps paving car parks", body, pull) == [("repeat of an earlier line", pull)]
     alone = "«Мы не отступим ни на шаг и будем защищать каждый метр нашей земли»"
     assert _removed("Президент обратился к нации в воскресенье", "Президент выступил с обращением к нации в воскресенье вечером.", alone) == []
+
+
+def test_a_columns_bio_under_the_text_goes_when_it_opens_with_the_bylines_name():
+    body = ["С первого сентября школьникам запрещено пользоваться телефонами на уроках, и многие родители этому рады.",
+            "Меня беспокоит другое: закон заканчивается там, где заканчивается урок, а день ребёнка длиннее урока."]
+    bio = "Ирина Соколова — обозреватель «Невского обозревателя», бывшая учительница литературы."
+    removed = _removed("Запрет телефонов в школах не заменит разговора с детьми", "Ирина Соколова, обозреватель", *body, bio)
+    assert ("the writer's bio", bio) in removed
+    english = "Ruth Adeyemi is a columnist for The Harbour Gazette and writes about housing and transport."
+    text = ("Our city keeps paving car parks", "By Ruth Adeyemi", "The council spends most of its transport money on parking, "
+            "and the buses stay empty in the evening.", english)
+    assert ("the writer's bio", english) in _removed(*text)
+    # a body sentence about someone the byline does not name stays, and so does one before any body paragraph
+    other = "Олена Ткач — економістка, яка десять років вивчає міський транспорт і його ціну для бюджету."
+    assert all(text != other for _, text in _removed("Місто знову будує парковки", "Ірина Соколова, оглядачка", *body, other))
+    assert all(text != english for _, text in _removed("Our city keeps paving car parks", "By Ruth Adeyemi", english, *body))

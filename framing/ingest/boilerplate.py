@@ -372,6 +372,7 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
             body_started = True
     _keep_summary_points(lines, reasons)
     _mark_pull_quotes(lines, reasons)
+    _mark_author_bio(lines, reasons)
     _mark_header_lines(lines, reasons)
     _mark_headline_runs(lines, reasons, body_started_at=_first_body(lines, reasons))
     _mark_sandwiched(lines, reasons)
@@ -445,6 +446,34 @@ def _mark_pull_quotes(lines: list[Line], reasons: list[str | None]) -> None:
         inner = line_key(m.group("inner"))
         if any(j != i and inner in key and key != inner for j, key in kept):
             reasons[i] = "repeat of an earlier line"
+
+
+# The writer's name in a byline ("By Ruth Adeyemi", "Автор: Ирина Соколова", "Елена Маринова, колумнист")
+_BYLINE_NAME = re.compile(
+    r"^(?:(?:by|автор(?:ы)?|author)\s*:?\s+)?(?P<name>[A-ZА-ЯЁІЇЄҐ][\w'’-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]+){1,2})\b", re.I)
+BIO_WORDS = 40
+BYLINE_WORDS = 8
+AUTHOR_BIO = "the writer's bio"
+
+
+def _mark_author_bio(lines: list[Line], reasons: list[str | None]) -> None:
+    """A short line after the body that opens with the byline's name and says who the writer is ("Ruth Adeyemi is a
+    columnist for ...", "Ирина Соколова — обозреватель «...»"): a column's bio, not the column (page shape M, stop 38:
+    the four bios were the only clutter its pages kept)."""
+    names: set[str] = set()
+    body_since = False  # a kept body paragraph since the byline: the bio comes after the column
+    for i, line in enumerate(lines):
+        text = line.text.strip()
+        m = _BYLINE_NAME.match(text)
+        # removed, short, and a byline's shape: "By" or "Автор" before the name, or a comma after it
+        if reasons[i] is not None and m and _words(text) <= BYLINE_WORDS and (m.start("name") > 0 or text[m.end():].startswith(",")):
+            names.add(m.group("name"))
+            body_since = False
+        elif reasons[i] is None and names and body_since and _words(text) <= BIO_WORDS and any(
+                re.match(rf"{re.escape(name)}(?:\s+(?:is|was|е|є)\s|\s*[—–-]\s|,\s)", text) for name in names):
+            reasons[i] = AUTHOR_BIO
+        elif reasons[i] is None and _is_body_paragraph(text):
+            body_since = True
 
 
 def _keep_summary_points(lines: list[Line], reasons: list[str | None]) -> None:
