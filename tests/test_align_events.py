@@ -127,3 +127,32 @@ def test_a_story_larger_than_its_candidates_is_compared_in_full(monkeypatch):
     assert sizes() == [8]
     monkeypatch.setattr(events, "SATURATED", 2.0)
     assert len(sizes()) > 1
+
+
+def test_average_linkage_makes_the_groups_scipy_makes_ties_included():
+    # the grouping's own average linkage follows SciPy's nearest-neighbour chain so as to give the same groups
+    # (it saves importing SciPy's clustering); scores rounded to one or two decimals make ties, and -0.5 stands
+    # for pairs never compared
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    from framing.match.events import _average_linkage
+
+    rng = np.random.default_rng(7)
+    for trial in range(400):
+        n = int(rng.integers(2, 40))
+        story = rng.integers(0, int(rng.integers(1, 7)), n)
+        score = np.where(story[:, None] == story[None, :], rng.normal(1.2, 0.4, (n, n)), rng.normal(0.5, 0.4, (n, n)))
+        score = np.round((score + score.T) / 2, int(rng.integers(1, 3)))
+        if trial % 3 == 0:
+            never = rng.random((n, n)) < 0.3
+            score[never | never.T] = -0.5
+        np.fill_diagonal(score, 0.0)
+        threshold = float(rng.choice([0.0, 0.5, 0.85, 1.0]))
+        distance = 4.0 - np.clip(score, -1.0, 4.0)
+        np.fill_diagonal(distance, 0.0)
+        labels = fcluster(linkage(squareform(distance, checks=False), method="average"), t=4.0 - threshold, criterion="distance")
+        expected: dict[int, list[int]] = {}
+        for index, label in enumerate(labels):
+            expected.setdefault(int(label), []).append(index)
+        assert _average_linkage(score, threshold) == list(expected.values())

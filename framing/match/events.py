@@ -843,24 +843,63 @@ def unsure_members(documents: Sequence[str], pairs: Sequence[PairEvidence], atta
 
 
 def _average_linkage(score: np.ndarray, threshold: float) -> list[list[int]]:
-    """Average-linkage clusters whose mean pair score clears the threshold.
+    """Average-linkage clusters whose mean pair score clears the threshold, each in index order, ordered by their
+    first member.
 
-    Pairs never compared (outside the blocking window) come in as ``UNCOMPARED``.
+    Pairs never compared (outside the blocking window) come in as ``UNCOMPARED``. The merges follow SciPy's
+    nearest-neighbour chain step for step (``scipy.cluster.hierarchy.linkage(method="average")``, then ``fcluster`` by
+    distance), ties included, so that the groups are the same; importing SciPy's clustering took 0.3-0.4 s of a run
+    that takes 1.4 s once every vector is cached.
     """
     n = score.shape[0]
     if n == 1:
         return [[0]]
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.spatial.distance import squareform
-
     # Scores lie in [-1, ~2]; distance = ceiling - score keeps them non-negative.
     ceiling = 4.0
     filled = np.where(np.isfinite(score), score, -1.0)
-    distance = ceiling - np.clip(filled, -1.0, ceiling)
-    np.fill_diagonal(distance, 0.0)
-    tree = linkage(squareform(distance, checks=False), method="average")
-    labels = fcluster(tree, t=ceiling - threshold, criterion="distance")
-    groups: dict[int, list[int]] = {}
-    for index, label in enumerate(labels):
-        groups.setdefault(int(label), []).append(index)
-    return list(groups.values())
+    limit = ceiling - threshold
+    d = (ceiling - np.clip(filled, -1.0, ceiling)).astype(np.float64)
+    size = np.ones(n)
+    alive = np.ones(n, dtype=bool)
+    # per slot: its leaves, the highest merge below it, and whether that stays within the limit (a flat cluster)
+    leaves: list[list[int]] = [[i] for i in range(n)]
+    highest = np.zeros(n)
+    groups: list[list[int]] = []
+    chain: list[int] = []
+    for _ in range(n - 1):
+        if not chain:
+            chain.append(int(np.argmax(alive)))
+        while True:
+            x = chain[-1]
+            # the nearest other group; the one before it in the chain wins a tie (no cycles), else the lowest index
+            row = np.where(alive, d[x], np.inf)
+            row[x] = np.inf
+            y = int(np.argmin(row))
+            if len(chain) > 1 and d[x, chain[-2]] <= row[y]:
+                y = chain[-2]
+            if len(chain) > 1 and y == chain[-2]:
+                break
+            chain.append(y)
+        height = float(d[x, y])
+        del chain[-2:]
+        x, y = min(x, y), max(x, y)  # the merged group takes the higher slot, as in SciPy
+        # Lance-Williams for the average: the merged group's distance to each other group, weighted by sizes
+        others = alive.copy()
+        others[[x, y]] = False
+        merged = (size[x] * d[x, others] + size[y] * d[y, others]) / (size[x] + size[y])
+        d[y, others] = d[others, y] = merged
+        top = max(height, highest[x], highest[y])
+        if top > limit:  # the children are flat clusters if their own merges stayed within the limit
+            groups.extend(leaves[s] for s in (x, y) if leaves[s] and highest[s] <= limit)
+            leaves[y] = []
+        else:
+            leaves[y] = leaves[x] + leaves[y]
+        highest[y] = top
+        size[y] += size[x]
+        alive[x] = False
+        leaves[x] = []
+    root = int(np.argmax(alive))
+    if leaves[root] and highest[root] <= limit:
+        groups.append(leaves[root])
+    return sorted((sorted(group) for group in groups), key=lambda group: group[0])
+
