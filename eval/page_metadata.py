@@ -2,7 +2,7 @@
 
     python -m eval.page_metadata [--show] [--page TEXT]
 
-The set (``eval/pages/``) holds 52 pages in 13 shapes that real news sites use, one page per
+The set (``eval/pages/``) holds 60 pages in 15 shapes that real news sites use, one page per
 language (ru, uk, bg, en) in each shape; ``eval/pages/gold.toml`` says, per page, the date and
 outlet the page states about itself, where it states the outlet, a verbatim excerpt of every body
 sentence and of every clutter line. Every page was written for this project, in its own words,
@@ -22,6 +22,9 @@ tuning page is measured on page shapes it was not written for):
               L  browser text of a live page: published and next-day "Updated" stamps, key points, timed entries
               M  browser text of an opinion column: author role and bio, a repeated pull quote, disclaimer, newsletter
                  (L and M were written held out in stop 37; two rules were fixed against them after their first run)
+              N  browser text of an analysis: section label, byline, experts in the body, subheadings, author box and bio
+              O  browser text of a photo story: captions between paragraphs, credits, gallery counter, video line
+                 (N and O were written held out in stop 38; rules were fixed against them after their first run)
     held_out  B  HTML with JSON-LD NewsArticle only
               D  HTML whose only date is the URL path and whose outlet is only the domain
               G  browser text with a "today" header date, the article's own date and a headline list

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from framing.ingest import load_documents
-from framing.ingest.boilerplate import clean
+from framing.ingest.boilerplate import clean, is_stamp
 
 from .conftest import SEEDS
 
@@ -432,3 +432,33 @@ def test_a_columns_bio_under_the_text_goes_when_it_opens_with_the_bylines_name()
     other = "Олена Ткач — економістка, яка десять років вивчає міський транспорт і його ціну для бюджету."
     assert all(text != other for _, text in _removed("Місто знову будує парковки", "Ірина Соколова, оглядачка", *body, other))
     assert all(text != english for _, text in _removed("Our city keeps paving car parks", "By Ruth Adeyemi", english, *body))
+
+
+def test_a_photo_storys_furniture_goes_and_its_paragraphs_stay():
+    # page shape O (stop 38): a gallery counter, a caption between it and its credit, a video line, a text-and-photo credit
+    first = "Firefighters were called to the grain store on Longfield Road just before six on Friday morning."
+    beside = "Nobody was inside the building when the fire broke out, and no injuries have been reported so far."
+    caption = "Firefighters used a high-volume pump to draw water from a drain."
+    lines = ("Grain store destroyed in overnight fire", first, "1 / 9", caption, "Picture: County Fire Service", beside,
+             "Watch the video: drone footage shows the scale of the blaze", "Text and photos: Mark Reynolds")
+    removed = dict((text, reason) for reason, text in _removed(*lines))
+    assert removed["1 / 9"] == "photo gallery counter" and removed[caption] == "photo caption"
+    assert {"Picture: County Fire Service", "Watch the video: drone footage shows the scale of the blaze",
+            "Text and photos: Mark Reynolds"} <= set(removed)
+    assert first not in removed and beside not in removed  # the paragraph beside a counter is no teaser
+    # a body sentence above a photo's credit stays (pile articles end so)
+    last = "Причину смерті поки не назвали, тіло передали для експертизи."
+    assert all(text != last for _, text in _removed("Помер опозиціонер", first, last, "Фото: архів"))
+    for line in ("Текст и снимки: Даниела Колева", "Текст і фото: Ірина Мельник", "Снимка 3 от 18", "Видео: вижте шествието"):
+        assert [text for _, text in _removed("Шествие на розите в Казанлък", first, line)] == [line], line
+
+
+def test_an_author_box_after_the_text_goes_and_a_reading_time_does_not_hide_the_date_line():
+    body = ["Аренда однокомнатной квартиры в Самаре за год подорожала почти на треть, и спрос всё ещё растёт.",
+            "Строители обещают новые дома, но первые из них сдадут не раньше следующей осени, считают аналитики."]
+    box = ("Об авторе", "Дмитрий Волков", "Экономический обозреватель «Приволжской недели».")
+    removed = _removed("Почему аренда дорожает быстрее зарплат", *body, *box)
+    assert [(reason, text) for reason, text in removed if text in box[1:]] == [("the writer's bio", box[1]), ("the writer's bio", box[2])]
+    assert ("byline, credit, ad or promotion", "Об авторе") in removed
+    assert is_stamp("September 25, 2024 · 8 min read") and is_stamp("13 May 2024 · 9 min read")
+    assert not is_stamp("The council voted 8 to 3 to close the route, and residents have eight weeks to object.")

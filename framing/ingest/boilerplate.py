@@ -100,7 +100,14 @@ _LINE_MARKER = re.compile(
     r"the views expressed\b|мнение автора может не совпадать|думка автора може не збігатися|редакція може не поділяти|"
     r"редакция может не разделять|публикуваните мнения изразяват|мнението на автора не|"
     r"follow [^.!?]{0,40}\bon (?:facebook|x|twitter|instagram|telegram)\b|рассылка\b|розсилка\b|бюлетин\b|"
-    r"подписаться\s*$|підписатися\s*$|абонирай се\s*$)",
+    r"подписаться\s*$|підписатися\s*$|абонирай се\s*$|"
+    # a photo story's and an analysis's page furniture (held-out page shapes N and O, stop 38): the text-and-photo
+    # credit, the video line, the author box's label, the reuse notice in the footer
+    r"(?:текст|text)\s+(?:и|і|та|and)\s+(?:фото\w*|снимк\w*|photos?|pictures?)\b|pictures?:|"
+    r"(?:видео|відео|video|смотреть видео|дивіться відео|гледайте видео|watch(?: the)? video)\s*:|"
+    r"(?:about the author|об авторе|про автора|за автора)\s*:?\s*$|"
+    r"(?:при )?(?:использовании|использование|використанні|використання|използване(?:то)?) (?:на )?материал\w*|"
+    r"(?:при )?(?:використанні|використання) матеріал\w*)",
     re.I,
 )
 # A cross-promotion label alone on its line ("Читайте также:", "Read more:", "Прочетете още:"): the headlines right
@@ -240,9 +247,15 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+# A photo gallery's counter ("1 / 14", "Снимка 3 от 10", "Photo 2 of 12")
+_GALLERY_COUNTER = re.compile(r"^(?:(?:снимка|фото|photo|image|picture|світлина)\s+\d{1,3}\s+(?:от|из|з|із|of)|\d{1,3}\s+/)\s+\d{1,3}$", re.I)
+# A reading time after a stamp ("September 25, 2024 · 8 min read"; held-out page shape N, stop 38, left the page undated)
+_READING_TIME = re.compile(r"[\s·•|,-]*\d+\s*(?:хв|мин|min|minutes?)\.?\s*(?:читати|читання|чтения|read|четене)\b", re.I)
+
+
 def is_stamp(text: str) -> bool:
     """Times, dates, counts and weekdays, optionally followed by a short source name."""
-    body = text.strip(" /|·•-–—,")
+    body = _READING_TIME.sub("", text).strip(" /|·•-–—,")
     if not body:
         return True
     tokens = [t.rstrip(":.") or t for t in re.split(r"[\s,/|·•]+", body) if t]
@@ -292,7 +305,8 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
     preset.update({i: TEMPLATE for i, line in enumerate(lines) if i not in preset and line_key(line.text) in template
                    and _words(line.text) <= TEMPLATE_LINE_WORDS and not _FINAL.search(line.text)})
     reasons: list[str | None] = [None] * len(lines)
-    stamps = [is_stamp(line.text) for line in lines]
+    # a gallery's counter is no stamp: the paragraph beside it is the story's, not a teaser (page shape O, stop 38)
+    stamps = [is_stamp(line.text) and not _GALLERY_COUNTER.match(line.text.strip()) for line in lines]
     body_started = False
     told_sentence = False
     in_zone = False
@@ -316,6 +330,8 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
                 continue
         if stamps[i]:
             reasons[i] = STAMP
+        elif _GALLERY_COUNTER.match(text.strip()):
+            reasons[i] = "photo gallery counter"
         elif key in seen and _words(text) >= 3:
             reasons[i] = "repeat of an earlier line"
         elif _SECTION.match(text) and _words(text) <= 6:
@@ -373,6 +389,7 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
     _keep_summary_points(lines, reasons)
     _mark_pull_quotes(lines, reasons)
     _mark_author_bio(lines, reasons)
+    _mark_captions(lines, reasons)
     _mark_header_lines(lines, reasons)
     _mark_headline_runs(lines, reasons, body_started_at=_first_body(lines, reasons))
     _mark_sandwiched(lines, reasons)
@@ -454,6 +471,9 @@ _BYLINE_NAME = re.compile(
 BIO_WORDS = 40
 BYLINE_WORDS = 8
 AUTHOR_BIO = "the writer's bio"
+# ... and the name and bio lines under an author box's label after the text (held-out page shape N, stop 38)
+_AUTHOR_BOX = re.compile(r"^(?:about the author|об авторе|про автора|за автора)\s*:?\s*$", re.I)
+AUTHOR_BOX_LINES = 2
 
 
 def _mark_author_bio(lines: list[Line], reasons: list[str | None]) -> None:
@@ -462,8 +482,17 @@ def _mark_author_bio(lines: list[Line], reasons: list[str | None]) -> None:
     the four bios were the only clutter its pages kept)."""
     names: set[str] = set()
     body_since = False  # a kept body paragraph since the byline: the bio comes after the column
+    box = 0  # lines left of an author box whose label stood after the body ("About the author", "Об авторе")
     for i, line in enumerate(lines):
         text = line.text.strip()
+        if body_since and _AUTHOR_BOX.match(text):
+            box = AUTHOR_BOX_LINES
+            continue
+        if box and reasons[i] is None and _words(text) <= BIO_WORDS:
+            reasons[i] = AUTHOR_BIO
+            box -= 1
+            continue
+        box = 0
         m = _BYLINE_NAME.match(text)
         # removed, short, and a byline's shape: "By" or "Автор" before the name, or a comma after it
         if reasons[i] is not None and m and _words(text) <= BYLINE_WORDS and (m.start("name") > 0 or text[m.end():].startswith(",")):
@@ -474,6 +503,22 @@ def _mark_author_bio(lines: list[Line], reasons: list[str | None]) -> None:
             reasons[i] = AUTHOR_BIO
         elif reasons[i] is None and _is_body_paragraph(text):
             body_since = True
+
+
+# A photo's credit alone on its line ("Picture: Cambridgeshire Fire and Rescue Service", "Фото: Наталья Белова")
+_PHOTO_CREDIT = re.compile(r"^(?:photo|picture|photograph|image|фото|снимка|світлина)\s*:\s*[^.!?]{1,80}$", re.I)
+CAPTION_LINE_WORDS = 15
+
+
+def _mark_captions(lines: list[Line], reasons: list[str | None]) -> None:
+    """In the body, a short line between a gallery's counter and a photo's credit is the photo's caption ("1 / 9",
+    "Firefighters used a high-volume pump ...", "Picture: ..."; page shape O, stop 38). A line above a credit alone
+    is not: pile articles end on a body sentence with the photo's credit under it (28 files lost one so)."""
+    for i in range(max(1, _first_body(lines, reasons) + 1), len(lines) - 1):
+        text = lines[i].text.strip()
+        if (reasons[i] is None and _words(text) <= CAPTION_LINE_WORDS and _GALLERY_COUNTER.match(lines[i - 1].text.strip())
+                and _PHOTO_CREDIT.match(lines[i + 1].text.strip())):
+            reasons[i] = "photo caption"
 
 
 def _keep_summary_points(lines: list[Line], reasons: list[str | None]) -> None:
