@@ -293,6 +293,9 @@ def _tells_a_sentence(text: str) -> bool:
     return _words(text) >= RESUME_WORDS and bool(_SENTENCE_END.search(text)) and not _ELLIPSIS_END.search(text)
 
 
+LIVE_OPENING_WORDS = 4
+
+
 def _is_body_paragraph(text: str) -> bool:
     return len(text) >= 80 and bool(_SENTENCE_END.search(text)) and _words(text) >= 12
 
@@ -316,8 +319,11 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
         text = line.text
         near_stamp = (i > 0 and stamps[i - 1]) or (i + 1 < len(lines) and stamps[i + 1])
         # a live page's entry: its time on the line above, then a paragraph of the story (a list of other stories gives
-        # a headline or a line cut off after its stamp; a live blog's entries were all removed as teasers)
-        live_entry = i > 0 and stamps[i - 1] and _is_body_paragraph(text)
+        # a headline or a line cut off after its stamp; a live blog's entries were all removed as teasers); a short
+        # first sentence counts when a body paragraph follows it (a helper writing raisi_crash lost one so, stop 38)
+        live_entry = i > 0 and stamps[i - 1] and (_is_body_paragraph(text) or (
+            bool(_SENTENCE_END.search(text)) and _words(text) >= LIVE_OPENING_WORDS and not _ELLIPSIS_END.search(text)
+            and i + 1 < len(lines) and not stamps[i + 1] and _is_body_paragraph(lines[i + 1].text)))
         key = line_key(text)
         if i in preset:
             reasons[i] = preset[i]
