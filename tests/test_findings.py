@@ -815,3 +815,15 @@ def test_a_word_someone_classed_or_charged_it_with_is_not_the_outlets_own():
     # "определенный" (a certain) classes nothing: the outlet's word stays its own
     text = "В определенный момент террористы ворвались в зал."
     assert _own_voice(text, text.index("террористы"))
+
+
+def test_a_word_of_a_condition_is_not_the_outlets_label():
+    # a treaty's terms: help "in case of aggression" labels nothing that happened (putin_pyongyang, held out, stop 38)
+    from framing.findings.ranking import _own_voice
+
+    for text, word in (("Договор предусматривает взаимную помощь в случае агрессии против одной из сторон.", "агрессии"),
+                       ("Документ предполагает взаимную помощь, если одна из стран подвергнется агрессии.", "агрессии"),
+                       ("The pact commits each side to help the other in the event of aggression.", "aggression")):
+        assert not _own_voice(text, text.index(word)), text
+    text = "Российская агрессия продолжается уже третий год."
+    assert _own_voice(text, text.index("агрессия"))

@@ -195,6 +195,10 @@ _CLASSED = re.compile(r"(?<!\w)(?:расцени\w*|определи\w*|опре
                       re.I)
 _CHARGED = re.compile(r"(?:\bпо\s+член\w*\s+за|\bпо\s+стать\w*\s+(?:о|об)|\bза\s+статт\w*\s+про|\bcharged\s+with|"
                       r"\bcharges?\s+of)\s+(?:\w+\s+)?$", re.I)
+# a word of a condition is no label the outlet puts on what happened: a treaty's "mutual help in case of aggression",
+# "if one of them is subjected to aggression" (putin_pyongyang, held out, stop 38: three loaded findings on "агрессии")
+_CONDITION = re.compile(r"(?<!\w)(?:в случае|в разі|у разі|в случай на|in (?:the )?case of|in the event of|"
+                        r"(?:если|якщо|ако|if)\s[^.!?]{0,60})\s*(?:\w+\s+)?$", re.I)
 _SOURCE_BEFORE = re.compile(r"(?<!\w)(?:по словам|за словами|according to|по данным|за даними|по мнению|на думку)(?!\w)", re.I)
 _SOURCE_LEAD = re.compile(r"[^:.!?«»\"]{2,40}:\s")  # "Минобороны РФ: киевский режим атаковал..."
 
@@ -1020,6 +1024,7 @@ def _own_voice(text: str, start: int) -> bool:
         return False
     before = text[:start]
     if (_REPORTING.search(before) or _SOURCE_BEFORE.search(before) or _CLASSED.search(before) or _CHARGED.search(before)
+            or _CONDITION.search(before)
             or any(_SAYING.match(w) for w in re.findall(r"[\w'’-]+", before))):
         return False
     lead = _SOURCE_LEAD.match(text)
