@@ -769,6 +769,26 @@ def test_a_member_dated_days_after_a_large_event_that_shares_few_claims_is_set_a
     assert set_apart_lines(event)[0].startswith("set apart: d11: dated 3 days after most of this event's articles")
 
 
+def test_a_member_dated_a_day_from_a_large_events_day_that_shares_little_is_set_apart_with_next_day():
+    from framing.match.events import Event, later_apart
+    from framing.render.views import set_apart_lines
+
+    # the story's ten articles on 1 June; the next morning's report, which retells it (shares 0.5), and a reaction of the
+    # next day and a ceremony of the day before, which recall it in a line (0.1)
+    story, next_morning, reaction, ceremony = list(range(10)), 10, 11, 12
+    dates = ["2025-06-01"] * 10 + ["2025-06-02", "2025-06-02", "2025-05-31"]
+    members = story + [next_morning, reaction, ceremony]
+    evidence = dict(_pair(a, b, 0.5, 1.5) for a in story + [next_morning] for b in story + [next_morning] if a < b)
+    evidence.update(_pair(a, m, 0.1, 0.9) for m in (reaction, ceremony) for a in members if a < m)
+    assert later_apart([members], evidence, dates, share=0.2, threshold=0.85, earlier=True)[0] == [members]  # off: all stay
+    clusters, apart = later_apart([members], evidence, dates, share=0.2, threshold=0.85, earlier=True, next_day=True)
+    assert sorted(map(sorted, clusters)) == [story + [next_morning], [reaction, ceremony]]
+    assert apart[reaction]["days_after"] == 1 and apart[ceremony]["days_before"] == 1
+    event = Event("e1", [f"d{m}" for m in story], {"pairs": [], "set_apart": {"d12": {**apart[ceremony], "event": "e2"}}})
+    assert set_apart_lines(event)[0].startswith("set apart: d12: dated 1 day before most of this event's articles, and shares "
+                                                "on average only 10%")
+
+
 def test_a_member_dated_two_days_before_a_large_events_day_is_set_apart_as_an_earlier_occasion():
     from framing.match.events import Event, _events, later_apart
     from framing.render.views import set_apart_lines

@@ -242,12 +242,13 @@ def _as_predicate(reason: str) -> str:
 
 def _left_because(why: dict, event: str) -> str:
     """Why a member left an event (``event``: "this" or "that"), from its ``set_apart`` record."""
-    if "days_before" in why:
+    if "days_before" in why and "mean_shared_claims" not in why:
         return (f"dated {why['days_before']} days before most of {event} event's articles, so it cannot report what they "
                 "report: an earlier occasion with the same people")
-    if "days_after" in why:
-        return (f"dated {why['days_after']} days after most of {event} event's articles, and shares on average only "
-                f"{why['mean_shared_claims']:.0%} of its sentences with the {why['of']} others: a later occasion with the "
+    if "days_before" in why or "days_after" in why:
+        days, side, kind = (why["days_after"], "after", "a later") if "days_after" in why else (why["days_before"], "before", "an earlier")
+        return (f"dated {days} day{'s' if days != 1 else ''} {side} most of {event} event's articles, and shares on average only "
+                f"{why['mean_shared_claims']:.0%} of its sentences with the {why['of']} others: {kind} occasion with the "
                 "same people")
     if "lead_told_by" in why:
         return (f"scores {why['mean_score']:.2f} with the others on average, and only {why['lead_told_by']} of the {why['of']} "
