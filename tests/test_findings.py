@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from framing.findings import Claim, Member, event_findings, numbers, speakers
 from framing.findings.differences import amounts
 from framing.findings.ranking import same_name
@@ -804,26 +806,20 @@ def test_read_on_the_piles_no_count_in_an_index_or_a_road_and_a_day_range_is_two
     assert amounts("Лідер 20-22 березня відвідає Росію.") == {("date 03-20",): "20 березня", ("date 03-22",): "22 березня"}
 
 
-def test_a_word_someone_classed_or_charged_it_with_is_not_the_outlets_own():
+@pytest.mark.parametrize("text, word, own", [
     # read on the piles (crocus_attack, kremlin_drones): four loaded findings on words the Kremlin or a charge used
-    from framing.findings.ranking import _own_voice
-
-    for text, word in (("В Кремле расценили произошедшее как теракт.", "теракт"),
-                       ("Инцидентът беше определен като терористичен акт.", "терористичен"),
-                       ("Обвинението е по члена за терористичен акт.", "терористичен")):
-        assert not _own_voice(text, text.index(word)), text
+    ("В Кремле расценили произошедшее как теракт.", "теракт", False),
+    ("Инцидентът беше определен като терористичен акт.", "терористичен", False),
+    ("Обвинението е по члена за терористичен акт.", "терористичен", False),
     # "определенный" (a certain) classes nothing: the outlet's word stays its own
-    text = "В определенный момент террористы ворвались в зал."
-    assert _own_voice(text, text.index("террористы"))
-
-
-def test_a_word_of_a_condition_is_not_the_outlets_label():
+    ("В определенный момент террористы ворвались в зал.", "террористы", True),
     # a treaty's terms: help "in case of aggression" labels nothing that happened (putin_pyongyang, held out, stop 38)
+    ("Договор предусматривает взаимную помощь в случае агрессии против одной из сторон.", "агрессии", False),
+    ("Документ предполагает взаимную помощь, если одна из стран подвергнется агрессии.", "агрессии", False),
+    ("The pact commits each side to help the other in the event of aggression.", "aggression", False),
+    ("Российская агрессия продолжается уже третий год.", "агрессия", True),
+])
+def test_a_word_someone_classed_charged_or_made_a_condition_is_not_the_outlets_own(text, word, own):
     from framing.findings.ranking import _own_voice
 
-    for text, word in (("Договор предусматривает взаимную помощь в случае агрессии против одной из сторон.", "агрессии"),
-                       ("Документ предполагает взаимную помощь, если одна из стран подвергнется агрессии.", "агрессии"),
-                       ("The pact commits each side to help the other in the event of aggression.", "aggression")):
-        assert not _own_voice(text, text.index(word)), text
-    text = "Российская агрессия продолжается уже третий год."
-    assert _own_voice(text, text.index("агрессия"))
+    assert _own_voice(text, text.index(word)) is own
