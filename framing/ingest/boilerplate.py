@@ -76,6 +76,8 @@ _READ_MORE_MARKER = (
     r"(?:подробнее|детальніше)\b(?:[^.!?]{0,80}(?:\b(?:чита|материал|матеріал|ссылк|посиланн|сюжет|стать[еиюя]|статт|видео|відео)"
     r"|\b(?:здесь|тут)\b|[:—–])|(?:\s+\S+){0,4}\s*[.!?]?\s*$)"
 )
+# An author box's label alone on its line ("About the author", "Об авторе"): clutter, and so are the name and bio under it
+_AUTHOR_BOX_LABEL = r"(?:about the author|об авторе|про автора|за автора)\s*:?\s*$"
 # Lines that are clutter whatever their neighbours: ads, bylines, credits, promotion, sharing.
 _LINE_MARKER = re.compile(
     r"^(?:(?:реклама|advertisement|ads?_code|sponsored)\b\s*(?:$|\d+\+\s*$|[^\w\s].{0,40}$)|"
@@ -105,9 +107,8 @@ _LINE_MARKER = re.compile(
     # credit, the video line, the author box's label, the reuse notice in the footer
     r"(?:текст|text)\s+(?:и|і|та|and)\s+(?:фото\w*|снимк\w*|photos?|pictures?)\b|pictures?:|"
     r"(?:видео|відео|video|смотреть видео|дивіться відео|гледайте видео|watch(?: the)? video)\s*:|"
-    r"(?:about the author|об авторе|про автора|за автора)\s*:?\s*$|"
-    r"(?:при )?(?:использовании|использование|використанні|використання|използване(?:то)?) (?:на )?материал\w*|"
-    r"(?:при )?(?:використанні|використання) матеріал\w*)",
+    rf"{_AUTHOR_BOX_LABEL}|"
+    r"(?:при )?(?:использовани[еяи]|използване(?:то)? на) материал\w*|(?:при )?використанн[яі] матеріал\w*)",
     re.I,
 )
 # A cross-promotion label alone on its line ("Читайте также:", "Read more:", "Прочетете още:"): the headlines right
@@ -478,14 +479,15 @@ BIO_WORDS = 40
 BYLINE_WORDS = 8
 AUTHOR_BIO = "the writer's bio"
 # ... and the name and bio lines under an author box's label after the text (held-out page shape N, stop 38)
-_AUTHOR_BOX = re.compile(r"^(?:about the author|об авторе|про автора|за автора)\s*:?\s*$", re.I)
+_AUTHOR_BOX = re.compile(rf"^{_AUTHOR_BOX_LABEL}", re.I)
 AUTHOR_BOX_LINES = 2
 
 
 def _mark_author_bio(lines: list[Line], reasons: list[str | None]) -> None:
     """A short line after the body that opens with the byline's name and says who the writer is ("Ruth Adeyemi is a
     columnist for ...", "Ирина Соколова — обозреватель «...»"): a column's bio, not the column (page shape M, stop 38:
-    the four bios were the only clutter its pages kept)."""
+    the four bios were the only clutter its pages kept); and the two short lines under an author box's label after the
+    text, its name and bio whatever they open with (page shape N)."""
     names: set[str] = set()
     body_since = False  # a kept body paragraph since the byline: the bio comes after the column
     box = 0  # lines left of an author box whose label stood after the body ("About the author", "Об авторе")
