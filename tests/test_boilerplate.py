@@ -449,7 +449,8 @@ def test_a_photo_storys_furniture_goes_and_its_paragraphs_stay():
     # a body sentence above a photo's credit stays (pile articles end so)
     last = "Причину смерті поки не назвали, тіло передали для експертизи."
     assert all(text != last for _, text in _removed("Помер опозиціонер", first, last, "Фото: архів"))
-    for line in ("Текст и снимки: Даниела Колева", "Текст і фото: Ірина Мельник", "Снимка 3 от 18", "Видео: вижте шествието"):
+    for line in ("Текст и снимки: Даниела Колева", "Текст і фото: Ірина Мельник", "Снимка 3 от 18", "Видео: вижте шествието",
+                 "При використанні матеріалів посилання на сайт обов'язкове.", "Использование материалов разрешено с согласия редакции."):
         assert [text for _, text in _removed("Шествие на розите в Казанлък", first, line)] == [line], line
 
 
