@@ -763,6 +763,11 @@ def test_read_on_the_piles_no_speaker_from_a_seat_a_plural_possessor_an_article_
     # a capital for its government: its key collides with a person's (Berlin and Borrell are both "brl")
     assert speakers("Earlier, Berlin had said it would send the tanks, and the president said it had stepped up.") == {}
     assert "Borrell" in speakers("Josep Borrell said the trip had nothing to do with the Union.").values()
+    # the White House and the United States are seats too, in every script (israel_strikes_iran, stop 38)
+    for text in ("Білий дім заявив, що США були заздалегідь поінформовані.", "Белият дом съобщи, че не е участвал.",
+                 "The White House said the United States had not been involved.", "Соединенные Штаты заявили, что не участвовали.",
+                 "Сполучені Штати заявили, що не брали участі.", "Съединените щати заявиха, че не са участвали."):
+        assert speakers(text) == {}, text
     # a plural possessor is the speaker's affiliation, as "Ivanishvili's" is
     assert speakers("\"We will hold the line,\" said the Greens' leader in a short statement.") == {}
     # Bulgarian adjectives carry the article ("Бъкингамският дворец", "Европейската комисия")

@@ -131,7 +131,10 @@ _PLACE_KEYS = {entities.entity_key(w) for w in _PLACES}
 # дворец"), by the start of their surface: their name keys collide with people's (Berlin and Borrell are both "brl")
 _SEATS = tuple((
     "berlin берлин берлін paris париж london лондон warsaw варшав beijing пекин пекін ankara анкар stockholm стокгольм "
-    "budapest будапешт bucharest бухарест букурещ tbilisi тбилис тбіліс minsk минск мінськ balmoral балморал"
+    "budapest будапешт bucharest бухарест букурещ tbilisi тбилис тбіліс minsk минск мінськ balmoral балморал "
+    # "Білий дім заявив", "Белият дом съобщи", "the United States said", "Сполучені Штати заявили" (israel_strikes_iran,
+    # stop 38, gave a claim to "Білий" and to "United"); by surface, as their keys would match people's names too
+    "білий белый белия united соединен сполучен съединен штат щат"
 ).split())
 # the first letters of organisations and bodies in four languages: "the Cromwell Society said", "лідер Партії
 # ... заявив", "Бывший лидер Ukip сказал" name a body or the speaker's affiliation, not the speaker
