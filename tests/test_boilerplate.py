@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from framing.ingest import load_documents
+from framing.ingest import documents_from_texts, load_documents
 from framing.ingest.boilerplate import clean, is_stamp
 
 from .conftest import SEEDS
@@ -475,3 +475,36 @@ def test_a_live_entry_opening_on_a_short_sentence_stays_with_its_paragraph():
              "07:40 BST", "The search resumed at first light after being halted overnight, with more than forty teams taking part.")
     removed = {text for _, text in _removed(*lines)}
     assert removed == {"20 May 2024", "09:30 BST", "08:45 BST", "07:40 BST"}
+
+
+def test_a_channel_page_keeps_its_last_post_and_its_date():
+    # page shape P (stop 38): a Telegram channel's page saved to keep one post, the last; the posts above are other
+    # stories, and the page's date is the separator above the last post
+    page = "\n".join([
+        "Harbour City Wire", "@harbourcitywire", "23.9K subscribers", "Pinned message", "November 12, 2024", "Harbour City Wire",
+        "All afternoon ferry sailings to Kelp Island are cancelled because of high winds, the operator says.",
+        "#ferries #weather", "6.4K views 15:58", "November 13, 2024", "Harbour City Wire",
+        "Councillors have approved plans for 420 new homes on the former gasworks site at Dock Road.",
+        "The vote was 9 to 4 after a debate that lasted more than three hours, and building could begin next autumn.",
+        "#housing #council", "Full report: harbourcitywire.com/dock-road-homes", "👍 148 👎 66 🔥 12", "15.2K views edited 14:05",
+        "Subscribe"]) + "\n"
+    (document,) = documents_from_texts([(page, {"id": "channel"})])
+    assert [s.text for s in document.sentences][:1] == ["Councillors have approved plans for 420 new homes on the former gasworks site at Dock Road."]
+    assert not any("ferry" in s.text or s.text.startswith(("#", "Full report", "👍")) for s in document.sentences)
+    assert document.date == "2024-11-13"
+    # one views counter is no channel page: nothing goes as an earlier post
+    single = "\n\n".join(["Councillors approve 420 homes", "Councillors have approved plans for 420 new homes on the former gasworks site.",
+                          "15.2K views 14:05"])
+    assert all(r.reason != "an earlier post on the channel's page" for r in clean(single + "\n").removed)
+
+
+def test_an_aggregators_copy_names_itself_not_the_agency_it_copied():
+    # page shape Q (stop 38): the source line and the link to the original name the agency, not the page
+    removed = _removed("Storm closes port for two days", "The port authority closed the harbour on Tuesday as winds reached 90 km/h.",
+                       "Source: Atlantic Wire Service", "Read the full story at awsnews.com", "Was this article helpful?")
+    assert {text for _, text in removed} == {"Source: Atlantic Wire Service", "Read the full story at awsnews.com", "Was this article helpful?"}
+    from framing.ingest.metadata import outlet_from_clutter
+
+    spans = clean("Storm closes port\n\nThe port authority closed the harbour on Tuesday as winds reached 90 km/h.\n\n"
+                  "Read the full story at awsnews.com\n").removed
+    assert outlet_from_clutter(spans, lambda name: False)[0] != "awsnews.com"

@@ -108,7 +108,10 @@ _LINE_MARKER = re.compile(
     r"(?:текст|text)\s+(?:и|і|та|and)\s+(?:фото\w*|снимк\w*|photos?|pictures?)\b|pictures?:|"
     r"(?:видео|відео|video|смотреть видео|дивіться відео|гледайте видео|watch(?: the)? video)\s*:|"
     rf"{_AUTHOR_BOX_LABEL}|"
-    r"(?:при )?(?:использовани[еяи]|използване(?:то)? на) материал\w*|(?:при )?використанн[яі] матеріал\w*)",
+    r"(?:при )?(?:использовани[еяи]|използване(?:то)? на) материал\w*|(?:при )?використанн[яі] матеріал\w*|"
+    # an aggregator's copy of an agency story (held-out page shape Q, stop 38): its source line and prompts
+    r"source:|източник:|read the full (?:story|article)\b|was this article helpful|18\+\s*$|"
+    r"(?:обговорити|обсудить|обсъдете|discuss)\b[^.!?]{0,40}(?:коментар|комментар|comments))",
     re.I,
 )
 # A cross-promotion label alone on its line ("Читайте также:", "Read more:", "Прочетете още:"): the headlines right
@@ -397,6 +400,7 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
     _mark_pull_quotes(lines, reasons)
     _mark_author_bio(lines, reasons)
     _mark_captions(lines, reasons)
+    _mark_earlier_posts(lines, reasons)
     _mark_header_lines(lines, reasons)
     _mark_headline_runs(lines, reasons, body_started_at=_first_body(lines, reasons))
     _mark_sandwiched(lines, reasons)
@@ -527,6 +531,37 @@ def _mark_captions(lines: list[Line], reasons: list[str | None]) -> None:
         if (reasons[i] is None and _words(text) <= CAPTION_LINE_WORDS and _GALLERY_COUNTER.match(lines[i - 1].text.strip())
                 and _PHOTO_CREDIT.match(lines[i + 1].text.strip())):
             reasons[i] = "photo caption"
+
+
+# A post's views counter on a channel page saved from the web ("15.2K views edited 14:05", "15,2 тыс. просмотров 14:05",
+# "12,3 тис. переглядів 10:15", "8,1 хил. преглеждания 09:40"): it closes a post
+_VIEWS = re.compile(r"^[\d.,\s]+\s*(?:[KkMКкМ]|тыс\.?|тис\.?|хил\.?)?\s*(?:views|просмотр\w*|перегляд\w*|преглеждан\w*)"
+                    r"(?:\s+(?:edited|изменено|змінено|редактиран\w*))?\s*\d{1,2}:\d{2}\s*$", re.I)
+EARLIER_POST = "an earlier post on the channel's page"
+_HASHTAGS = re.compile(r"^#[\w-]+(?:\s+#[\w-]+)*$")
+# a post's reactions ("👍 148 👎 66 🔥 12") and its link line ("Full report: harbourcitywire.com/dock-road-homes")
+_REACTIONS = re.compile(r"^(?:[^\w\s]+\s*\d[\d.,]*\s*[KkКк]?\s*)+$")
+_LINK_LINE = re.compile(r"^[^.!?]{0,40}:\s*(?:https?://)?[\w-]+(?:\.[\w-]+)+/\S*$")
+
+
+def _mark_earlier_posts(lines: list[Line], reasons: list[str | None]) -> None:
+    """On a channel's page saved from the web (two or more views counters), the post kept is the last one: the
+    channel's header and the posts before it are other stories (held-out page shape P, stop 38: the earlier posts were
+    kept as body, and the page took the first post's day)."""
+    counters = [i for i, line in enumerate(lines) if _VIEWS.match(line.text.strip())]
+    if len(counters) < 2:
+        return
+    for i in range(counters[-2] + 1):
+        if reasons[i] is None:
+            reasons[i] = EARLIER_POST
+    earlier = {line_key(line.text) for line in lines[: counters[-2] + 1]}
+    for i in range(counters[-2] + 1, counters[-1] + 1):
+        text = lines[i].text.strip()
+        if reasons[i] is None and (_HASHTAGS.match(text) or (line_key(text) in earlier and _words(text) <= HEADER_LINE_WORDS)):
+            reasons[i] = "the channel's name or tags"  # above the post, as above every post; its hashtags
+        elif reasons[i] is None and (_REACTIONS.match(text) or _LINK_LINE.match(text)):
+            reasons[i] = "the post's reactions or link"
+    reasons[counters[-1]] = reasons[counters[-1]] or STAMP
 
 
 def _keep_summary_points(lines: list[Line], reasons: list[str | None]) -> None:

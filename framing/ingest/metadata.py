@@ -68,6 +68,9 @@ _WEEKDAY_OR_TODAY = re.compile(
 _DOMAIN = re.compile(r"(?<![\w.@-])((?:[a-z0-9-]+\.)+(?:net|com|ua|ru|bg|org|info|news|eu|uk|media|io|ie))\b", re.I)
 # Clutter that speaks for the page's own outlet; lists of other stories name other outlets.
 _OWN_CLUTTER = ("byline, credit, ad or promotion", "masthead or label", "site header before the headline")
+# a line that names the outlet a copy came from ("Source: ...", "Read the full story at awsnews.com", "Джерело: ..."): its
+# address is the original's, not the page's (held-out page shape Q, stop 38: an aggregator's copy took the agency's name)
+_ANOTHER_OUTLET = re.compile(r"(?:source|източник|источник|джерело|read the full (?:story|article)|оригинал|original)\b", re.I)
 # A masthead is a name, not a button or a person: a few words, no digits, not a menu word.
 _NOT_A_NAME = re.compile(
     r"^(?:skip|перейти|пропустить|пропустити|прескочи|читать|читати|четете|read|войти|увійти|вход|login|log in|sign|"
@@ -260,7 +263,7 @@ def outlet_from_clutter(removed: list[Span], is_wire: Callable[[str], bool]) -> 
     """(outlet, where it came from) from the page's own clutter: a web address, or a masthead-like line."""
     counts: dict[str, int] = {}
     for span in removed:
-        if span.reason not in _OWN_CLUTTER:
+        if span.reason not in _OWN_CLUTTER or _ANOTHER_OUTLET.match(span.text.strip()):
             continue
         for domain in _DOMAIN.findall(span.text):
             counts[domain.lower().removeprefix("www.")] = counts.get(domain.lower().removeprefix("www."), 0) + 1
