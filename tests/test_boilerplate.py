@@ -508,13 +508,3 @@ def test_an_aggregators_copy_names_itself_not_the_agency_it_copied():
     spans = clean("Storm closes port\n\nThe port authority closed the harbour on Tuesday as winds reached 90 km/h.\n\n"
                   "Read the full story at awsnews.com\n").removed
     assert outlet_from_clutter(spans, lambda name: False)[0] != "awsnews.com"
-
-
-def test_an_explainers_question_title_is_a_subheading_and_a_question_told_in_the_text_stays():
-    # stop 38: "Що сталося?", "Why only half?" paired across outlets into claims that state nothing
-    body = ["The European Council agreed on Thursday that Bulgaria and Romania join the Schengen area by air and sea.",
-            "Land borders stay checked, because Austria still objects to full membership for the two countries."]
-    removed = _removed("Bulgaria and Romania join Schengen by air and sea", body[0], "Why only half?", body[1])
-    assert removed == [("subheading (a section title inside the article, not a claim)", "Why only half?")]
-    # a question that closes a paragraph of the text is no title: nothing after it
-    assert _removed("Bulgaria and Romania join Schengen", *body, "Will the land borders follow next year?") == []

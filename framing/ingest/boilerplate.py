@@ -624,11 +624,8 @@ def _mark_subheadings(lines: list[Line], reasons: list[str | None]) -> None:
     without one, not: on the findings bench one version lost the line and the others kept it)."""
     for i in range(max(2, _first_body(lines, reasons) + 1), len(lines) - 1):
         text = lines[i].text
-        # a question too ("Що сталося?", "Why only half?"): across outlets such titles paired into claims that state
-        # nothing (stop 38 counted 79 claims of two or more outlets holding a line of three words or fewer on the piles)
         if (reasons[i] is None and reasons[i - 1] is None and reasons[i + 1] is None and _words(text) <= SUBHEADING_WORDS
-                and (not _FINAL.search(text) or text.rstrip().endswith("?")) and not re.search(r"[\d/;:,|]", text)
-                and _tells_a_sentence(lines[i + 1].text)):
+                and not _FINAL.search(text) and not re.search(r"[\d/;:,|]", text) and _tells_a_sentence(lines[i + 1].text)):
             reasons[i] = SUBHEADING
 
 
