@@ -29,7 +29,8 @@ from .conftest import SHARED_DATA, FakeEncoder, fake_grouping
                                   "nord_stream_leak", "kremlin_drones", "prisoner_swap", "avdiivka_withdrawal",
                                   "orban_moscow", "schengen_bulgaria", "poland_drones", "bulgaria_euro", "germany_election", "romania_dan_win",
                                   "putin_pyongyang", "raisi_crash", "pager_blasts",
-                                  "eu_talks_open", "israel_strikes_iran", "vilnius_summit"])
+                                  "eu_talks_open", "israel_strikes_iran", "vilnius_summit",
+                                  "golf_course_attempt"])
 def test_pile_gold_resolves_and_scores(name):
     articles, event_of, claims = load_pile(PILES / name)
     assert {a[1]["id"] for a in articles} == set(event_of) and len(articles) == 22
