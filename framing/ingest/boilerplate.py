@@ -313,7 +313,8 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
                    and _words(line.text) <= TEMPLATE_LINE_WORDS and not _FINAL.search(line.text)})
     reasons: list[str | None] = [None] * len(lines)
     # a gallery's counter is no stamp: the paragraph beside it is the story's, not a teaser (page shape O, stop 38)
-    stamps = [is_stamp(line.text) and not _GALLERY_COUNTER.match(line.text.strip()) for line in lines]
+    counters = [bool(_GALLERY_COUNTER.match(line.text.strip())) for line in lines]
+    stamps = [not counter and is_stamp(line.text) for line, counter in zip(lines, counters)]
     body_started = False
     told_sentence = False
     in_zone = False
@@ -340,7 +341,7 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
                 continue
         if stamps[i]:
             reasons[i] = STAMP
-        elif _GALLERY_COUNTER.match(text.strip()):
+        elif counters[i]:
             reasons[i] = "photo gallery counter"
         elif key in seen and _words(text) >= 3:
             reasons[i] = "repeat of an earlier line"

@@ -676,7 +676,7 @@ def later_apart(clusters: list[list[int]], evidence: Mapping[tuple[int, int], Pa
             if mine is None:
                 continue
             offset = (mine - day).days
-            if offset < (1 if next_day else LATER_DAYS) and not (next_day and offset == -1):
+            if not (offset >= LATER_DAYS or (next_day and abs(offset) == 1)):
                 continue
             scored = _scored_pairs(m, members, evidence)
             if not scored:

@@ -162,13 +162,10 @@ def unsure_lines(event: Event) -> list[str]:
         mutual = unsure.get(other, {}).get("with") == doc
         said |= {doc, other} if mutual else {doc}
         pair = f"{doc} and {other}" if mutual else f"{doc} (best link: {other})"
-        shared = f"unsure: {pair}: {why['best_shared_claims']:.0%} of the shorter one's sentences have a counterpart in the other"
-        if "days_apart" in why:
-            lines.append(f"{shared}, and they are dated {why['days_apart']} days apart; articles on the same people on other "
-                         "days score as high: check that they report one occasion")
-        else:
-            lines.append(f"{shared}, and no date could be compared; articles on the same people on other days score as "
-                         "high: check the dates (a manifest can give them)")
+        dates, check = ((f"they are dated {why['days_apart']} days apart", "check that they report one occasion") if "days_apart" in why
+                        else ("no date could be compared", "check the dates (a manifest can give them)"))
+        lines.append(f"unsure: {pair}: {why['best_shared_claims']:.0%} of the shorter one's sentences have a counterpart in the "
+                     f"other, and {dates}; articles on the same people on other days score as high: {check}")
     return lines
 
 
