@@ -28,13 +28,14 @@ tuning page is measured on page shapes it was not written for):
               P  browser text of a Telegram channel page kept for its last post: earlier posts, hashtags, views, date separators
               Q  browser text of an aggregator's copy of an agency story: "Source:" line, agency dateline, reactions, partner news
                  (P and Q were written held out in stop 38; rules were fixed against them after their first run)
+              R  browser text of a paywalled article: subscribers badge, free paragraphs, paywall offer, log-in, newsletter
+              S  browser text of a ministry's press release: breadcrumbs, release number, place-and-date opening, contacts, related
+                 (R and S were written held out in stop 39; rules were fixed against them after their first run)
     held_out  B  HTML with JSON-LD NewsArticle only
               D  HTML whose only date is the URL path and whose outlet is only the domain
               G  browser text with a "today" header date, the article's own date and a headline list
               I  a brief (2-4 sentences) with byline and photo caption
               K  HTML with the outlet only in <title> ("Headline | Outlet")
-              R  browser text of a paywalled article: subscribers badge, free paragraphs, paywall offer, log-in, newsletter
-              S  browser text of a ministry's press release: breadcrumbs, release number, place-and-date opening, contacts, related
 
 Each page is read alone, as a user would: ``framing.ingest.load_documents([path])``, no manifest.
 Per page:

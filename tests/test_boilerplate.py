@@ -508,3 +508,55 @@ def test_an_aggregators_copy_names_itself_not_the_agency_it_copied():
     spans = clean("Storm closes port\n\nThe port authority closed the harbour on Tuesday as winds reached 90 km/h.\n\n"
                   "Read the full story at awsnews.com\n").removed
     assert outlet_from_clutter(spans, lambda name: False)[0] != "awsnews.com"
+
+
+def test_a_paywall_block_goes_and_a_story_about_subscriptions_stays():
+    # page shape R (stop 39): the free paragraphs of a paywalled article, then the offer; the offer's lines had been
+    # kept as body
+    story = ["Траулерният флот на Бургас ще бъде обновен с три нови кораба до 2027 година, обяви общината в понеделник.",
+             "Първият кораб трябва да пристигне през пролетта, а останалите два ще бъдат построени в Полша.",
+             "Рибарите казват, че старите съдове изразходват двойно повече гориво от новите."]
+    paywall = ["Останалата част от статията е само за абонати", "Абонирайте се, за да прочетете целия текст.",
+               "Три месеца за 3 лв., след това 9,90 лв. месечно", "Имате абонамент? Вход", "Можете да прекратите по всяко време."]
+    removed = dict((text, reason) for reason, text in _removed("Бургас обновява рибарския си флот", *story, *paywall))
+    assert all(removed.get(line) for line in paywall) and not any(line in removed for line in story)
+    assert "paywall (subscription offer)" in removed.values()
+    # one line about subscribers in a story's text is no paywall: a paywall is a block of such lines
+    news = ["The streaming service said on Monday that it had lost 1.2 million subscribers in the third quarter.",
+            "Subscribers who keep reading the small print will find the new price applies from March.",
+            "Analysts had expected a smaller fall, and the company's shares dropped 9% in early trading."]
+    assert not _removed("Streaming service loses subscribers", *news)
+
+
+def test_a_press_release_names_its_ministry_and_keeps_its_title():
+    # page shape S (stop 39): a ministry's page; its full name (longer than a masthead line) opens the page and closes
+    # it in the copyright line, and the release's number stands under the title
+    page = "\n".join([
+        "Skip to main content", "Ministry of Agriculture and Rural Development of the Republic of Moldova", "RO | EN",
+        "About us", "Press", "Contacts", "Home / Press / Releases", "Moldova opens two new grain terminals on the Danube",
+        "Press release No. 77", "04.06.2025",
+        "Two new grain terminals opened on Wednesday at the port of Giurgiulesti, doubling the country's export capacity on the Danube.",
+        "The terminals can load up to 6,000 tonnes a day and were built with a loan from a European development bank.",
+        "The minister said the new capacity would let farmers ship their harvest without waiting for rail wagons.",
+        "Print version", "© 2025 Ministry of Agriculture and Rural Development of the Republic of Moldova"]) + "\n"
+    (document,) = documents_from_texts([(page, {"id": "release"})])
+    assert document.title == "Moldova opens two new grain terminals on the Danube"
+    assert document.outlet == "Ministry of Agriculture and Rural Development of the Republic of Moldova"
+    assert not any(s.text.startswith(("Press release", "Ministry of")) for s in document.sentences)
+    # a long sentence of terms after the sign is no holder's name
+    from framing.ingest.page_meta import copyright_name
+
+    assert copyright_name("© 2025 Использование материалов разрешено только при наличии гиперссылки на источник") is None
+
+
+def test_a_title_above_a_standfirst_under_a_site_header_stays_the_title():
+    # page shape R (stop 39): a standfirst without a full stop under the title; the title, of eight words, was taken
+    # for the site's header
+    lines = ("Гроші і Справа", "Бізнес, фінанси, ринки", "Новини", "Бізнес", "Преміум",
+             "Херсонський завод консервів відновлює роботу після двох років простою",
+             "Підприємство планує випустити до кінця року два мільйони банок овочевих консервів і шукає нових постачальників",
+             "Автор: Олена Гнатюк", "12 березня 2025, 09:15", "Обновена: 12.03.2025 11:40",
+             "Завод консервів у Херсоні відновив роботу першої лінії після двох років простою, повідомив його директор.")
+    removed = {text for _, text in _removed(*lines)}
+    assert lines[5] not in removed and lines[6] not in removed
+    assert {lines[0], lines[8], lines[9]} <= removed

@@ -11,8 +11,8 @@ import pytest
 from eval.page_metadata import GOLD, PAGES, PageScore, load_gold, score_page, summarise, visible_text
 
 LANGUAGES = {"ru", "uk", "bg", "en"}
-TUNING_SHAPES = set("ACEFHJLMNOPQ")
-SHAPES = set("ABCDEFGHIJKLMNOPQ")
+TUNING_SHAPES = set("ACEFHJLMNOPQRS")
+SHAPES = set("ABCDEFGHIJKLMNOPQRS")
 STATED_BY = {"meta", "json-ld", "url", "masthead", "title", "none"}
 
 

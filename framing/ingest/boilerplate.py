@@ -50,7 +50,9 @@ _STAMP_TOKEN = re.compile(
     # "April 4, 2023 5:12 PM GMT+2", "April 4, 2023 at 7:48 p.m. EDT" (found on a pile a helper wrote)
     rf"(?:gmt|utc)[+-]\d{{1,2}}(?::?\d\d)?|at|"
     # "21 April 2025 | Updated 18:25": a page's date line names its update
-    rf"last|updated|published|posted|обновлено|оновлено|опубликовано|опубліковано|обновено|публикувано))$",
+    rf"last|updated|published|posted|обновлено|оновлено|опубликовано|опубліковано|обновено|публикувано|"
+    # "Обновена: 05.12.2024 09:10" (a Bulgarian page says its article, "статията", was updated: held-out page shape R)
+    rf"обновена|публикувана|актуализирано|актуализирана))$",
     re.I,
 )
 _STAMP_START = re.compile(rf"^\s*(?:{_TIME}\s+{_DATE}|{_DATE},?\s+{_TIME}|{_TIME}|{_DATE})\b")
@@ -87,7 +89,7 @@ _LINE_MARKER = re.compile(
     r"ранее\s.{0,40}\sписал|раніше\s.{0,40}\sписал|также\s.{0,40}\sсообщал|"
     rf"{_READ_MORE_MARKER}|"
     r"почему вы можете доверять|"
-    r"подписывайтесь|подпишитесь|підписуйтесь|підписуйтеся|підпишіться|абонирайте|subscribe|sign up|follow us|share (?:this|on)|"
+    r"подписывайтесь|подпишитесь|підписуйтесь|підписуйтеся|підпишіться|абонирайте|subscribe\b|sign up|follow us|share (?:this|on)|"
     r"(?:теги|тэги|tags|тагове|етикети|мітки):|"
     r"(?:коммент\w*|комент\w*|comments?)\s*(?:\(\d+\)|\d+)?\s*$|напиши\w* (?:коментар|комментар)|leave a (?:comment|reply)|"
     r"you must be logged in|войдите,? чтобы|увійдіть,? щоб|влезте,? за да|log in to|"
@@ -97,7 +99,8 @@ _LINE_MARKER = re.compile(
     r"become a (?:member|supporter)|"
     r"поделиться|поділитися|поширити|сподели|©|copyright|\d+\s*(?:хв|мин|min)\.?\s*(?:читати|чтения|read)|"
     r"время чтения|час читання|cookies?\b|all rights reserved|все права защищены|всі права захищені|"
-    r"(?:published|updated|posted|опубликовано|обновлено|опубліковано|оновлено|публикувано|обновено)\b.{0,40}\d|"
+    r"(?:published|updated|posted|опубликовано|обновлено|опубліковано|оновлено|публикувано|обновено|обновена|публикувана|"
+    r"актуализирано|актуализирана)\b.{0,40}\d|"
     # a column's disclaimer and its follow and newsletter prompts (held-out page shape M, stop 37)
     r"the views expressed\b|мнение автора может не совпадать|думка автора може не збігатися|редакція може не поділяти|"
     r"редакция может не разделять|публикуваните мнения изразяват|мнението на автора не|"
@@ -252,6 +255,10 @@ def _words(text: str) -> int:
 
 
 # A photo gallery's counter ("1 / 14", "Снимка 3 от 10", "Photo 2 of 12")
+_COPYRIGHT_SIGN = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b", re.I)
+# a press release's number on its own line ("Press release No. 412", "Пресс-релиз № 187"): held-out page shape S, stop 39
+_RELEASE_NUMBER = re.compile(r"^(?:press release|news release|statement|пресс-релиз|прес-реліз|прессъобщение|заявление|заява|"
+                             r"изявление|съобщение|сообщение|повідомлення)\s*(?:no\.?|nr\.?|№|#)\s*[\d/-]+\s*$", re.I)
 _GALLERY_COUNTER = re.compile(r"^(?:(?:снимка|фото|photo|image|picture|світлина)\s+\d{1,3}\s+(?:от|из|з|із|of)|\d{1,3}\s+/)\s+\d{1,3}$", re.I)
 # A reading time after a stamp ("September 25, 2024 · 8 min read"; held-out page shape N, stop 38, left the page undated)
 _READING_TIME = re.compile(r"[\s·•|,-]*\d+\s*(?:хв|мин|min|minutes?)\.?\s*(?:читати|читання|чтения|read|четене)\b", re.I)
@@ -343,6 +350,8 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
             reasons[i] = STAMP
         elif counters[i]:
             reasons[i] = "photo gallery counter"
+        elif _RELEASE_NUMBER.match(text.strip()):
+            reasons[i] = "press release number"
         elif key in seen and _words(text) >= 3:
             reasons[i] = "repeat of an earlier line"
         elif _SECTION.match(text) and _words(text) <= 6:
@@ -402,6 +411,7 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
     _mark_author_bio(lines, reasons)
     _mark_captions(lines, reasons)
     _mark_earlier_posts(lines, reasons)
+    _mark_paywall(lines, reasons)
     _mark_header_lines(lines, reasons)
     _mark_headline_runs(lines, reasons, body_started_at=_first_body(lines, reasons))
     _mark_sandwiched(lines, reasons)
@@ -565,6 +575,43 @@ def _mark_earlier_posts(lines: list[Line], reasons: list[str | None]) -> None:
     reasons[counters[-1]] = reasons[counters[-1]] or STAMP
 
 
+PAYWALL = "paywall (subscription offer)"
+PAYWALL_OPENER_WORDS = 15
+PAYWALL_LINE_WORDS = 25
+# A paywall's lines: subscriptions, access, offers and prices, log-in and "cancel anytime"; its opener names a subscription
+_SUBSCRIPTION = r"subscri|подписк|подписч|подписан|подпиш|передплат|абонат|абонамент|абонир"
+_PAYWALL_WORD = re.compile(
+    _SUBSCRIPTION + r"|\baccess|доступ|достъп|\boffer|предложени|пропозиці|cancel|"
+    r"отмен|скасу|прекрат|\blog ?in\b|\bsign in\b|войти|увійти|\bвход\b|промокод|promo ?code|\btrial\b|"
+    r"\d\s*(?:\$|€|£|₽|грн|лв|руб)|(?:\$|€|£)\s*\d", re.I)
+# what the opener stops: reading ("Keep reading with a subscription", "Чтобы дочитать статью, оформите подписку"), or
+# the article itself ("Този материал е само за абонати")
+_PAYWALL_READING = re.compile(r"read|чита|прочет|access|доступ|достъп|материал|матеріал|стат|article|story", re.I)
+
+
+def _mark_paywall(lines: list[Line], reasons: list[str | None]) -> None:
+    """After the body began, a short kept line that asks for a subscription to read on opens a paywall: it and the
+    subscription, price, offer and log-in lines under it are clutter (held-out page shape R, stop 39: a paywalled
+    page's offer was kept as body). A line about subscriptions in a story's text stands alone; a paywall is a block
+    of two or more such lines."""
+    for i in range(_first_body(lines, reasons) + 1, len(lines)):
+        text = lines[i].text
+        if (reasons[i] is not None or _words(text) > PAYWALL_OPENER_WORDS or not re.search(_SUBSCRIPTION, text, re.I)
+                or not _PAYWALL_READING.search(text)):
+            continue
+        block = [i]
+        for j in range(i + 1, len(lines)):
+            if reasons[j] is not None:
+                continue
+            if _words(lines[j].text) > PAYWALL_LINE_WORDS or not _PAYWALL_WORD.search(lines[j].text):
+                break
+            block.append(j)
+        if len(block) >= 2:
+            for j in block:
+                reasons[j] = PAYWALL
+            return
+
+
 def _keep_summary_points(lines: list[Line], reasons: list[str | None]) -> None:
     """The points under a summary's label stay, however short: "Kremlin cries foul" under "Key points" is a point,
     not a masthead or label (two helper-written piles lost one of their four points so); and a summary's "Главное"
@@ -592,8 +639,20 @@ def _mark_header_lines(lines: list[Line], reasons: list[str | None]) -> None:
     # site header: a site's name, slogan or menu line is shorter than a title, or stands above more lines
     if headline == 1 and _words(lines[0].text) >= TITLE_ABOVE_STANDFIRST_WORDS:
         return
+    # the same under a site's header: a standfirst without a full stop is the last headline-shaped line, and the
+    # title right above it, shorter, is the title, not the header's (held-out page shape R, stop 39, lost its title so)
+    above = headline - 1
+    if (above >= 0 and reasons[above] is None and _is_headline(lines[above].text)
+            and _words(lines[above].text) >= TITLE_ABOVE_STANDFIRST_WORDS
+            and _words(lines[headline].text) >= STANDFIRST_WORDS and _words(lines[headline].text) > _words(lines[above].text)):
+        headline = above
+    # a longer line counts when the page's copyright line names it: an institution's full name over its press release
+    # ("Ministry of Foreign Affairs of the Republic of Latvia", held-out page shape S, stop 39, was kept as the title)
+    footer = [line.text for line in lines if _COPYRIGHT_SIGN.search(line.text)]
     for i in range(headline):
-        if reasons[i] is None and _words(lines[i].text) <= HEADER_LINE_WORDS and not _FINAL.search(lines[i].text):
+        text = lines[i].text
+        if reasons[i] is None and not _FINAL.search(text) and (
+                _words(text) <= HEADER_LINE_WORDS or any(text.strip() in line for line in footer)):
             reasons[i] = "site header before the headline"
 
 
@@ -643,6 +702,7 @@ def _mark_sandwiched(lines: list[Line], reasons: list[str | None]) -> None:
 
 HEADER_LINE_WORDS = 8
 TITLE_ABOVE_STANDFIRST_WORDS = 5
+STANDFIRST_WORDS = 12
 TEMPLATE = "repeated on other pages of the pile (site template)"
 OUTSIDE_MAIN = "outside the page's main text (trafilatura)"
 

