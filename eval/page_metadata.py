@@ -2,7 +2,7 @@
 
     python -m eval.page_metadata [--show] [--page TEXT]
 
-The set (``eval/pages/``) holds 76 pages in 19 shapes that real news sites use, one page per
+The set (``eval/pages/``) holds 84 pages in 21 shapes that real news sites use, one page per
 language (ru, uk, bg, en) in each shape; ``eval/pages/gold.toml`` says, per page, the date and
 outlet the page states about itself, where it states the outlet, a verbatim excerpt of every body
 sentence and of every clutter line. Every page was written for this project, in its own words,
@@ -36,6 +36,8 @@ tuning page is measured on page shapes it was not written for):
               G  browser text with a "today" header date, the article's own date and a headline list
               I  a brief (2-4 sentences) with byline and photo caption
               K  HTML with the outlet only in <title> ("Headline | Outlet")
+              T  pdftotext of an e-paper page: running header, hard line breaks, hyphenated words, another story cut in
+              U  browser text of an interview: quote headline, standfirst, questions ending with "?", answers, read-also
 
 Each page is read alone, as a user would: ``framing.ingest.load_documents([path])``, no manifest.
 Per page:
