@@ -932,3 +932,17 @@ def test_the_default_bars_set_apart_a_later_occasion_sharing_a_recap_but_keep_a_
                                   next_day_share=params.next_day_share if params.next_day_apart else None)
     assert sorted(map(sorted, clusters)) == [story + [next_day], [three_days_on]]
     assert apart[three_days_on]["days_after"] == 3
+
+
+def test_an_earlier_day_that_several_members_carry_is_where_the_story_began():
+    # dnipro_strike (stop 39): the strike's own day has three reports, the next two days eleven as the toll rose; the
+    # three were set apart as an earlier occasion. One article alone on such a day still leaves.
+    from framing.match.events import later_apart
+
+    first_day, later_days, lone = [0, 1, 2], list(range(3, 14)), 14
+    dates = ["2023-01-14"] * 3 + ["2023-01-15"] * 5 + ["2023-01-16"] * 6 + ["2023-01-13"]
+    members = first_day + later_days + [lone]
+    evidence = dict(_pair(a, b, 0.4, 1.4) for a in members for b in members if a < b)
+    clusters, apart = later_apart([members], evidence, dates, share=0.25, threshold=0.85, earlier=True)
+    assert sorted(map(sorted, clusters)) == [first_day + later_days, [lone]]
+    assert apart[lone]["days_before"] == 3 and not set(first_day) & set(apart)
