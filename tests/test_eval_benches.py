@@ -30,7 +30,9 @@ from .conftest import SHARED_DATA, FakeEncoder, fake_grouping
                                   "orban_moscow", "schengen_bulgaria", "poland_drones", "bulgaria_euro", "germany_election", "romania_dan_win",
                                   "putin_pyongyang", "raisi_crash", "pager_blasts",
                                   "eu_talks_open", "israel_strikes_iran", "vilnius_summit",
-                                  "golf_course_attempt", "okhmatdyt_strike", "icc_putin_warrant", "zaluzhnyi_dismissal", "trump_elected", "navalny_funeral", "dnipro_strike"])
+                                  "golf_course_attempt",
+                                  "okhmatdyt_strike", "icc_putin_warrant", "zaluzhnyi_dismissal",
+                                  "trump_elected", "navalny_funeral", "dnipro_strike"])
 def test_pile_gold_resolves_and_scores(name):
     articles, event_of, claims = load_pile(PILES / name)
     assert {a[1]["id"] for a in articles} == set(event_of) and len(articles) == 22

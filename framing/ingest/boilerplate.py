@@ -85,6 +85,8 @@ _LINE_MARKER = re.compile(
     r"^(?:(?:реклама|advertisement|ads?_code|sponsored)\b\s*(?:$|\d+\+\s*$|[^\w\s].{0,40}$)|"
     r"автори?:|author:|фото\b|photo\b|снимка:|источник:|джерело:|редактор:|"
     r"\(?(?:additional )?(?:reporting|writing|editing|compiled) by\b|"  # a wire's closing credit line
+    # a printed photo's credit, the photographer in capitals and the paper or agency ("MEGAN HOLLIS/COURIER": page shape T)
+    r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)+ ?/ ?[A-Z][A-Za-z.&' -]{1,30}$|"
     r"please (?:turn on|enable) javascript|включите javascript|увімкніть javascript|show (?:key events|all|more)\b|"
     r"ранее\s.{0,40}\sписал|раніше\s.{0,40}\sписал|также\s.{0,40}\sсообщал|"
     rf"{_READ_MORE_MARKER}|"
@@ -255,6 +257,41 @@ def _words(text: str) -> int:
 
 
 # A photo gallery's counter ("1 / 14", "Снимка 3 от 10", "Photo 2 of 12")
+# A printed page's running head or foot, as a PDF page's text gives it (held-out page shape T, stop 39): items between
+# bars or bullets, one of them the date, the page ("СТР. 5", "A4", "№ 87 (15402)") or the paper's web address
+# ("6  «ВОЛЖСКАЯ ЗАРЯ» | вторник, 14 ноября 2023 года | № 87 (15402)", "volzhzarya.ru | Подписной индекс 51230")
+RUNNING_HEAD = "page header or footer (a date, page or address between bars)"
+_HEAD_SEPARATOR = re.compile(r"\s[|•·]\s")
+_PAGE_ITEM = re.compile(r"^(?:(?:стр|с|page|p|pg|str)\.?\s*\d{1,3}|[A-Z]?\d{1,2}|№\s*\d+(?:\s*\(\d+\))?)$", re.I)
+_WEB_ITEM = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}$", re.I)
+RUNNING_HEAD_ITEM_WORDS = 8
+# "See SCHOOLS, Page A6", "Окончание на стр. 7", "Закінчення на 4-й стор.", "Продължава на стр. 6": the article goes on
+# on another printed page
+_CONTINUED = re.compile(r"^(?:see [\w\s,]{1,40}page [a-z]?\d{1,3}|continued on (?:page )?[a-z]?\d{1,3}|"
+                        r"(?:окончание|продолжение|закінчення|продовження|продължава|продължение)\s+(?:на|в|у)\s+(?:стр|с|ст|стор)\.?\s*\d{1,3})"
+                        r"|^(?:окончание|продолжение|закінчення|продовження)\s+на\s+\d{1,3}(?:-?[йаі])?\s+(?:стр|с|стор)\.?",
+                        re.I)
+
+
+def is_running_head(text: str) -> bool:
+    """Whether a line is a printed page's running head or foot: two or more short items between bars or bullets, one
+    of them a date, a page or a web address."""
+    items = [item.strip() for item in _HEAD_SEPARATOR.split(text.strip())]
+    if len(items) < 2 or any(_words(item) > RUNNING_HEAD_ITEM_WORDS for item in items):
+        return False
+    return any(_PAGE_ITEM.match(item) or _WEB_ITEM.match(item) or (is_stamp(item) and re.search(r"\d", item)) for item in items)
+
+
+def running_head_name(text: str) -> str | None:
+    """The paper's name in a running head: the item that is neither the date, the page nor the address
+    ("THURSDAY, MARCH 7, 2024 | THE NORTHFIELD COURIER | A4": THE NORTHFIELD COURIER), without a page number or quotes
+    around it ("6  «ВОЛЖСКАЯ ЗАРЯ»"); None when no one item of one to four words is left."""
+    names = [item.strip(" «»\"„“”") for item in (re.sub(r"^\d{1,3}\s+", "", item.strip())
+                                                  for item in _HEAD_SEPARATOR.split(text.strip()))
+             if not (_PAGE_ITEM.match(item) or _WEB_ITEM.match(item) or is_stamp(item) or re.search(r"\d", item))]
+    return names[0] if len(names) == 1 and 1 <= _words(names[0]) <= 4 else None
+
+
 _COPYRIGHT_SIGN = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b", re.I)
 # a press release's number on its own line ("Press release No. 412", "Пресс-релиз № 187"): held-out page shape S, stop 39
 _RELEASE_NUMBER = re.compile(r"^(?:press release|news release|statement|пресс-релиз|прес-реліз|прессъобщение|заявление|заява|"
@@ -352,6 +389,8 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
             reasons[i] = "photo gallery counter"
         elif _RELEASE_NUMBER.match(text.strip()):
             reasons[i] = "press release number"
+        elif _CONTINUED.match(text.strip()):
+            reasons[i] = "continued on another page"
         elif key in seen and _words(text) >= 3:
             reasons[i] = "repeat of an earlier line"
         elif _SECTION.match(text) and _words(text) <= 6:
@@ -379,6 +418,8 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
             reasons[i] = "cookie notice"
         elif _is_breadcrumb(text):
             reasons[i] = "menu or breadcrumb"
+        elif is_running_head(text):
+            reasons[i] = RUNNING_HEAD
         elif _WEATHER_OR_RATES.search(text) and _words(text) <= 8 and not _FINAL.search(text):
             reasons[i] = "weather or rates box"
         elif in_zone:

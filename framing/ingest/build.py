@@ -22,6 +22,7 @@ from .outlets import OutletTable, shipped_table, table_for
 from .page_meta import Clue, best_clue, domain_of, url_date
 from .reading import RawText, expand_inputs, read_text
 from .segment import dateline_length, dateline_reason, split_sentences
+from .unwrap import unwrap
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +138,7 @@ def build_document(
     outside = set(raw.outside_main)
     if raw.format == "text":
         given, body_at = metadata.front_matter(text)
+        text = text[:body_at] + unwrap(text[body_at:])  # a PDF page's lines joined into its paragraphs again
         if body_at:
             # the block stays in the text (offsets hold) and is listed as removed, its fields given
             outside |= {m.start() for m in re.finditer(r"(?m)^(?=.)", text[:body_at])}

@@ -276,6 +276,12 @@ def outlet_from_clutter(removed: list[Span], is_wire: Callable[[str], bool]) -> 
         name = copyright_name(span.text, header)
         if name and not is_wire(name):
             return name, "copyright line"
+    from .boilerplate import RUNNING_HEAD, running_head_name
+
+    for span in removed:
+        name = running_head_name(span.text) if span.reason == RUNNING_HEAD else None
+        if name and not _NOT_A_NAME.match(name) and not is_wire(name):
+            return name, "running head"
     for span in removed:
         text = span.text.strip(" ·|—-")
         if (span.reason == "masthead or label" and not re.search(r"\d", text) and not _NOT_A_NAME.match(text)
