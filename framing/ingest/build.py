@@ -47,7 +47,7 @@ def code_fingerprint() -> str:
     here = Path(__file__).resolve().parent
     for path in sorted([*here.glob("*.py"), *here.glob("data/*")]):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    for package in ("razdel", "lingua-language-detector", "trafilatura"):
+    for package in ("razdel", "lingua-language-detector", "trafilatura", "simplemma"):
         try:
             digest.update(package_metadata.version(package).encode())
         except package_metadata.PackageNotFoundError:
