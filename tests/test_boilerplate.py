@@ -560,3 +560,39 @@ def test_a_title_above_a_standfirst_under_a_site_header_stays_the_title():
     removed = {text for _, text in _removed(*lines)}
     assert lines[5] not in removed and lines[6] not in removed
     assert {lines[0], lines[8], lines[9]} <= removed
+
+
+def test_a_print_versions_address_page_lines_and_stamp_go():
+    # page shape V (stop 39): a print layout's own lines had been kept as body
+    story = "The county library will stop charging overdue fines from 1 April, the library board decided on Monday."
+    lines = ("Printed from harbourdaily.com on 3 April 2025, 10:15", "Article URL: https://harbourdaily.com/news/library-fines",
+             "County libraries drop overdue fines", story, "Page 1 of 2", "Адрес материала: https://example.ru/news/1", "Страница 2 из 2")
+    removed = {text: reason for reason, text in _removed(*lines)}
+    assert set(removed) == {lines[0], lines[1], lines[4], lines[5], lines[6]}
+    assert removed[lines[4]] == "print version's address, page or print stamp"
+
+
+def test_a_video_transcripts_time_codes_go_and_its_speech_stays():
+    # page shape W (stop 39): each code alone on its line read as a clock time, and the speech under it as a teaser
+    speech = ["The first ferry left the pier at seven sharp this morning.", "About forty passengers and eight cars were on board.",
+              "Most were heading to cottages cut off from town all winter.", "Fares stay at four dollars for foot passengers."]
+    lines = ["Ferries return to the island early", "03:12", "Watch", "8 April 2025, 19:40",
+             "River traffic opened two weeks early this year after the ice went out in March.", "Transcript"]
+    for k, line in enumerate(speech):
+        lines += [f"0:{k * 7:02d}", line]
+    lines += ["Next video", "Spring clean-up begins in city parks", "02:48", "Bridge repairs to finish in May", "04:05"]
+    removed = {text: reason for reason, text in _removed(*lines)}
+    assert not set(speech) & set(removed)
+    assert removed["0:07"] == removed["Transcript"] == "transcript label or time code"
+    assert {"Spring clean-up begins in city parks", "Bridge repairs to finish in May", "03:12"} <= set(removed)
+    # clock times are no transcript: they do not start under a minute and count up by seconds
+    from framing.ingest.boilerplate import split_lines, transcript_codes
+
+    assert not transcript_codes(split_lines("14:05\nA line.\n15:10\nAnother.\n16:20\nA third.\n"))
+
+
+def test_a_copyright_holder_before_the_sign():
+    from framing.ingest.page_meta import copyright_name
+
+    assert copyright_name("Струма ТВ © 2024 | Всички права запазени | strumatv.bg") == "Струма ТВ"
+    assert copyright_name("© 2024 Дневен преглед. Всички права запазени.") == "Дневен преглед"

@@ -64,7 +64,9 @@ _SECTION = re.compile(
     r"ще за темою|останнє|останні новини|новини партнерів|читайте також|дивіться також|популярне|"
     r"още по темата|свързани новини|последни новини|най-четени|още новини|"
     r"related(?: stories| articles| news)?|latest(?: news| stories)?|most read|more (?:from|on|news)\b|"
-    r"recommended|trending|you may also like|read next|top stories)\b",
+    r"recommended|trending|you may also like|read next|top stories|"
+    # a video page's list of other videos (held-out page shape W, stop 39)
+    r"next video|more videos|следующее видео|другие видео|наступне відео|інші відео|следващо видео|още видео)\b",
     re.I,
 )
 # Cross-promotion lead-ins ("Читайте также", "Read more"): a line marker below, and a label over other stories' headlines
@@ -292,6 +294,42 @@ def running_head_name(text: str) -> str | None:
     return names[0] if len(names) == 1 and 1 <= _words(names[0]) <= 4 else None
 
 
+# a print version's own lines (held-out page shape V, stop 39): the article's address, alone or labelled ("Адрес
+# материала: https://..."), a page counter ("Page 1 of 2", "Страница 1 из 2"), the print stamp ("Printed from ... on ...")
+PRINT_LINE = "print version's address, page or print stamp"
+_PRINT_LINE = re.compile(r"^(?:(?:[^\W\d_][\w ]{0,30}:\s*)?https?://\S+|(?:page|страница|сторінка|стр\.?)\s*\d{1,3}\s*(?:of|из|з|із|от|/)\s*\d{1,3}|"
+                         r"printed (?:from|on)\s.{3,80}|(?:распечатано|надруковано|отпечатано)\s.{3,80})$", re.I)
+# a video's transcript: time codes alone on their lines, from the video's start ("0:00", "0:06", ... "1:20"; held-out
+# page shape W, stop 39, lost its transcript as teasers beside what looked like clock times)
+TRANSCRIPT_CODE = "transcript label or time code"
+_TRANSCRIPT_LABEL = re.compile(r"^(?:transcript|video transcript|расшифровка|стенограмма|розшифровка|транскрипція|стенограма|"
+                               r"транскрипция|транскрипт)\s*:?$", re.I)
+_TIME_CODE = re.compile(r"^\(?(\d{1,2}):(\d{2})\)?$")
+TRANSCRIPT_CODES = 3
+
+
+def transcript_codes(lines: list[Line]) -> set[int]:
+    """Indices of the lines that are a transcript's time codes: the longest run of three or more bare codes in rising
+    order, the first under a minute (a clock time of the day would not start at 0:00-0:59 and count up by seconds),
+    that no heading of other stories ("Следующее видео", whose durations follow) interrupts. A video's own duration
+    above the transcript ("03:12") is no part of it."""
+    found = [(i, int(m.group(1)) * 60 + int(m.group(2))) for i, line in enumerate(lines)
+             if (m := _TIME_CODE.match(line.text.strip())) and int(m.group(2)) < 60]
+    best: list[int] = []
+    run: list[tuple[int, int]] = []
+    for i, seconds in found:
+        goes_on = run and seconds > run[-1][1] and not any(_SECTION.match(lines[j].text) for j in range(run[-1][0] + 1, i))
+        if not goes_on:
+            run = [] if seconds >= 60 else [(i, seconds)]
+            if not run:
+                continue
+        else:
+            run.append((i, seconds))
+        if len(run) > len(best):
+            best = [k for k, _ in run]
+    return set(best) if len(best) >= TRANSCRIPT_CODES else set()
+
+
 _COPYRIGHT_SIGN = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b", re.I)
 # a press release's number on its own line ("Press release No. 412", "Пресс-релиз № 187"): held-out page shape S, stop 39
 _RELEASE_NUMBER = re.compile(r"^(?:press release|news release|statement|пресс-релиз|прес-реліз|прессъобщение|заявление|заява|"
@@ -358,7 +396,8 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
     reasons: list[str | None] = [None] * len(lines)
     # a gallery's counter is no stamp: the paragraph beside it is the story's, not a teaser (page shape O, stop 38)
     counters = [bool(_GALLERY_COUNTER.match(line.text.strip())) for line in lines]
-    stamps = [not counter and is_stamp(line.text) for line, counter in zip(lines, counters)]
+    codes = transcript_codes(lines)
+    stamps = [not counter and i not in codes and is_stamp(line.text) for i, (line, counter) in enumerate(zip(lines, counters))]
     body_started = False
     told_sentence = False
     in_zone = False
@@ -383,8 +422,12 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
                 reasons[i] = "inside a list of other stories"
                 seen.add(key)
                 continue
-        if stamps[i]:
+        if i in codes or (codes and _TRANSCRIPT_LABEL.match(text.strip())):
+            reasons[i] = TRANSCRIPT_CODE
+        elif stamps[i]:
             reasons[i] = STAMP
+        elif _PRINT_LINE.match(text.strip()):
+            reasons[i] = PRINT_LINE
         elif counters[i]:
             reasons[i] = "photo gallery counter"
         elif _RELEASE_NUMBER.match(text.strip()):

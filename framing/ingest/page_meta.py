@@ -54,6 +54,10 @@ def copyright_name(text: str, header_lines: Sequence[str] = ()) -> str | None:
                  and not any(len(h.split()) >= 2 and m.group("name").startswith(h) for h in header_lines)):
         return None
     name = m.group("name").strip(" .-–")
+    if re.fullmatch(r"[\d\s–-]+", name):
+        # "Струма ТВ © 2024 | Всички права запазени": the holder stands before the sign, the year after it
+        before = re.match(r"\s*([^\W\d_][^©|,;:\n]{1,40}?)\s*©", text)
+        return before.group(1) if before else None
     if not name[:1].isupper() and not name[:1].isdigit() or re.match(r"(?:all rights|все права|всі права|всички права)", name, re.I):
         return None
     return name
