@@ -12,7 +12,7 @@ from eval.page_metadata import GOLD, PAGES, PageScore, load_gold, score_page, su
 
 LANGUAGES = {"ru", "uk", "bg", "en"}
 TUNING_SHAPES = set("ACEFHJLMNOPQRSTVW")
-SHAPES = set("ABCDEFGHIJKLMNOPQRSTUVW")
+SHAPES = set("ABCDEFGHIJKLMNOPQRSTUVWXY")
 STATED_BY = {"meta", "json-ld", "url", "masthead", "title", "none"}
 
 
