@@ -596,3 +596,16 @@ def test_a_copyright_holder_before_the_sign():
 
     assert copyright_name("Струма ТВ © 2024 | Всички права запазени | strumatv.bg") == "Струма ТВ"
     assert copyright_name("© 2024 Дневен преглед. Всички права запазени.") == "Дневен преглед"
+
+
+def test_readers_comments_under_the_article_go():
+    # page shape X (stop 39): a page saved with its comments kept them as the article's text
+    story = ["The city will raise the bus fare to 45 roubles from 1 April, the transport department said on Monday.",
+             "Travel cards will cost 42 roubles a ride, and pensioners keep the old price."]
+    comments = ["Комментарии (37)", "Сначала новые", "ИринаЯр", "сегодня в 08:30",
+                "Опять дороже, а автобусов больше не стало.", "Ответить", "👍 12 👎 9", "Показать еще комментарии"]
+    removed = {text: reason for reason, text in _removed("Bus fares go up in April", *story, *comments)}
+    assert set(comments) <= set(removed) and not set(story) & set(removed)
+    assert removed["Опять дороже, а автобусов больше не стало."] == "readers' comments"
+    # a counter of comments above other stories' headlines leaves them to the rules for lists
+    assert all(reason != "readers' comments" for reason, _ in _removed("Bus fares go up in April", *story))

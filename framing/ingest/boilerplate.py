@@ -500,6 +500,7 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
     _mark_headline_runs(lines, reasons, body_started_at=_first_body(lines, reasons))
     _mark_sandwiched(lines, reasons)
     _mark_subheadings(lines, reasons)
+    _mark_comments(lines, reasons)  # last: the lines other rules leave kept under a comments heading
     _keep_short_title(lines, reasons)
     _keep_recalled_background(lines, reasons)
     return reasons
@@ -693,6 +694,24 @@ def _mark_paywall(lines: list[Line], reasons: list[str | None]) -> None:
         if len(block) >= 2:
             for j in block:
                 reasons[j] = PAYWALL
+            return
+
+
+COMMENTS = "readers' comments"
+# the heading of a page's comments section ("Comments (52)", "Комментарии (37)", "Коментарі 12", "Коментари: 5",
+# "14 comments"): held-out page shape X, stop 39, kept the readers' comments as the article's text
+_COMMENTS_HEADING = re.compile(
+    r"^(?:(?:reader |readers' )?comments?|комментари[ийя]|коментар(?:і|ів)|коментари(?: на читателите)?|обсуждение|обговорення|"
+    r"дискусия|discussion)\s*(?:\(\d+\)|:?\s*\d+)?$|^\d+\s+(?:comments?|комментари\w*|коментар\w*)$", re.I)
+
+
+def _mark_comments(lines: list[Line], reasons: list[str | None]) -> None:
+    """After the body began, a comments section's heading and every kept line after it: readers', not the outlet's
+    (a saved page ends with the comments under the article, then the footer)."""
+    for i in range(_first_body(lines, reasons) + 1, len(lines)):
+        if _COMMENTS_HEADING.match(lines[i].text.strip()):
+            for j in range(i, len(lines)):
+                reasons[j] = reasons[j] or COMMENTS
             return
 
 
