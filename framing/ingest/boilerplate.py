@@ -258,7 +258,6 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-# A photo gallery's counter ("1 / 14", "Снимка 3 от 10", "Photo 2 of 12")
 # A printed page's running head or foot, as a PDF page's text gives it (held-out page shape T, stop 39): items between
 # bars or bullets, one of them the date, the page ("СТР. 5", "A4", "№ 87 (15402)") or the paper's web address
 # ("6  «ВОЛЖСКАЯ ЗАРЯ» | вторник, 14 ноября 2023 года | № 87 (15402)", "volzhzarya.ru | Подписной индекс 51230")
@@ -334,6 +333,7 @@ _COPYRIGHT_SIGN = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b", re.I)
 # a press release's number on its own line ("Press release No. 412", "Пресс-релиз № 187"): held-out page shape S, stop 39
 _RELEASE_NUMBER = re.compile(r"^(?:press release|news release|statement|пресс-релиз|прес-реліз|прессъобщение|заявление|заява|"
                              r"изявление|съобщение|сообщение|повідомлення)\s*(?:no\.?|nr\.?|№|#)\s*[\d/-]+\s*$", re.I)
+# A photo gallery's counter ("1 / 14", "Снимка 3 от 10", "Photo 2 of 12")
 _GALLERY_COUNTER = re.compile(r"^(?:(?:снимка|фото|photo|image|picture|світлина)\s+\d{1,3}\s+(?:от|из|з|із|of)|\d{1,3}\s+/)\s+\d{1,3}$", re.I)
 # A reading time after a stamp ("September 25, 2024 · 8 min read"; held-out page shape N, stop 38, left the page undated)
 _READING_TIME = re.compile(r"[\s·•|,-]*\d+\s*(?:хв|мин|min|minutes?)\.?\s*(?:читати|читання|чтения|read|четене)\b", re.I)
@@ -664,9 +664,9 @@ PAYWALL = "paywall (subscription offer)"
 PAYWALL_OPENER_WORDS = 15
 PAYWALL_LINE_WORDS = 25
 # A paywall's lines: subscriptions, access, offers and prices, log-in and "cancel anytime"; its opener names a subscription
-_SUBSCRIPTION = r"subscri|подписк|подписч|подписан|подпиш|передплат|абонат|абонамент|абонир"
+_SUBSCRIPTION = re.compile(r"subscri|подписк|подписч|подписан|подпиш|передплат|абонат|абонамент|абонир", re.I)
 _PAYWALL_WORD = re.compile(
-    _SUBSCRIPTION + r"|\baccess|доступ|достъп|\boffer|предложени|пропозиці|cancel|"
+    _SUBSCRIPTION.pattern + r"|\baccess|доступ|достъп|\boffer|предложени|пропозиці|cancel|"
     r"отмен|скасу|прекрат|\blog ?in\b|\bsign in\b|войти|увійти|\bвход\b|промокод|promo ?code|\btrial\b|"
     r"\d\s*(?:\$|€|£|₽|грн|лв|руб)|(?:\$|€|£)\s*\d", re.I)
 # what the opener stops: reading ("Keep reading with a subscription", "Чтобы дочитать статью, оформите подписку"), or
@@ -681,7 +681,7 @@ def _mark_paywall(lines: list[Line], reasons: list[str | None]) -> None:
     of two or more such lines."""
     for i in range(_first_body(lines, reasons) + 1, len(lines)):
         text = lines[i].text
-        if (reasons[i] is not None or _words(text) > PAYWALL_OPENER_WORDS or not re.search(_SUBSCRIPTION, text, re.I)
+        if (reasons[i] is not None or _words(text) > PAYWALL_OPENER_WORDS or not _SUBSCRIPTION.search(text)
                 or not _PAYWALL_READING.search(text)):
             continue
         block = [i]
