@@ -847,6 +847,10 @@ def test_read_on_the_piles_planted_misattributions_who_told_and_warned_and_whom_
     assert "Хмельницького" not in speakers("Путін розповідав про Рюрика й Хмельницького та заявив, що війни не буде.").values()
     assert "Шойгу" in speakers("Шойгу заявил, что все идет по плану.").values()
     assert speakers("The Court said the suspects bear responsibility.") == {}
+    # whom one promised to invite is no speaker; nor a venue (netanyahu_warrant, trump_elected)
+    assert speakers("Премьер в пятницу утром пообещал пригласить Нетаньяху в Будапешт.") == {}
+    assert "Песков" in speakers("Об этом сообщил журналистам Песков.").values()
+    assert speakers("At the Palm Beach County Convention Center, he said it was a great victory.", titled=True) == {}
     # one name in French and Cyrillic spelling, a hyphenated given name by its half; one consonant is no match
     assert same_name("Zourabichvili", "Зурабишвили") and same_name("Dong-hoon", "Хун") and same_name("Chirac", "Ширак")
     assert not same_name("Иванов", "Анна") and not same_name("Смирнова", "Scherzer")

@@ -149,7 +149,9 @@ _BODIES = tuple((
     # ministries by their short names ("Минобороны сообщило", "Мінфін повідомив"), found on a fresh pile (kursk_incursion)
     "минобороны міноборони минфин мінфін минюст мін'юст минздрав моз минэконом мінекономік "
     # a court ("Според съда", "the Court said"): icc_putin_warrant (stop 39) gave a statement to "Court"
-    "court tribunal суд съд трибунал"
+    "court tribunal суд съд трибунал "
+    # a venue ("the Palm Beach County Convention Center"): trump_elected (stop 39) gave a statement to one
+    "center centre центр център"
 ).split())
 # titles that Slavic officialese capitalises ("За словами Президента"): a title names no one
 _TITLES = tuple("президент прем'єр премьер премиер міністр министр министър канцлер госсекретар держсекретар генсек "
@@ -329,6 +331,8 @@ def _read_speakers(text: str, names: frozenset[str] | None, titled: bool) -> dic
         near = [v for v in verbs if (abs(i - v) <= SPEAKER_GAP + 1 or _aside_between(text, words, i, v))
                 and not (i < v - 1 and words[v - 1][1].lower() in _PRONOUNS)
                 and not (v < i and re.match(_WARNING, words[v][1], re.I))
+                # "пообещал пригласить Нетаньяху": a name after a verb and an infinitive is the infinitive's object
+                and not (v == i - 2 and _INFINITIVE.search(words[i - 1][1]))
                 and (v not in sources or (v < i and "," not in text[words[v][0] : words[i][0]]))]
         if near or (titled and any(_titled(text, words, v, i) for v in verbs)):
             key = name_key(m.surface)
@@ -361,6 +365,7 @@ _GOES_ON_SPEAKING = {"in", "on", "at", "after", "before", "and", "who", "during"
 # on the piles (stop 39), where such names made most of the speaker findings false
 _OBLIQUE = re.compile(r"[а-яёіїєґ]{2}(?:ого|его|ому|ему|ыми|ими|ых|ою|ої|ым)$|[а-яёіїєґ]{3}(?:ом|ем|ову|еву|ину|ію|ию)$")
 _GENITIVE = re.compile(r"[бвгджзклмнпрстфхцчшщ][ая]$", re.I)
+_INFINITIVE = re.compile(r"[а-яёіїєґ]{2}(?:ть|ти|чь|тись|ться|тися)$", re.I)
 # an aside between a speaker and the verb ("Вэнс, в свою очередь, заявил", "Zelensky, at the G7 summit in Japan, said")
 _ASIDE = re.compile(r"^,[^,.;:!?«»\"„“”]{1,50},\s*$")
 ASIDE_WORDS = 6
