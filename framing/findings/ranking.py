@@ -184,10 +184,10 @@ FRAME_DIFFERENCE = 0.04
 _QUOTE = re.compile(r"[«„“\"]\s*[^«»„“”\"\s]+(?:\s+[^«»„“”\"\s]+){4,}\s*[»“”\"]|(?:^|\s)['‘][^'‘’]{20,}['’](?=[\s,.;:!?]|$)")
 _ANY_QUOTE_MARK = re.compile(r"[«»„“”\"]|(?:^|\s)['‘]")
 _SOURCE_PHRASE = re.compile(r"(?:по словам|за словами|according to|по мнению|на думку)$", re.I)
-# (not the nouns that share a verb's stem: "заявка Швеции" is Sweden's application, "сообщество" a community,
-# "Казахстан" a country; found on a fresh pile, finland_nato, where seven outlets "gave" Sweden's bid to Sweden)
 # a verb of warning: the name after it is whom it warned ("Израел предупреди Техеран"), not who spoke
 _WARNING = r"предупред|попередж|попереди|застеріг|застерег|warned|warns"
+# (not the nouns that share a verb's stem: "заявка Швеции" is Sweden's application, "сообщество" a community,
+# "Казахстан" a country; found on a fresh pile, finland_nato, where seven outlets "gave" Sweden's bid to Sweden)
 _SAYING = re.compile(
     r"заяв(?!к)|сказа|сообщ(?!еств)|отмети|подчерк|добави|признал|пообещ|said|says|told|stated|added|warned|promised|"
     r"повідом|наголос|зазнач|додав|пообіця|каза(?![хнрк])|посочи|съобщи|обеща|според|"
