@@ -864,3 +864,6 @@ def test_a_name_in_the_genitive_beside_its_nominative_is_no_speaker():
     claim = _claim("e1.c1", ("a", "У штабі Трампа заявили, що він почувається добре."))
     assert _claim_speakers(claim, "a", set(), text) == {}
     assert "Трампа" in _claim_speakers(claim, "a", set(), "").values()  # without the nominative nearby it may be a name
+    from framing.findings.ranking import _nominative
+
+    assert _nominative({"trm": "Трампа", "psk": "Песков"}, text) == {"psk": "Песков"}

@@ -943,14 +943,14 @@ def event_findings(
                     # the sentence after a "he" names who spoke next, as "the office of Alexander Lukashenko said" after
                     # Prigozhin's "He said ...", found on a fresh pile)
                     first = min(m.sentence for m in claim.members if m.document == d)
-                    said[d] = _speaking_before(sentence_text, d, first, proper_of[d])
+                    said[d] = _nominative(_speaking_before(sentence_text, d, first, proper_of[d]), document_text[d])
                     resolved.add(d)
                 elif not said[d] and not _PRONOUN_SOURCE.search(claim.text_of(d)):
                     # a statement cut in two sentences, the speaker in the second, which no one else has
                     # (not one whose source is a pronoun, "По ее словам": its speaker was named before, not after)
                     # (not after a headline: the lead under it is a statement of its own, its speaker not the headline's)
                     after = [alone_text.get((d, m.sentence + 1)) for m in claim.members if m.document == d and m.sentence > 0]
-                    said[d] = not_the_outlet(d, speakers(" ".join(t for t in after if t), proper))
+                    said[d] = not_the_outlet(d, _nominative(speakers(" ".join(t for t in after if t), proper), document_text[d]))
                     following.add(d)
             named = [d for d in docs if said[d]]
             # (a speaker found before the claim's sentence counts as named there: Лаверн and "He" told of Laverne agree)
@@ -1012,7 +1012,7 @@ def event_findings(
     claim_at = {(m.document, m.sentence): c for c in claims for m in c.members}
     seen: set[frozenset[str]] = set()
     for (d, _), claim in single.items():
-        said_d = not_the_outlet(d, speakers(claim.text_of(d), proper_of[d]))
+        said_d = not_the_outlet(d, _nominative(speakers(claim.text_of(d), proper_of[d]), document_text[d]))
         if not amounts(claim.text_of(d)) and not said_d:
             continue
         for e in documents:
@@ -1025,7 +1025,7 @@ def event_findings(
             if other is None or d in other.documents or close[j] < NEAR_SIMILARITY or frozenset((claim.id, other.id)) in seen:
                 continue
             seen.add(frozenset((claim.id, other.id)))
-            said_e = not_the_outlet(e, speakers(sentence_text[(e, j)], proper_of[e])) if said_d else {}
+            said_e = not_the_outlet(e, _nominative(speakers(sentence_text[(e, j)], proper_of[e]), document_text[e])) if said_d else {}
             who = _who({d: said_d, e: said_e}, document_text, name) if said_e else ""
             if who and _unnamed_in(said_d, _capitalised(sentence_text[(e, j)])) and _unnamed_in(said_e, _capitalised(claim.text_of(d))):
                 pair = Claim(claim.id, (*claim.members, Member(e, j, sentence_text[(e, j)])))
@@ -1163,10 +1163,16 @@ def _claim_speakers(claim: Claim, document: str, names: set[str], document_text:
     found: dict[str, str] = {}
     for member in claim.members:
         if member.document == document:
-            for key, surface in speakers(member.text, names).items():
-                if not (_GENITIVE.search(surface) and re.search(rf"(?<!\w){re.escape(surface[:-1])}(?!\w)", document_text)):
-                    found.setdefault(key, surface)
+            for key, surface in _nominative(speakers(member.text, names), document_text).items():
+                found.setdefault(key, surface)
     return found
+
+
+def _nominative(found: Mapping[str, str], document_text: str) -> dict[str, str]:
+    """``found`` without the Cyrillic names in -а/-я whose stem ``document_text`` names as a word (see
+    :func:`_claim_speakers`)."""
+    return {key: surface for key, surface in found.items()
+            if not (_GENITIVE.search(surface) and re.search(rf"(?<!\w){re.escape(surface[:-1])}(?!\w)", document_text))}
 
 
 def _speaking_before(text: Mapping[tuple[str, int], str], document: str, sentence: int, names: set[str]) -> dict[str, str]:
