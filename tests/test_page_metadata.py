@@ -12,7 +12,7 @@ from eval.page_metadata import GOLD, PAGES, PageScore, load_gold, score_page, su
 
 LANGUAGES = {"ru", "uk", "bg", "en"}
 TUNING_SHAPES = set("ACEFHJLMNOPQRSTVWX")
-SHAPES = set("ABCDEFGHIJKLMNOPQRSTUVWXY")
+SHAPES = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 STATED_BY = {"meta", "json-ld", "url", "masthead", "title", "none"}
 
 
