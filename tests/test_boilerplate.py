@@ -609,3 +609,23 @@ def test_readers_comments_under_the_article_go():
     assert removed["Опять дороже, а автобусов больше не стало."] == "readers' comments"
     # a counter of comments above other stories' headlines leaves them to the rules for lists
     assert all(reason != "readers' comments" for reason, _ in _removed("Bus fares go up in April", *story))
+
+
+def test_a_shared_excerpts_card_goes_and_its_cut_off_last_paragraph_stays():
+    # page shape Z (stop 39): an excerpt shared from a news app; the app's lines had been kept, the app taken for the
+    # outlet, and the excerpt's last paragraph, cut off with "…", removed as a teaser
+    page = "\n".join([
+        "Shared via Newsloop", "Dana Whitlock shared a story with you · Jun 6, 2025, 7:52 AM", "THE LAKESIDE HERALD",
+        "Lake ferry fares to rise as county closes budget gap", "June 5, 2025 · 4 min read",
+        "Passengers on the lake ferry will pay about 15 percent more from July 1, after the county board approved the increase on Wednesday night.",
+        "The finance director told the board that the ferry lost $2.4 million last year as fuel and crew costs climbed.",
+        "Commuters who packed the meeting urged the board to phase the increase in over two years, and one commissioner said that…",
+        "Read more", "lakesideherald.com/news/2025/06/05/ferry-fares", "Get the app", "Sent from my iPhone"]) + "\n"
+    (document,) = documents_from_texts([(page, {"id": "shared"})])
+    texts = [s.text for s in document.sentences]
+    assert texts[-1].startswith("Commuters who packed the meeting") and document.outlet == "lakesideherald.com"
+    assert not any(t.startswith(("Shared via", "Get the app", "Sent from", "lakesideherald")) for t in texts)
+    # a teaser cut off under a headline of other stories still goes
+    removed = _removed("Ferry fares rise", "Passengers will pay 15 percent more from July 1, the county board decided on Wednesday.",
+                       "More news", "Bridge repairs to finish in May", "The county says the work on the old bridge will…")
+    assert "The county says the work on the old bridge will…" in {text for _, text in removed}

@@ -296,7 +296,7 @@ def running_head_name(text: str) -> str | None:
 # a print version's own lines (held-out page shape V, stop 39): the article's address, alone or labelled ("Адрес
 # материала: https://..."), a page counter ("Page 1 of 2", "Страница 1 из 2"), the print stamp ("Printed from ... on ...")
 PRINT_LINE = "print version's address, page or print stamp"
-_PRINT_LINE = re.compile(r"^(?:(?:[^\W\d_][\w ]{0,30}:\s*)?https?://\S+|(?:page|страница|сторінка|стр\.?)\s*\d{1,3}\s*(?:of|из|з|із|от|/)\s*\d{1,3}|"
+_PRINT_LINE = re.compile(r"^(?:(?:[^\W\d_][\w ]{0,30}:\s*)?(?:https?://\S+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/\S*)|(?:page|страница|сторінка|стр\.?)\s*\d{1,3}\s*(?:of|из|з|із|от|/)\s*\d{1,3}|"
                          r"printed (?:from|on)\s.{3,80}|(?:распечатано|надруковано|отпечатано)\s.{3,80})$", re.I)
 # a video's transcript: time codes alone on their lines, from the video's start ("0:00", "0:06", ... "1:20"; held-out
 # page shape W, stop 39, lost its transcript as teasers beside what looked like clock times)
@@ -327,6 +327,18 @@ def transcript_codes(lines: list[Line]) -> set[int]:
         if len(run) > len(best):
             best = [k for k, _ in run]
     return set(best) if len(best) >= TRANSCRIPT_CODES else set()
+
+
+# a shared excerpt's card (held-out page shape Z, stop 39): the app's or messenger's share line, "X shared a story with
+# you", "Sent from my iPhone", and the app's own promotion
+SHARE_CARD = "share card or app line"
+SHARE_CARD_WORDS = 14
+_SHARE_CARD = re.compile(
+    r"^(?:shared (?:via|from|with)\b|[\w .'-]{2,40} shared (?:a|this) (?:story|article|link)\b|поделил[аи]?сь? через|"
+    r"поширено (?:з|із|через)|поділил[аи]?ся через|споделено (?:от|чрез)|переслано (?:из|з|от)|forwarded from\b|"
+    r"sent from my|отправлено с|надіслано з|изпратено от|"
+    r"get the app|download (?:the app|on the app store)|keep reading (?:with|in) |скачайте|завантажте|изтеглете|"
+    r"(?:читать далее|читати далі|прочети още|продължете да четете|continue reading)\s*[.…:›»>]*$)", re.I)
 
 
 _COPYRIGHT_SIGN = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b", re.I)
@@ -428,6 +440,8 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
             reasons[i] = STAMP
         elif _PRINT_LINE.match(text.strip()):
             reasons[i] = PRINT_LINE
+        elif _SHARE_CARD.match(text.strip()) and _words(text) <= SHARE_CARD_WORDS:
+            reasons[i] = SHARE_CARD
         elif counters[i]:
             reasons[i] = "photo gallery counter"
         elif _RELEASE_NUMBER.match(text.strip()):
@@ -482,7 +496,10 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
             and (_is_headline(text) or _ELLIPSIS_END.search(text) or (i > 0 and reasons[i - 1] is not None and not live_entry))
         ):
             reasons[i] = "teaser next to a stamp"
-        elif body_started and _ELLIPSIS_END.search(text) and re.search(r"\w(?:\.\.\.|…)\s*$", text):
+        elif (body_started and _ELLIPSIS_END.search(text) and re.search(r"\w(?:\.\.\.|…)\s*$", text)
+              # (right under a body paragraph it is the article's own text cut off where a shared excerpt ends: held-out
+              # page shape Z, stop 39, lost each excerpt's last paragraph so)
+              and not (i > 0 and reasons[i - 1] is None and _is_body_paragraph(lines[i - 1].text))):
             reasons[i] = "teaser cut off mid-text"
         seen.add(key)
         # a masthead stands above the text: once a kept line has told a whole sentence, a short line is the

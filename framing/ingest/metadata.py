@@ -67,7 +67,8 @@ _WEEKDAY_OR_TODAY = re.compile(
 )
 _DOMAIN = re.compile(r"(?<![\w.@-])((?:[a-z0-9-]+\.)+(?:net|com|ua|ru|bg|org|info|news|eu|uk|media|io|ie))\b", re.I)
 # Clutter that speaks for the page's own outlet; lists of other stories name other outlets.
-_OWN_CLUTTER = ("byline, credit, ad or promotion", "masthead or label", "site header before the headline")
+_OWN_CLUTTER = ("byline, credit, ad or promotion", "masthead or label", "site header before the headline",
+                "print version's address, page or print stamp")  # the article's own address names its outlet
 # a line that names the outlet a copy came from ("Source: ...", "Read the full story at awsnews.com", "Джерело: ..."): its
 # address is the original's, not the page's (held-out page shape Q, stop 38: an aggregator's copy took the agency's name)
 _ANOTHER_OUTLET = re.compile(r"(?:source|източник|источник|джерело|read the full (?:story|article)|оригинал|original)\b", re.I)
