@@ -306,8 +306,8 @@ def _read_speakers(text: str, names: frozenset[str] | None, titled: bool) -> dic
             continue  # the first name of such a name ("Эмомали Рахмоном")
         if m.surface.lower().startswith(_BODIES) or (i and words[i - 1][1].lower() in _AFFILIATION):
             continue
-        if i and _after_preposition(words, i, text):  # "in Belarus, Azerbaijan and Turkey", "on Truth Social, Trump said"
-            continue
+        if i and _after_preposition(words, _run_end(words, i, text), text):  # "in Belarus, Azerbaijan and Turkey", "on Truth
+            continue  # Social, Trump said", and a name inside such a run ("with Recep Tayyip Erdogan, said": riyadh_talks)
         # a name next to a body's word is the body's name ("Сполученого Королівства", "Партії Уельсу", "Съдебната
         # комисия"); a wire agency is a source (see attribution); "told BBC" names whom it was told to
         if i is not None and any(0 <= j < len(words) and words[j][1].lower().startswith(_BODIES) for j in (i - 1, i + 1)):
@@ -421,6 +421,13 @@ def _names_a_body(words: Sequence[tuple[int, str]], i: int, text: str) -> bool:
         if words[j][1].lower().startswith(_BODIES):
             return True
     return False
+
+
+def _run_end(words: Sequence[tuple[int, str]], i: int, text: str) -> int:
+    """The last word of the run of capitalised words, joined by spaces, that word ``i`` stands in."""
+    while i + 1 < len(words) and words[i + 1][1][:1].isupper() and text[words[i][0] + len(words[i][1]) : words[i + 1][0]] == " ":
+        i += 1
+    return i
 
 
 _AND = {"and", "or", "и", "или", "і", "й", "та", "чи", "або"}
