@@ -298,7 +298,7 @@ SAME_EVENT_ACROSS = {
     ("notre_dame", "assad_fall"): ("assad_fall", "assad_fall"),  # Damascus falls, 8 Dec 2024
     ("notre_dame", "trump_syria_post"): ("assad_fall", "trump_post"),  # Trump's "not our fight", 7 Dec 2024
     ("victory_plan", "nato_summit_july"): ("hague_summit", "washington_summit"),  # NATO's Washington summit, Jul 2024
-    ("pope_francis", "trump_zelensky_vatican"): ("oval_office", "vatican_meeting"),  # St Peter's, 26 Apr 2025
+    ("pope_francis", "trump_zelensky_vatican"): ("vatican_meeting", "vatican_meeting"),  # St Peter's, 26 Apr 2025
     ("pope_francis", "leo_xiv_elected"): ("pope_leo", "leo_elected"),  # Leo XIV elected, 8 May 2025
     ("alaska_summit", "istanbul_talks"): ("istanbul_talks", "istanbul_talks"),  # first Istanbul talks, 16 May 2025
     ("spiderweb", "istanbul_talks"): ("istanbul_talks", "istanbul_round_two"),  # second Istanbul round, 2 Jun 2025
@@ -308,6 +308,33 @@ SAME_EVENT_ACROSS = {
     ("oval_office", "minerals_signed"): ("minerals_deal", "minerals_signing"),  # the minerals deal signed, 30 Apr 2025
     ("minerals_deal", "oval_office_collapse"): ("oval_office", "oval_office"),  # the Oval Office clash, 28 Feb 2025
     ("nord_stream_leak", "leaks_sept_2022"): ("nord_stream", "nord_stream_leaks"),  # the Nord Stream blasts, 26 Sep 2022
+    # the piles of stop 39 tell stories that older piles have as occasions, and the other way round
+    ("oval_office", "vatican_meeting"): ("vatican_meeting", "vatican_meeting"),
+    ("vatican_meeting", "pope_funeral"): ("pope_francis", "funeral"),  # the funeral Mass, 26 Apr 2025
+    ("vatican_meeting", "minerals_signed"): ("minerals_deal", "minerals_signing"),
+    ("vatican_meeting", "leo_elected"): ("pope_leo", "leo_elected"),
+    ("vatican_meeting", "oval_office"): ("oval_office", "oval_office"),
+    ("vatican_meeting", "kyiv_strike"): ("sumy_strike", "kyiv_strike"),  # the Kyiv strike and "Vladimir, STOP", 24 Apr 2025
+    ("navalny_death", "navalny_funeral"): ("navalny_funeral", "navalny_funeral"),  # 1 Mar 2024
+    ("avdiivka_withdrawal", "navalny_death"): ("navalny_death", "navalny_death"),  # 16 Feb 2024
+    ("avdiivka_withdrawal", "syrskyi_appointment"): ("zaluzhnyi_dismissal", "zaluzhnyi_dismissal"),  # 8 Feb 2024
+    ("carlson_interview", "kremlin_on_zaluzhny"): ("zaluzhnyi_dismissal", "zaluzhnyi_dismissal"),  # Peskov on it, 9 Feb 2024
+    ("carlson_interview", "syrskyi_first_day"): ("zaluzhnyi_dismissal", "syrskyi_first_meeting"),  # 9 Feb 2024
+    ("zaluzhnyi_dismissal", "avdiivka_withdrawal"): ("avdiivka_withdrawal", "avdiivka_withdrawal"),  # 17 Feb 2024
+    ("zaluzhnyi_dismissal", "carlson_release"): ("carlson_interview", "carlson_interview_release"),  # 8 Feb 2024
+    ("trump_elected", "scholz_fires_lindner"): ("coalition_collapse", "coalition_collapse"),  # 6 Nov 2024
+    ("trump_elected", "trump_inauguration"): ("inauguration", "trump_inauguration"),  # 20 Jan 2025
+    ("netanyahu_warrant", "putin_warrant"): ("icc_putin_warrant", "icc_putin_warrant"),  # 17 Mar 2023
+    ("xi_moscow", "icc_warrant"): ("icc_putin_warrant", "icc_putin_warrant"),
+    ("xi_moscow", "putin_mariupol"): ("icc_putin_warrant", "mariupol_visit"),  # 18-19 Mar 2023
+    ("netanyahu_warrant", "oreshnik_address"): ("oreshnik_strike", "oreshnik_dnipro"),  # Putin's address, 21 Nov 2024
+    ("okhmatdyt_strike", "nato_air_defence"): ("hague_summit", "washington_summit"),  # Washington, 9-11 Jul 2024
+    ("crimea_bridge_2023", "bridge_blast_oct_2022"): ("crimea_bridge", "crimea_bridge_blast"),  # 8 Oct 2022
+    ("crimea_bridge_2023", "grain_deal_exit"): ("grain_deal", "grain_deal_exit"),  # 17 Jul 2023
+    ("grain_deal", "crimea_bridge_attack"): ("crimea_bridge_2023", "crimea_bridge_attack"),  # 17 Jul 2023
+    ("bulgaria_election", "romania_first_round"): ("romania_annulment", "first_round_result"),  # 24 Nov 2024
+    ("leopard_tanks", "challenger_pledge"): ("dnipro_strike", "challenger_pledge"),  # 14 Jan 2023
+    ("leopard_tanks", "ramstein_no_decision"): ("dnipro_strike", "ramstein_jan"),  # 20 Jan 2023
 }
 
 
