@@ -847,6 +847,8 @@ def test_read_on_the_piles_planted_misattributions_who_told_and_warned_and_whom_
     assert "Хмельницького" not in speakers("Путін розповідав про Рюрика й Хмельницького та заявив, що війни не буде.").values()
     assert "Шойгу" in speakers("Шойгу заявил, что все идет по плану.").values()
     assert speakers("The Court said the suspects bear responsibility.") == {}
+    # countries and the Commission are no speakers (georgia_agents_law, azerbaijan_plane)
+    assert speakers("Hungary said it would not back the statement.") == {} and speakers("Єврокомісія заявила, що закон шкодить.") == {}
     # a name inside a run that a preposition opens and a comma closes (riyadh_talks: "Tayyip" gave Zelensky's words a speaker)
     assert list(speakers("Zelensky, in Ankara with Recep Tayyip Erdogan, said the talks came as a surprise.").values()) == ["Zelensky"]
     # whom one promised to invite is no speaker; nor a venue (netanyahu_warrant, trump_elected)

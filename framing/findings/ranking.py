@@ -124,7 +124,10 @@ _PLACES = (
     "Germany Франция Франція France Великобритания Великобританії Британия Британії "
     "Britain Польша Польща Полша Poland Иран Іран Iran Израиль Ізраїль Израел Israel Газа Gaza Крым Крим "
     "Crimea Донбасс Донбас Donbas Харьков Харків Kharkiv Одесса Одеса Odesa София Софія Sofia Болгария "
-    "Болгарія България Bulgaria Бельгия Бельгія Белгия Belgium Запад Захід Запада West Кремль Kremlin"
+    "Болгарія България Bulgaria Бельгия Бельгія Белгия Belgium Запад Захід Запада West Кремль Kremlin "
+    # read on the piles of stop 39, where each was given a statement ("Hungary", "Казахстана")
+    "Венгрия Угорщина Унгария Hungary Казахстан Казахстана Казахстані Kazakhstan Kazakh Грузия Грузія Georgia "
+    "Молдова Молдавия Moldova Румыния Румунія Румъния Romania Турция Туреччина Turkey Türkiye"
 ).split()
 _PLACE_KEYS = {entities.entity_key(w) for w in _PLACES}
 # capitals and seats a sentence names for their government or household ("Berlin had said", "съобщи Бъкингамският
@@ -149,7 +152,7 @@ _BODIES = tuple((
     # ministries by their short names ("Минобороны сообщило", "Мінфін повідомив"), found on a fresh pile (kursk_incursion)
     "минобороны міноборони минфин мінфін минюст мін'юст минздрав моз минэконом мінекономік "
     # a court ("Според съда", "the Court said"): icc_putin_warrant (stop 39) gave a statement to "Court"
-    "court tribunal суд съд трибунал "
+    "court tribunal суд съд трибунал єврокоміс еврокомис "
     # a venue ("the Palm Beach County Convention Center"): trump_elected (stop 39) gave a statement to one
     "center centre центр център"
 ).split())
