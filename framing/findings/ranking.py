@@ -189,6 +189,7 @@ _ANY_QUOTE_MARK = re.compile(r"[«»„“”\"]|(?:^|\s)['‘]")
 _SOURCE_PHRASE = re.compile(r"(?:по словам|за словами|according to|по мнению|на думку)$", re.I)
 # a verb of warning: the name after it is whom it warned ("Израел предупреди Техеран"), not who spoke
 _WARNING = r"предупред|попередж|попереди|застеріг|застерег|warned|warns"
+_WARNING_VERB = re.compile(_WARNING, re.I)
 # (not the nouns that share a verb's stem: "заявка Швеции" is Sweden's application, "сообщество" a community,
 # "Казахстан" a country; found on a fresh pile, finland_nato, where seven outlets "gave" Sweden's bid to Sweden)
 _SAYING = re.compile(
@@ -333,7 +334,7 @@ def _read_speakers(text: str, names: frozenset[str] | None, titled: bool) -> dic
             continue
         near = [v for v in verbs if (abs(i - v) <= SPEAKER_GAP + 1 or _aside_between(text, words, i, v))
                 and not (i < v - 1 and words[v - 1][1].lower() in _PRONOUNS)
-                and not (v < i and re.match(_WARNING, words[v][1], re.I))
+                and not (v < i and _WARNING_VERB.match(words[v][1]))
                 # "пообещал пригласить Нетаньяху": a name after a verb and an infinitive is the infinitive's object
                 and not (v == i - 2 and _INFINITIVE.search(words[i - 1][1]))
                 and (v not in sources or (v < i and "," not in text[words[v][0] : words[i][0]]))]

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .boilerplate import PRINT_LINE, RUNNING_HEAD, running_head_name
 from .documents import Span
 
 if sys.version_info >= (3, 11):
@@ -68,7 +69,7 @@ _WEEKDAY_OR_TODAY = re.compile(
 _DOMAIN = re.compile(r"(?<![\w.@-])((?:[a-z0-9-]+\.)+(?:net|com|ua|ru|bg|org|info|news|eu|uk|media|io|ie))\b", re.I)
 # Clutter that speaks for the page's own outlet; lists of other stories name other outlets.
 _OWN_CLUTTER = ("byline, credit, ad or promotion", "masthead or label", "site header before the headline",
-                "print version's address, page or print stamp")  # the article's own address names its outlet
+                PRINT_LINE)  # the article's own address names its outlet
 # a line that names the outlet a copy came from ("Source: ...", "Read the full story at awsnews.com", "Джерело: ..."): its
 # address is the original's, not the page's (held-out page shape Q, stop 38: an aggregator's copy took the agency's name)
 _ANOTHER_OUTLET = re.compile(r"(?:source|източник|источник|джерело|read the full (?:story|article)|оригинал|original)\b", re.I)
@@ -277,8 +278,6 @@ def outlet_from_clutter(removed: list[Span], is_wire: Callable[[str], bool]) -> 
         name = copyright_name(span.text, header)
         if name and not is_wire(name):
             return name, "copyright line"
-    from .boilerplate import RUNNING_HEAD, running_head_name
-
     for span in removed:
         name = running_head_name(span.text) if span.reason == RUNNING_HEAD else None
         if name and not _NOT_A_NAME.match(name) and not is_wire(name):

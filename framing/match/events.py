@@ -685,17 +685,17 @@ def later_apart(clusters: list[list[int]], evidence: Mapping[tuple[int, int], Pa
     for members in clusters:
         day = event_day(members, doc_dates) if len(members) >= APART_EVENT else None
         leaving = {}
-        carried = Counter(full_day(doc_dates[m]) for m in members)
-        for m in members if day is not None else ():
-            mine = full_day(doc_dates[m])
-            # (a day that EARLIER_DAY_MEMBERS or more members carry is where a story of several days began, not
-            # another occasion)
-            if mine is not None and earlier and (day - mine).days >= LATER_DAYS and carried[mine] < EARLIER_DAY_MEMBERS:
-                leaving[m] = {"days_before": (day - mine).days, "of": len(members) - 1}
-                continue
+        days = {m: full_day(doc_dates[m]) for m in members} if day is not None else {}
+        carried = Counter(days.values())
+        for m, mine in days.items():
             if mine is None:
                 continue
             offset = (mine - day).days
+            # (a day that EARLIER_DAY_MEMBERS or more members carry is where a story of several days began, not
+            # another occasion)
+            if earlier and -offset >= LATER_DAYS and carried[mine] < EARLIER_DAY_MEMBERS:
+                leaving[m] = {"days_before": -offset, "of": len(members) - 1}
+                continue
             if not (offset >= LATER_DAYS or (next_day_share is not None and abs(offset) == 1)):
                 continue
             scored = _scored_pairs(m, members, evidence)
