@@ -328,6 +328,20 @@ SAME_EVENT_ACROSS = {
     ("xi_moscow", "icc_warrant"): ("icc_putin_warrant", "icc_putin_warrant"),
     ("xi_moscow", "putin_mariupol"): ("icc_putin_warrant", "mariupol_visit"),  # 18-19 Mar 2023
     ("netanyahu_warrant", "oreshnik_address"): ("oreshnik_strike", "oreshnik_dnipro"),  # Putin's address, 21 Nov 2024
+    # the piles of stop 40
+    ("south_korea_martial_law", "yoon_martial_law"): ("martial_law", "martial_law_night"),  # 3-4 Dec 2024
+    ("south_korea_martial_law", "impeachment_motion"): ("martial_law", "impeachment_motion"),  # 4 Dec 2024
+    ("south_korea_martial_law", "kim_resignation"): ("martial_law", "defence_minister_out"),  # offered 4, accepted 5 Dec
+    ("south_korea_martial_law", "apology_address"): ("martial_law", "yoon_apology"),  # 7 Dec 2024
+    ("south_korea_martial_law", "failed_impeachment"): ("martial_law", "impeachment_vote_fails"),  # 7 Dec 2024
+    ("trump_putin_call", "vance_zelensky_munich"): ("vance_munich", "vance_munich"),  # Munich, 14 Feb 2025
+    ("vance_munich", "trump_putin_call"): ("trump_putin_call", "trump_putin_call"),  # 12 Feb 2025
+    ("vance_munich", "hegseth_brussels"): ("trump_putin_call", "hegseth_brussels"),  # 12 Feb 2025
+    ("vance_munich", "paris_summit"): ("riyadh_talks", "paris_meeting"),  # the Elysee meeting, 17 Feb 2025
+    ("vance_munich", "germany_election"): ("germany_election", "germany_election"),  # 23 Feb 2025
+    ("vance_munich", "oval_office"): ("oval_office", "oval_office"),  # 28 Feb 2025
+    ("london_summit", "london_summit"): ("oval_office", "london_summit"),  # Lancaster House, 2 Mar 2025
+    ("london_summit", "us_aid_pause"): ("oval_office", "aid_pause"),  # 3-4 Mar 2025
     ("okhmatdyt_strike", "nato_air_defence"): ("hague_summit", "washington_summit"),  # Washington, 9-11 Jul 2024
     ("crimea_bridge_2023", "bridge_blast_oct_2022"): ("crimea_bridge", "crimea_bridge_blast"),  # 8 Oct 2022
     ("crimea_bridge_2023", "grain_deal_exit"): ("grain_deal", "grain_deal_exit"),  # 17 Jul 2023

@@ -35,7 +35,9 @@ from .conftest import SHARED_DATA, FakeEncoder, fake_grouping
                                   "trump_elected", "navalny_funeral", "dnipro_strike",
                                   "bulgaria_election", "sumy_strike", "georgia_agents_law",
                                   "netanyahu_warrant", "azerbaijan_plane", "crimea_bridge_2023", "riyadh_talks",
-                                  "vatican_meeting"])
+                                  "vatican_meeting",
+                                  "south_korea_martial_law", "hamas_attack", "moskva_sinking", "vance_munich",
+                                  "london_summit"])
 def test_pile_gold_resolves_and_scores(name):
     articles, event_of, claims = load_pile(PILES / name)
     assert {a[1]["id"] for a in articles} == set(event_of) and len(articles) == 22
