@@ -99,3 +99,30 @@ def test_html_clutter_is_listed_not_lost(tmp_path):
     assert all(doc.text[r.start : r.end] == r.text for r in doc.removed)
     assert all(doc.text[s.start : s.end].split() == s.text.split() for s in doc.sentences)
     assert "var x" not in doc.text
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be"])
+def test_utf16_with_a_byte_order_mark_is_read(tmp_path, codec):
+    # Notepad's "Unicode" files: zero bytes everywhere, but the mark says how to read them
+    path = tmp_path / "notepad.txt"
+    data = RUSSIAN.encode(codec)
+    path.write_bytes(data if codec == "utf-16" else b"\xfe\xff" + data)
+    raw = read_text(str(path))
+    assert raw.text == RUSSIAN and raw.encoding == "utf-16" and raw.format == "text"
+
+
+def test_utf16_html_page_is_read_as_html(tmp_path):
+    body = " ".join(["Блинкен встретился с генсеком НАТО в Брюсселе и обсудил поддержку Украины."] * 4)
+    page = f"<!doctype html><html><head><title>T</title></head><body><article><h1>Заголовок</h1><p>{body}</p></article></body></html>"
+    path = tmp_path / "page.htm"
+    path.write_bytes(page.encode("utf-16"))
+    raw = read_text(str(path))
+    assert raw.format == "html" and "Блинкен" in raw.text
+
+
+@pytest.mark.parametrize("rest, reason", [(b"\x00\xd8" * 40, "not valid UTF-16"), (b"\x00\x00\x01\x00" * 40, "holds no text")])
+def test_a_byte_order_mark_over_binary_data_is_one_readable_error(tmp_path, rest, reason):
+    path = tmp_path / "fake.txt"
+    path.write_bytes(b"\xff\xfe" + rest)  # lone surrogates; control characters
+    with pytest.raises(InputError, match=reason):
+        read_text(str(path))

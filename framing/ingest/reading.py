@@ -114,6 +114,20 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     )
 
 
+_UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def decode_utf16(data: bytes, path: str) -> tuple[str, str]:
+    """Text that starts with a UTF-16 byte-order mark; raise if the rest is not UTF-16 text."""
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError:
+        raise InputError(path, "starts with a UTF-16 byte-order mark but is not valid UTF-16 text") from None
+    if not text.strip() or looks_binary(text.encode("utf-8")):
+        raise InputError(path, "starts with a UTF-16 byte-order mark but holds no text")
+    return text, "utf-16"
+
+
 def looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
@@ -257,9 +271,15 @@ def read_text(path: str) -> RawText:
         raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
     if not data.strip():
         raise InputError(path, "empty file" if not data else "file holds only whitespace")
-    if looks_binary(data):
-        raise InputError(path, "binary file, not text (expected UTF-8 or Cyrillic plain text, or HTML)")
-    text, encoding = decode(data, path)
+    if data.startswith(_UTF16_MARKS):
+        # Windows Notepad's "Unicode" and some exports save UTF-16 with a byte-order mark: every other byte of
+        # Latin or Cyrillic text is zero, which reads as binary, yet the mark says how to read it
+        text, encoding = decode_utf16(data, path)
+        data = text.encode("utf-8")
+    elif looks_binary(data):
+        raise InputError(path, "binary file, not text (expected UTF-8, UTF-16 or Cyrillic plain text, or HTML)")
+    else:
+        text, encoding = decode(data, path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     is_html = Path(path).suffix.lower() in {".html", ".htm", ".xhtml"} or bool(_HTML_START.match(data[:512]))
     if is_html:
