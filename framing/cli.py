@@ -195,6 +195,8 @@ def compare(
     result = _at_the_edge(err, progress, verbose, work)
     for error in result.errors:
         err.print(f"[red]skipped[/red] {error}", highlight=False, markup=True)
+    for other in result.passed_over:
+        err.print(f"[yellow]not read[/yellow] {other}", highlight=False, markup=True, soft_wrap=True)  # one line, whatever the width
     if not result.documents:
         err.print("error: no usable input", highlight=False)
         raise click.exceptions.Exit(EXIT_NOTHING_USABLE)

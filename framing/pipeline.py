@@ -347,7 +347,8 @@ def compare(
         findings = with_frame_findings(findings, events, clusters, {d.id: d for d in documents}, labelling, frame_rows)
         timings["classify"] = time.perf_counter() - t0
     stats = {"computed": cached.computed, "from_cache": cached.hits} if cached else {}
-    return ComparisonResult(documents, events, clusters, errors, timings, stats, labelling, frame_rows, label_set, lexicon, findings)
+    return ComparisonResult(documents, events, clusters, errors, timings, stats, labelling, frame_rows, label_set, lexicon, findings,
+                            passed_over=ingested.passed_over if ingested else [])
 
 
 __all__ = ["ComparisonResult", "compare"]

@@ -57,6 +57,7 @@ class ComparisonResult:
     label_set: LabelSet | None = None
     lexicon: Lexicon | None = None  # the signal cues the findings and views use (shipped + --signals)
     findings: list[Finding] = field(default_factory=list)  # per event, most important first
+    passed_over: list[InputError] = field(default_factory=list)  # files in the folders given that are not articles (a PDF)
 
     def __repr__(self) -> str:
         # The default dataclass repr would print every article's full text in a REPL or notebook.

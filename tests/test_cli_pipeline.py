@@ -98,6 +98,19 @@ def test_bad_inputs_get_one_line_each_and_the_rest_goes_on(fake_model, tmp_path)
     assert not (tmp_path / "x.json").exists()  # nothing written half-way
 
 
+def test_a_pdf_beside_the_articles_is_named_and_does_not_fail_the_run(fake_model, tmp_path):
+    for seed in sorted(SEEDS.glob("00[01]_*.txt")):
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4 ...")
+    result = CliRunner().invoke(cli, ["compare", str(tmp_path), "--quiet", "--json", str(tmp_path / "r.json")])
+    assert result.exit_code == 0, result.output  # nothing asked for was skipped
+    assert [line for line in result.output.splitlines() if line.startswith("not read")] == [
+        f"not read {tmp_path / 'scan.pdf'}: a PDF file, which framing cannot read: save the article's text as a .txt file, "
+        "or the page as .html (pdftotext makes one)"]
+    written = json.loads((tmp_path / "r.json").read_text())
+    assert [e["path"] for e in written["passed_over"]] == [str(tmp_path / "scan.pdf")] and len(written["documents"]) == 2
+
+
 def test_second_run_embeds_nothing(fake_model):
     first = compare([str(SEEDS)], grouping=fake_grouping())
     second = compare([str(SEEDS)], grouping=fake_grouping())

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from framing.ingest import load_documents
@@ -126,3 +128,27 @@ def test_a_byte_order_mark_over_binary_data_is_one_readable_error(tmp_path, rest
     path.write_bytes(b"\xff\xfe" + rest)  # lone surrogates; control characters
     with pytest.raises(InputError, match=reason):
         read_text(str(path))
+
+
+@pytest.mark.parametrize("start, word", [(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"), (b"PK\x03\x04\x14\x00\x06\x00", "Word"),
+                                         (b"{\\rtf1\\ansi\\deff0 {\\fonttbl}", "RTF"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Word")])
+def test_documents_saved_in_other_formats_say_what_to_do(tmp_path, start, word):
+    # RTF is text: without the check its markup would be read as the article
+    path = tmp_path / "article.txt"
+    path.write_bytes(start + b"Blinken said something in Brussels on Wednesday. " * 20)
+    with pytest.raises(InputError, match=f"{word}.*save the article's text as a .txt file"):
+        read_text(str(path))
+
+
+def test_files_of_other_kinds_in_a_folder_are_listed_not_dropped(tmp_path):
+    (tmp_path / "a.txt").write_text(RUSSIAN * 3, encoding="utf-8")
+    (tmp_path / "scan.PDF").write_bytes(b"%PDF-1.4 ...")
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    for companion, text in (("manifest.toml", "[files]\n"), ("README.md", "notes"), (".DS_Store", "x")):
+        (tmp_path / companion).write_text(text, encoding="utf-8")
+    result = load_documents([str(tmp_path)])
+    assert [d.id for d in result.documents] == ["a"] and not result.errors
+    listed = {Path(e.path).name: e.reason for e in result.passed_over}
+    assert set(listed) == {"scan.PDF", "notes.docx", "photo.jpg"}
+    assert "PDF" in listed["scan.PDF"] and "Word" in listed["notes.docx"] and "framing reads .txt and .html" in listed["photo.jpg"]

@@ -20,7 +20,7 @@ from . import boilerplate, langid, metadata
 from .documents import Document, InputError, Sentence, Span
 from .outlets import OutletTable, shipped_table, table_for
 from .page_meta import Clue, best_clue, domain_of, url_date
-from .reading import RawText, expand_inputs, read_text
+from .reading import RawText, expand_inputs, passed_over, read_text
 from .segment import dateline_length, dateline_reason, split_sentences
 from .unwrap import unwrap
 
@@ -67,6 +67,7 @@ def document_key(raw: RawText, doc_id: str, known: dict[str, str] | None, templa
 class IngestResult:
     documents: list[Document] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    passed_over: list[InputError] = field(default_factory=list)  # files in the folders given that are not articles
 
 
 def describe(
@@ -245,7 +246,7 @@ def load_documents(
     not cleaned, split and language-detected again: a re-run does not even load the language detector.
     """
     files, errors = expand_inputs(list(paths))
-    result = IngestResult(errors=list(errors))
+    result = IngestResult(errors=list(errors), passed_over=passed_over(list(paths)))
     given: dict[Path, dict[str, dict[str, str]]] = {}
     tables: dict[Path, OutletTable] = {}
     raws: list[RawText] = []

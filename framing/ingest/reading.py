@@ -23,6 +23,20 @@ ARTICLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ""}
 # judged by how Cyrillic-like the decoded letters look, not by whether decoding succeeds.
 CYRILLIC_ENCODINGS = ("cp1251", "koi8_u", "koi8_r", "mac_cyrillic", "cp866")
 _HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<meta|<article|<div|<p[ >])", re.I)
+# Files people save articles as that framing cannot read, told by their first bytes (named on the command line) or by
+# their suffix (found in a folder), with what to do instead. RTF is text, so without this its markup would be read as
+# the article.
+_SAVE_AS_TEXT = "save the article's text as a .txt file, or the page as .html"
+_FILE_KINDS = (
+    (b"%PDF", ".pdf", f"a PDF file, which framing cannot read: {_SAVE_AS_TEXT} (pdftotext makes one)"),
+    (b"PK\x03\x04", ".docx", f"a Word, OpenDocument or ZIP file, which framing cannot read: {_SAVE_AS_TEXT}"),
+    (b"{\\rtf", ".rtf", f"an RTF file, which framing cannot read: {_SAVE_AS_TEXT}"),
+    (b"\xd0\xcf\x11\xe0", ".doc", f"an old Word file, which framing cannot read: {_SAVE_AS_TEXT}"),
+)
+_OTHER_SUFFIXES = {".odt": ".docx", ".zip": ".docx", ".epub": ".docx"}
+# files beside the articles that framing reads for what they say about them, or that hold no article
+COMPANION_NAMES = {"manifest.toml", "outlets.toml", "metadata.csv", "metadata.jsonl"}
+_NOT_ARTICLES = ("readme", "license", "licence", "changelog")
 
 
 @dataclass(frozen=True)
@@ -65,6 +79,26 @@ def expand_inputs(paths: list[str]) -> tuple[list[str], list[InputError]]:
     seen: set[str] = set()
     unique = [f for f in files if not (f in seen or seen.add(f))]
     return unique, errors
+
+
+def passed_over(paths: list[str]) -> list[InputError]:
+    """The files inside the folders of ``paths`` that :func:`expand_inputs` does not read, each with why (a PDF, a
+    Word file, another kind), so that nothing a user put beside the articles is dropped without a word; the
+    manifest, outlet and metadata tables, read-mes and hidden files aside."""
+    found = []
+    for given in paths:
+        if not os.path.isdir(given):
+            continue
+        for p in sorted(Path(given).rglob("*")):
+            if (not p.is_file() or p.suffix.lower() in ARTICLE_SUFFIXES or p.name.lower() in COMPANION_NAMES
+                    or p.name.lower().startswith(_NOT_ARTICLES)
+                    or any(part.startswith(".") for part in p.relative_to(given).parts)):
+                continue
+            suffix = _OTHER_SUFFIXES.get(p.suffix.lower(), p.suffix.lower())
+            why = next((why for _, known, why in _FILE_KINDS if known == suffix),
+                       "not an article file: framing reads .txt and .html files")
+            found.append(InputError(str(p), why))
+    return found
 
 
 _COMMON_CYRILLIC = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ")
@@ -271,6 +305,9 @@ def read_text(path: str) -> RawText:
         raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
     if not data.strip():
         raise InputError(path, "empty file" if not data else "file holds only whitespace")
+    kind = next((why for start, _, why in _FILE_KINDS if data.startswith(start)), None)
+    if kind:
+        raise InputError(path, kind)
     if data.startswith(_UTF16_MARKS):
         # Windows Notepad's "Unicode" and some exports save UTF-16 with a byte-order mark: every other byte of
         # Latin or Cyrillic text is zero, which reads as binary, yet the mark says how to read it

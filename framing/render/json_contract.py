@@ -93,6 +93,7 @@ def to_dict(result: ComparisonResult) -> dict:
             "classifier": result.frames.method if result.frames is not None else None,
         },
         "errors": [{"path": e.path, "reason": e.reason} for e in result.errors],
+        "passed_over": [{"path": e.path, "reason": e.reason} for e in result.passed_over],
     }
 
 

@@ -337,6 +337,8 @@ def render(
         parts.append(legend(result.frames is not None))
     if result.errors:
         parts.append(Text("\n".join(f"skipped {e}" for e in result.errors), style="red"))
+    if result.passed_over:
+        parts.append(Text("\n".join(f"not read {e}" for e in result.passed_over), style="yellow"))
     return Group(*parts)
 
 
