@@ -749,6 +749,25 @@ def test_a_number_finding_names_the_amounts_in_dispute_not_every_figure_one_outl
     assert number.summary.startswith("a, b say 46.3%, 53.7%; c says 46.1%, 53.9%; d says 46,3%")
 
 
+def test_a_sum_given_again_in_another_currency_is_no_second_figure():
+    # london_summit and notre_dame (stop 40): wire copy converts a sum ("£1.6bn ($2bn)"), and the conversion was read as
+    # disputing another outlet's figures
+    for text, told in (("Starmer announced a 1.6 billion pound ($2 billion) deal to buy 5,000 missiles.", {"1.6 billion", "5,000 missiles"}),
+                       ("Ukraine may draw on 1.6 billion pounds, about $2 billion, to buy 5,000 missiles.", {"1.6 billion", "5,000 missiles"}),
+                       ("Лондон выделит 1,6 млрд фунтов (около 2 млрд долларов) на 5000 ракет.", {"1,6 млрд", "5000 ракет"})):
+        assert set(amounts(text).values()) == told, text
+    # a bracket that is no conversion keeps its figures: a range, a count, a sum in words of no currency
+    assert set(amounts("Prices rose 5% (from $3 to $4) last year.").values()) == {"5%", "3", "4"}
+    assert "21" in amounts("The toll rose to 21 (including two children).").values()
+    claim = _claim(
+        "e1.c1",
+        ("a", "Starmer also announced a 1.6 billion pound ($2 billion) deal for more than 5,000 missiles."),
+        ("b", "Ukraine will use £1.6 billion for 5,000 missiles, on top of the £2.26 billion loan signed on Saturday."),
+        ("c", "Britain will let Ukraine draw on 1.6 billion pounds, about $2 billion, for 5,000 missiles."),
+    )
+    assert not [f for f in event_findings("e1", ["a", "b", "c"], [claim], {d: 3 for d in "abc"}) if f.kind == "number"]
+
+
 def test_outlet_names_tell_two_articles_of_one_outlet_apart():
     from framing.ingest import documents_from_texts, outlet_names
 

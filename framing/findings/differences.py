@@ -136,9 +136,36 @@ def _without_dates(text: str) -> str:
     return text
 
 
+# A sum given again in another currency right after itself ("1.6 billion pounds ($2 billion)", "£1.6bn, about $2bn,",
+# "1,6 млрд фунтов (около 2 млрд долларов)"): wire copy converts, and the converted figure is the same sum, not a
+# second one to set against another outlet's figures (london_summit: "$2 billion" read as disputing a "£2.26 billion"
+# loan). Only where a figure stands at most two words before it.
+_APPROX = r"(?:about|around|roughly|some|approximately|nearly|almost|over|more than|около|приблизно|близько|близо|почти|майже|понад|свыше|над)"
+_CURRENCY_WORD = (r"(?:dollars?|euros?|pounds?|долл\w*|дол\w*|евро|євро|фунт\w*|гривен\w*|гривн\w*|гривень|рубл\w*|лева|левове|лв\.?)")
+_SCALE_WORD = (r"(?:bn|billion|million|mn|trillion|млрд\.?|млн\.?|трлн\.?|милиард\w*|милион\w*|мільярд\w*|мільйон\w*|"
+               r"миллиард\w*|миллион\w*|тыс\.?|тис\.?|хил\.?)")
+_CONVERSION = re.compile(
+    rf"(?:\s*\(\s*{_APPROX}?\s*(?:(?:US|A|C)?[$€£¥₴₽]\s?\d[\d\s.,]*(?:\s?{_SCALE_WORD})?|"
+    rf"\d[\d\s.,]*\s?(?:{_SCALE_WORD}\s?)?{_CURRENCY_WORD})\s*\)"
+    rf"|,\s*{_APPROX}\s+(?:US|A|C)?[$€£¥₴₽]\s?\d[\d\s.,]*(?:\s?{_SCALE_WORD})?(?=[,;)]|\s))",
+    re.I,
+)
+_FIGURE_BEFORE = re.compile(r"\d[\d.,]*\s*(?:\S+\s+){0,2}\S*$")
+
+
+def _without_conversions(text: str) -> str:
+    """The text with each sum given again in another currency right after a figure blanked out."""
+    for m in reversed(list(_CONVERSION.finditer(text))):
+        if _FIGURE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+            text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+    return text
+
+
 def _amount_text(text: str) -> str:
-    """The text as amounts are read from it: "per cent" as one word, dates and clock times blanked out."""
-    return _TIME.sub(lambda m: " " * len(m.group(0)), _without_dates(re.sub(r"per cent", "percent", text, flags=re.I)))
+    """The text as amounts are read from it: "per cent" as one word, dates, clock times and a sum's conversion into
+    another currency blanked out."""
+    prepared = _without_conversions(_without_dates(re.sub(r"per cent", "percent", text, flags=re.I)))
+    return _TIME.sub(lambda m: " " * len(m.group(0)), prepared)
 
 
 def numbers(text: str) -> dict[str, str]:
