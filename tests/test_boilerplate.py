@@ -629,3 +629,53 @@ def test_a_shared_excerpts_card_goes_and_its_cut_off_last_paragraph_stays():
     removed = _removed("Ferry fares rise", "Passengers will pay 15 percent more from July 1, the county board decided on Wednesday.",
                        "More news", "Bridge repairs to finish in May", "The county says the work on the old bridge will…")
     assert "The county says the work on the old bridge will…" in {text for _, text in removed}
+
+
+def test_an_e_mail_newsletter_keeps_its_main_story_only():
+    # page shape AB (stop 40): the mail header, the greeting, the other stories' teasers, the sponsor and the footer had
+    # been kept as the article, its issue line taken for the outlet and its issue date for the story's
+    story = ["Тролейбусната линия до летището ще тръгне от 1 юни, реши общинският съвет в четвъртък.",
+             "Билетът ще струва 1,60 лв., а колите ще минават на всеки 20 минути.",
+             "Кметът каза, че линията ще бъде удължена до индустриалната зона догодина."]
+    page = "\n".join([
+        "От: Вечерен бюлетин на „Градски вестник“ <bulletin@gradski-vestnik.bg>", "До: reader@example.bg",
+        "Дата: 21.05.2025 г., 18:00", "Относно: Тролей до летището от юни", "Отвори в браузъра", "ГРАДСКИ ВЕСТНИК",
+        "Вечерен бюлетин • № 88", "Добър вечер! Ето какво се случи днес в града.", "Водеща новина",
+        "Тролейбус ще вози до летището от юни", "20 май 2025", *story, "Прочети на сайта", "Още новини",
+        "Паркът край реката затваря за ремонт", "Алеите ще бъдат подменени до есента.", "Прочети още",
+        "Партньор", "Бюлетинът се издава с подкрепата на местна пекарна. Покажете писмото на касата.", "Научи повече",
+        "Получавате този имейл, защото сте се абонирали за бюлетина.", "Отписване | Управление на абонамента",
+        "„Градски вестник“ ЕООД, ул. „Иван Вазов“ 1, 1000 София"]) + "\n"
+    (document,) = documents_from_texts([(page, {"id": "mail"})])
+    texts = [s.text for s in document.sentences]
+    assert texts[0] == "Тролейбус ще вози до летището от юни" and texts[1:4] == story
+    assert not any(("Алеите" in t or "пекарна" in t or "Добър вечер" in t or "абонирали" in t or "ЕООД" in t) for t in texts)
+    assert document.date == "2025-05-20" and document.outlet != "Вечерен бюлетин"
+    reasons = {s.text: s.reason for s in document.removed}
+    assert reasons["Дата: 21.05.2025 г., 18:00"] == "e-mail header"
+    # lines like a mail header's inside an article are the article's: two are needed, among the first lines
+    removed = _removed("Schools to open later", "The city council voted on Tuesday to start the school day at 9.",
+                       "Subject: the council's vote was 7 to 2, the clerk said.", "Parents had asked for the change.")
+    assert "Subject: the council's vote was 7 to 2, the clerk said." not in {text for _, text in removed}
+
+
+def test_a_web_archives_banner_goes_and_a_page_title_beside_its_headline_goes():
+    # page shape AA (stop 40): the Wayback Machine's and archive.today's banner lines were kept, and a page's <title>
+    # ("headline | site") came as a second headline
+    story = ["Новий міст через річку відкриють для руху в понеділок, повідомили в міськраді.",
+             "Ремонт тривав два роки і коштував 300 мільйонів гривень."]
+    page = "\n".join([
+        "Новий міст відкриють у понеділок | Міські вісті",
+        "The Wayback Machine - https://web.archive.org/web/20250302101500/https://miski-visti.ua/news/mist",
+        "archive.today webpage capture", "2 Mar 2025 10:15:00 UTC", "All snapshots from host miski-visti.ua",
+        "Новий міст відкриють у понеділок", "28 лютого 2025, 14:10", *story]) + "\n"
+    (document,) = documents_from_texts([(page, {"id": "archived"})])
+    texts = [s.text for s in document.sentences]
+    assert texts == ["Новий міст відкриють у понеділок", *story] and document.date == "2025-02-28"
+    reasons = {s.text: s.reason for s in document.removed}
+    assert "Новий міст відкриють у понеділок | Міські вісті" in reasons  # a site header here; alone, a page title:
+    assert [r for r, _ in _removed("Bridge to open on Monday - City News", "Bridge to open on Monday",
+                                   "The new bridge opens to traffic on Monday after two years of work, the council said.")] == [
+        "page title (the headline and the site's name)"]
+    assert reasons["All snapshots from host miski-visti.ua"] == "web archive's banner"
+    assert is_stamp("2 Mar 2025 10:15:00 UTC")

@@ -27,7 +27,7 @@ from .documents import Span
 STAMP = "stamp (time, date or count)"
 _WORD = re.compile(r"\w+", re.U)
 _FINAL = re.compile(r"[.!?…»\"”“'’)]\s*$")
-_TIME = r"\d{1,2}:\d{2}"
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"  # with seconds on an archive's capture line ("23 Jan 2025 11:02:37 UTC")
 _DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
 _MONTHS = (
     r"январ\w*|феврал\w*|март\w*|апрел\w*|ма[йя]\w*|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|ноябр\w*|декабр\w*|"
@@ -440,6 +440,8 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
             reasons[i] = STAMP
         elif _PRINT_LINE.match(text.strip()):
             reasons[i] = PRINT_LINE
+        elif _WEB_ARCHIVE.match(text.strip()):
+            reasons[i] = WEB_ARCHIVE
         elif _SHARE_CARD.match(text.strip()) and _words(text) <= SHARE_CARD_WORDS:
             reasons[i] = SHARE_CARD
         elif counters[i]:
@@ -518,6 +520,8 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
     _mark_sandwiched(lines, reasons)
     _mark_subheadings(lines, reasons)
     _mark_comments(lines, reasons)  # last: the lines other rules leave kept under a comments heading
+    _mark_newsletter(lines, reasons)
+    _mark_page_title(lines, reasons)
     _keep_short_title(lines, reasons)
     _keep_recalled_background(lines, reasons)
     return reasons
@@ -712,6 +716,101 @@ def _mark_paywall(lines: list[Line], reasons: list[str | None]) -> None:
             for j in block:
                 reasons[j] = PAYWALL
             return
+
+
+PAGE_TITLE = "page title (the headline and the site's name)"
+_TITLE_TAIL = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,60}$")
+
+
+def _mark_page_title(lines: list[Line], reasons: list[str | None]) -> None:
+    """A line that is another kept line followed by " | site" or " - site" is the page's <title> over its headline
+    (held-out page shape AA, stop 40, kept both, so the headline came twice): the headline stays, the title goes."""
+    kept = {line_key(line.text) for line, reason in zip(lines, reasons) if reason is None}
+    for i, line in enumerate(lines):
+        tail = _TITLE_TAIL.search(line.text.strip())
+        if reasons[i] is None and tail and line_key(line.text.strip()[: tail.start()]) in kept - {line_key(line.text)}:
+            reasons[i] = PAGE_TITLE
+
+
+WEB_ARCHIVE = "web archive's banner"
+# The banner a web archive puts over the page it kept (page shape AA, stop 40): the Wayback Machine's first line with
+# the capture's address, and archive.today's line listing the host's other captures; the rest of their toolbars reads
+# as menus, stamps and counters already
+_WEB_ARCHIVE = re.compile(r"^(?:the wayback machine\b|all snapshots from host\b|no other snapshots from this url\b|"
+                          r"archive\.(?:today|ph|is|li|vn|fo|md)\b.{0,40}$|"
+                          r"webpage capture\b|https?://(?:web\.)?archive\.org/web/\S+$)", re.I)
+
+MAIL_HEADER = "e-mail header"
+NEWSLETTER = "newsletter's greeting, label, teaser, sponsor or footer"
+# An outlet's e-mail newsletter saved as text (page shape AA, stop 40: its header, greeting, the other stories' teasers,
+# the sponsor and the footer were kept as the article): the mail client's header lines at the top...
+_MAIL_HEADER = re.compile(
+    r"^(?:from|to|cc|date|sent|subject|reply-to|от|кому|копия|дата|тема|отправлено|від|до|копія|надіслано|"
+    r"подател|получател|относно|изпратено)\s*:\s*\S", re.I)
+MAIL_HEADER_REACH = 8  # ... among the first lines, two or more of them
+# ... its greeting and weather line, its teasers (a headline and a line over "Read more"), its sponsor's heading, and
+# the footer from "You are receiving this" on
+_VIEW_IN_BROWSER = re.compile(
+    r"^(?:view (?:it |this email )?(?:in (?:your |a )?browser|online)|открыть в браузере|смотреть в браузере|"
+    r"(?:переглянути|відкрити) (?:у|в) браузері|(?:отвори|виж|прегледай) в браузъра)\s*$", re.I)
+_GREETING = re.compile(
+    r"^(?:good (?:morning|afternoon|evening)|hello|hi|dear|доброе утро|добрый (?:день|вечер)|здравствуйте|"
+    r"доброго (?:ранку|дня|вечора)|добрий (?:ранок|день|вечір)|вітаємо|привіт|добро утро|добър (?:ден|вечер)|здравейте)\b",
+    re.I)
+_TODAYS_WEATHER = re.compile(r"^(?:today's weather|weather today|погода(?: сегодня| сьогодні| днес)?|времето днес)\s*:", re.I)
+_TEASER_LINK = re.compile(
+    r"^(?:read more|more|learn more|continue reading|читать далее|подробнее|далее|читати далі|детальніше|дізнатися більше|"
+    r"прочети още|прочетете още|научи повече|научете повече|още)\s*[›»→>.]*$", re.I)
+TEASER_LINES = 2  # a teaser's headline and blurb above its link
+TEASER_LINE_WORDS = 30
+_SPONSOR_HEADING = re.compile(
+    r"^(?:sponsored(?: by .{0,40})?|sponsor|advertisement|partner(?: content)?|реклама|спонсор|партнер(?: рассылки| розсилки)?|"
+    r"партнёр(?: рассылки)?|партньор|на правах реклами)\s*$", re.I)
+_NEWSLETTER_FOOTER = re.compile(
+    r"^(?:you(?:'re| are) receiving this|you received this|this (?:email|newsletter) was sent to|вы получили это письмо|"
+    r"вы получаете это письмо|ви отримали цей лист|ви отримуєте цей лист|получавате този имейл|получихте този имейл)", re.I)
+LABEL_WORDS = 3
+
+
+def _mark_newsletter(lines: list[Line], reasons: list[str | None]) -> None:
+    """In a text that starts with an e-mail's header lines, those lines, the greeting, short labels above the main
+    story, each teaser of another story (the lines over its "Read more"), the sponsor's heading and everything from
+    "You are receiving this" on are the newsletter's, not the story's. The main story's own last paragraph is followed
+    by "Read it online", no teaser link."""
+    header = [i for i in range(min(len(lines), MAIL_HEADER_REACH)) if _MAIL_HEADER.match(lines[i].text.strip())]
+    if len(header) < 2:
+        return
+    for i in header:
+        reasons[i] = MAIL_HEADER
+    first_body = _first_body(lines, reasons)
+    for i, line in enumerate(lines):
+        text = line.text.strip()
+        if reasons[i] == RUNNING_HEAD and i < first_body:
+            reasons[i] = NEWSLETTER  # "Утренняя рассылка • № 212": the newsletter's name and issue, not the paper's
+            continue
+        if _VIEW_IN_BROWSER.match(text):
+            reasons[i] = MAIL_HEADER  # not a masthead: the outlet is never named so
+            continue
+        if reasons[i] is not None:
+            continue
+        if _VIEW_IN_BROWSER.match(text):
+            reasons[i] = MAIL_HEADER
+        elif _GREETING.match(text) or _TODAYS_WEATHER.match(text) or _SPONSOR_HEADING.match(text):
+            reasons[i] = NEWSLETTER
+        elif i < first_body and _words(text) <= LABEL_WORDS and not _FINAL.search(text):
+            reasons[i] = NEWSLETTER  # "Головне", "TOP STORY" over the main story
+    for j, line in enumerate(lines):
+        if not _TEASER_LINK.match(line.text.strip()) or j <= first_body:
+            continue
+        reasons[j] = reasons[j] or NEWSLETTER
+        for i in range(j - 1, max(first_body, j - 1 - TEASER_LINES), -1):
+            if reasons[i] is not None or _words(lines[i].text) > TEASER_LINE_WORDS:
+                break
+            reasons[i] = NEWSLETTER
+    footer = next((i for i, line in enumerate(lines) if i > first_body and _NEWSLETTER_FOOTER.match(line.text.strip())), None)
+    if footer is not None:
+        for i in range(footer, len(lines)):
+            reasons[i] = reasons[i] or NEWSLETTER
 
 
 COMMENTS = "readers' comments"
