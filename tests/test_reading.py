@@ -145,10 +145,13 @@ def test_files_of_other_kinds_in_a_folder_are_listed_not_dropped(tmp_path):
     (tmp_path / "scan.PDF").write_bytes(b"%PDF-1.4 ...")
     (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
-    for companion, text in (("manifest.toml", "[files]\n"), ("README.md", "notes"), (".DS_Store", "x")):
+    (tmp_path / "page.mhtml").write_text("MIME-Version: 1.0", encoding="utf-8")
+    for companion, text in (("manifest.toml", "[files]\n"), ("README.md", "notes"), (".DS_Store", "x"), ("gold.toml", "x = 1"),
+                            ("data.csv", "a,b")):
         (tmp_path / companion).write_text(text, encoding="utf-8")
     result = load_documents([str(tmp_path)])
     assert [d.id for d in result.documents] == ["a"] and not result.errors
     listed = {Path(e.path).name: e.reason for e in result.passed_over}
-    assert set(listed) == {"scan.PDF", "notes.docx", "photo.jpg"}
-    assert "PDF" in listed["scan.PDF"] and "Word" in listed["notes.docx"] and "framing reads .txt and .html" in listed["photo.jpg"]
+    assert set(listed) == {"scan.PDF", "notes.docx", "photo.jpg", "page.mhtml"}
+    assert "PDF" in listed["scan.PDF"] and "Word" in listed["notes.docx"] and "image" in listed["photo.jpg"]
+    assert "MHTML" in listed["page.mhtml"]

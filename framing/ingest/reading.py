@@ -33,7 +33,18 @@ _FILE_KINDS = (
     (b"{\\rtf", ".rtf", f"an RTF file, which framing cannot read: {_SAVE_AS_TEXT}"),
     (b"\xd0\xcf\x11\xe0", ".doc", f"an old Word file, which framing cannot read: {_SAVE_AS_TEXT}"),
 )
-_OTHER_SUFFIXES = {".odt": ".docx", ".zip": ".docx", ".epub": ".docx"}
+_OTHER_SUFFIXES = {".odt": ".docx", ".epub": ".docx", ".pages": ".docx"}
+# what else people save an article as, that framing cannot read either (a folder's other files, a data table, a TOML,
+# a script, are no article anyone expects read, and go unmentioned)
+_SAVED_AS = {
+    ".mht": "a saved web page archive (MHTML), which framing cannot read: save the page as HTML only, or its text as .txt",
+    ".mhtml": "a saved web page archive (MHTML), which framing cannot read: save the page as HTML only, or its text as .txt",
+    ".webarchive": "a Safari web archive, which framing cannot read: save the page as HTML (page source), or its text as .txt",
+    ".eml": "an e-mail file, which framing cannot read: save the message's text as a .txt file",
+    ".msg": "an Outlook message file, which framing cannot read: save the message's text as a .txt file",
+    **{suffix: "an image, which framing cannot read: a screenshot holds no text to compare; save the article's text as .txt"
+       for suffix in (".png", ".jpg", ".jpeg", ".gif", ".webp", ".tif", ".tiff", ".heic", ".bmp")},
+}
 # files beside the articles that framing reads for what they say about them, or that hold no article
 COMPANION_NAMES = {"manifest.toml", "outlets.toml", "metadata.csv", "metadata.jsonl"}
 _NOT_ARTICLES = ("readme", "license", "licence", "changelog")
@@ -82,9 +93,10 @@ def expand_inputs(paths: list[str]) -> tuple[list[str], list[InputError]]:
 
 
 def passed_over(paths: list[str]) -> list[InputError]:
-    """The files inside the folders of ``paths`` that :func:`expand_inputs` does not read, each with why (a PDF, a
-    Word file, another kind), so that nothing a user put beside the articles is dropped without a word; the
-    manifest, outlet and metadata tables, read-mes and hidden files aside."""
+    """The files inside the folders of ``paths`` that :func:`expand_inputs` does not read and that a user may have
+    saved an article as (a PDF, a Word or RTF file, a web archive, an e-mail, a screenshot), each with why and what to
+    do instead, so that no article a user put beside the others is dropped without a word; other files (the manifest,
+    a gold or data table, a read-me, hidden files) go unmentioned."""
     found = []
     for given in paths:
         if not os.path.isdir(given):
@@ -95,9 +107,9 @@ def passed_over(paths: list[str]) -> list[InputError]:
                     or any(part.startswith(".") for part in p.relative_to(given).parts)):
                 continue
             suffix = _OTHER_SUFFIXES.get(p.suffix.lower(), p.suffix.lower())
-            why = next((why for _, known, why in _FILE_KINDS if known == suffix),
-                       "not an article file: framing reads .txt and .html files")
-            found.append(InputError(str(p), why))
+            why = next((why for _, known, why in _FILE_KINDS if known == suffix), _SAVED_AS.get(suffix))
+            if why:
+                found.append(InputError(str(p), why))
     return found
 
 
