@@ -679,3 +679,40 @@ def test_a_web_archives_banner_goes_and_a_page_title_beside_its_headline_goes():
         "page title (the headline and the site's name)"]
     assert reasons["All snapshots from host miski-visti.ua"] == "web archive's banner"
     assert is_stamp("2 Mar 2025 10:15:00 UTC")
+
+
+def test_a_reader_views_controls_and_a_name_and_date_byline_go_and_the_title_stays():
+    # page shape AC (stop 40): "Олена Марчук, 3 лютого 2025" was taken for the headline, the title above it for a site
+    # header, and the reader's "Close reading mode" and "Listen" kept
+    page = "\n".join([
+        "misto-news.ua", "Місто отримає нові тролейбуси до осені", "Ігор Левченко, 12 березня 2025", "3 хв читання",
+        "Міська рада закупить дванадцять нових тролейбусів, які мають вийти на маршрути до вересня, повідомили в мерії.",
+        "Нова техніка коштуватиме 180 мільйонів гривень, половину суми дасть державний фонд.",
+        "Вигляд нового тролейбуса. Зображення: міська рада", "Закрити режим читання", "Прослухати"]) + "\n"
+    (document,) = documents_from_texts([(page, {"id": "reader"})])
+    texts = [s.text for s in document.sentences]
+    assert texts[0] == "Місто отримає нові тролейбуси до осені" and len(texts) == 3
+    assert document.date == "2025-03-12" and document.outlet == "misto-news.ua"
+    reasons = {s.text: s.reason for s in document.removed}
+    assert reasons["Прослухати"] == "reader view's control" and reasons["Ігор Левченко, 12 березня 2025"].startswith("byline")
+
+
+def test_a_feed_readers_lines_and_the_lists_other_items_go_and_the_feed_names_the_outlet():
+    # page shape AD (stop 40): the reader's name, its folder line and a later item's feed were taken for the outlet,
+    # and the list's other items kept as the article
+    page = "\n".join([
+        "Reedr", "Today", "Coastal news", "The Harbour Gazette", "New lifeboat station to open in Portreath", "2h",
+        "A new lifeboat station will open in Portreath next month after two years of building work, the charity said.",
+        "The station will house an inshore boat and a crew of twenty volunteers, most of them local fishermen.",
+        "Mark as read", "Save for later", "Visit website",
+        "More in Coastal news", "Ferry timetable changes from Monday", "Westcountry Wire · 4h",
+        "Two evening crossings are cut until the end of the month.", "Beach cafe wins national award",
+        "The Harbour Gazette · Yesterday", "The owners said the prize belonged to their staff."]) + "\n"
+    (document,) = documents_from_texts([(page, {"id": "feed"})])
+    texts = [s.text for s in document.sentences]
+    assert texts == ["New lifeboat station to open in Portreath",
+                     "A new lifeboat station will open in Portreath next month after two years of building work, the charity said.",
+                     "The station will house an inshore boat and a crew of twenty volunteers, most of them local fishermen."]
+    assert document.outlet == "The Harbour Gazette"
+    reasons = {s.text: s.reason for s in document.removed}
+    assert reasons["Reedr"] == "feed reader's line" and reasons["Beach cafe wins national award"] == "another item of the feed reader's list"

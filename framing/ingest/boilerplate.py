@@ -161,7 +161,9 @@ _ROLE_BYLINE = re.compile(
     r"(?i:correspondent|editor|reporter|writer|columnist|корреспондент\w*|кореспондент\w*|редактор\w*|журналист\w*|журналіст\w*)\s*$"
 )
 # A photo's caption: a short paragraph ending in its credit ("... released by the SBU. Photograph: SBU/handout")
-_CAPTION_CREDIT = re.compile(r"(?:^|[.!?]\s+)(?i:photograph|photo|фото|фотография|світлина|снимка):\s*[^.!?]{1,60}$")
+_CAPTION_CREDIT = re.compile(
+    r"(?:^|[.!?]\s+)(?i:photograph|photo|image|illustration|фото|фотография|світлина|снимка|изображение|зображення|илюстрация):"
+    r"\s*[^.!?]{1,60}$")
 CAPTION_WORDS = 60
 # A weather or exchange-rate box: a temperature or a currency rate in a short line.
 _WEATHER_OR_RATES = re.compile(r"[−+-]?\d+\s?°|\b(?:USD|EUR|долар\w*|доллар\w*|евро|євро|лв)\s*[\d.,]+\s*$", re.I)
@@ -442,6 +444,10 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
             reasons[i] = PRINT_LINE
         elif _WEB_ARCHIVE.match(text.strip()):
             reasons[i] = WEB_ARCHIVE
+        elif _READER_CONTROL.match(text.strip()):
+            reasons[i] = READER_VIEW
+        elif (name_and_date := _NAME_AND_DATE.match(text.strip())) and is_stamp(name_and_date.group(2)):
+            reasons[i] = "byline, credit, ad or promotion"
         elif _SHARE_CARD.match(text.strip()) and _words(text) <= SHARE_CARD_WORDS:
             reasons[i] = SHARE_CARD
         elif counters[i]:
@@ -521,6 +527,7 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
     _mark_subheadings(lines, reasons)
     _mark_comments(lines, reasons)  # last: the lines other rules leave kept under a comments heading
     _mark_newsletter(lines, reasons)
+    _mark_feed_reader(lines, reasons)
     _mark_page_title(lines, reasons)
     _keep_short_title(lines, reasons)
     _keep_recalled_background(lines, reasons)
@@ -730,6 +737,50 @@ def _mark_page_title(lines: list[Line], reasons: list[str | None]) -> None:
         tail = _TITLE_TAIL.search(line.text.strip())
         if reasons[i] is None and tail and line_key(line.text.strip()[: tail.start()]) in kept - {line_key(line.text)}:
             reasons[i] = PAGE_TITLE
+
+
+READER_VIEW = "reader view's control"
+# The controls a browser's reader view leaves in a copied text (page shape AC, stop 40): "Close Reader View", "Listen"
+_READER_CONTROL = re.compile(
+    r"^(?:close reader view|exit reader view|close reading mode|exit immersive reader|listen|text and layout|aa|"
+    r"закрыть режим чтения|выйти из режима чтения|прослушать|слушать|закрити режим читання|вийти з режиму читання|"
+    r"прослухати|слухати|затвори изгледа за четене|изход от режима за четене|слушай)$", re.I)
+# a writer's name and the date on one line ("Олена Марчук, 3 лютого 2025", "Fiona Mackay · 4 March 2025"): a byline,
+# not a headline (held-out page shape AC, stop 40, took it for the headline and the title above it for a site header)
+_NAME_AND_DATE = re.compile(r"^(?:by |автор:? |від )?([A-ZА-ЯЁІЇЄҐ][\w'’-]+(?: [A-ZА-ЯЁІЇЄҐ][\w'’-]+){1,2})\s*[,·|–—-]\s*(.+)$", re.I)
+
+FEED_READER = "feed reader's line"
+FEED_ITEM = "another item of the feed reader's list"
+# A news item copied from a feed reader (page shape AD, stop 40): two or more of the reader's action lines under the
+# item; the reader's own lines above the feed's name, and every line under the actions (the list's other items: a
+# title, "feed · age", a summary) are the reader's, not the article's
+_FEED_ACTION = re.compile(
+    r"^(?:mark as (?:un)?read|save for later|read later|visit website|open (?:in browser|original)|"
+    r"отметить как (?:не)?прочитанное|сохранить на потом|прочитать позже|открыть в браузере|перейти на сайт|"
+    r"позначити як (?:не)?прочитане|зберегти на потім|прочитати пізніше|відкрити (?:у|в) браузері|"
+    r"маркирай като прочетено|запази за по-късно|отвори в браузъра|към сайта)$", re.I)
+FEED_NAME_WORDS = 5
+
+
+def _mark_feed_reader(lines: list[Line], reasons: list[str | None]) -> None:
+    actions = [i for i, line in enumerate(lines) if _FEED_ACTION.match(line.text.strip())]
+    if len(actions) < 2:
+        return
+    for i in actions:
+        reasons[i] = FEED_READER
+    for i in range(actions[-1] + 1, len(lines)):
+        if reasons[i] is None or reasons[i] in ("list of headlines", RUNNING_HEAD, "masthead or label", "inside a list of other stories"):
+            reasons[i] = FEED_ITEM
+    first_body = _first_body(lines, reasons)
+    title = next((i for i in range(first_body - 1, -1, -1) if reasons[i] is None and _is_headline(lines[i].text)), None)
+    if title is None:
+        return
+    # the feed's name stands right above the item's title (a stamp between them aside); the lines above it are the
+    # reader's own ("feedly", "Today", a folder, "38 unread")
+    name = next((i for i in range(title - 1, -1, -1) if reasons[i] != STAMP), None)
+    for i in range(0, name if name is not None and _words(lines[name].text) <= FEED_NAME_WORDS else title):
+        if reasons[i] != STAMP:
+            reasons[i] = FEED_READER
 
 
 WEB_ARCHIVE = "web archive's banner"
