@@ -342,6 +342,12 @@ SAME_EVENT_ACROSS = {
     ("vance_munich", "oval_office"): ("oval_office", "oval_office"),  # 28 Feb 2025
     ("london_summit", "london_summit"): ("oval_office", "london_summit"),  # Lancaster House, 2 Mar 2025
     ("london_summit", "us_aid_pause"): ("oval_office", "aid_pause"),  # 3-4 Mar 2025
+    ("sweden_nato", "finland_joins"): ("finland_nato", "finland_joins"),  # 4 Apr 2023
+    ("sweden_nato", "vilnius_deal"): ("vilnius_summit", "sweden_turkey"),  # Vilnius, 10 Jul 2023
+    ("new_start", "biden_kyiv_visit"): ("biden_kyiv", "biden_kyiv"),  # 20 Feb 2023
+    ("biden_kyiv", "putin_address"): ("new_start", "new_start_suspension"),  # 21 Feb 2023
+    ("biden_kyiv", "warsaw_speech"): ("new_start", "biden_warsaw_speech"),  # 21 Feb 2023
+    ("biden_kyiv", "wang_yi_putin"): ("new_start", "wang_yi_putin"),  # 22 Feb 2023
     ("okhmatdyt_strike", "nato_air_defence"): ("hague_summit", "washington_summit"),  # Washington, 9-11 Jul 2024
     ("crimea_bridge_2023", "bridge_blast_oct_2022"): ("crimea_bridge", "crimea_bridge_blast"),  # 8 Oct 2022
     ("crimea_bridge_2023", "grain_deal_exit"): ("grain_deal", "grain_deal_exit"),  # 17 Jul 2023

@@ -37,7 +37,8 @@ from .conftest import SHARED_DATA, FakeEncoder, fake_grouping
                                   "netanyahu_warrant", "azerbaijan_plane", "crimea_bridge_2023", "riyadh_talks",
                                   "vatican_meeting",
                                   "south_korea_martial_law", "hamas_attack", "moskva_sinking", "vance_munich",
-                                  "london_summit"])
+                                  "london_summit", "bucha_revealed", "sweden_nato", "biden_kyiv", "turkey_earthquake",
+                                  "opec_cut"])
 def test_pile_gold_resolves_and_scores(name):
     articles, event_of, claims = load_pile(PILES / name)
     assert {a[1]["id"] for a in articles} == set(event_of) and len(articles) == 22
