@@ -716,3 +716,14 @@ def test_a_feed_readers_lines_and_the_lists_other_items_go_and_the_feed_names_th
     assert document.outlet == "The Harbour Gazette"
     reasons = {s.text: s.reason for s in document.removed}
     assert reasons["Reedr"] == "feed reader's line" and reasons["Beach cafe wins national award"] == "another item of the feed reader's list"
+
+
+def test_a_sentence_with_a_clock_time_or_a_dash_is_no_byline_and_no_page_title():
+    # the findings bench's NTREX texts (stop 40): a capitalised opening and a clock time read as "name, date", and a
+    # sentence that goes on after a dash read as "headline - site", had removed two lines of news
+    lines = ["Согласно результатам опроса, 17:30 — идеальное время для пинты пива",
+             "Опрос тысячи посетителей пабов провели в трех городах страны в прошлом месяце.",
+             "The study covered 20,000 pupils and found more fake pages on Instagram",
+             "The study covered 20,000 pupils and found more fake pages on Instagram – a network for sharing photos.",
+             "Researchers said the trend worried parents and teachers in every region they visited."]
+    assert not [(reason, text) for reason, text in _removed(*lines) if "byline" in reason or "page title" in reason]

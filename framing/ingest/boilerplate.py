@@ -446,7 +446,8 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
             reasons[i] = WEB_ARCHIVE
         elif _READER_CONTROL.match(text.strip()):
             reasons[i] = READER_VIEW
-        elif (name_and_date := _NAME_AND_DATE.match(text.strip())) and is_stamp(name_and_date.group(2)):
+        elif ((name_and_date := _NAME_AND_DATE.match(text.strip())) and is_stamp(name_and_date.group(2))
+              and _A_DAY.search(name_and_date.group(2))):
             reasons[i] = "byline, credit, ad or promotion"
         elif _SHARE_CARD.match(text.strip()) and _words(text) <= SHARE_CARD_WORDS:
             reasons[i] = SHARE_CARD
@@ -726,7 +727,8 @@ def _mark_paywall(lines: list[Line], reasons: list[str | None]) -> None:
 
 
 PAGE_TITLE = "page title (the headline and the site's name)"
-_TITLE_TAIL = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,60}$")
+# the site's name after the headline: capitalised, a few words, no full stop ("Headline | Подільські вісті")
+_TITLE_TAIL = re.compile(r"\s+[|–—-]\s+(?=[A-ZА-ЯЁІЇЄҐ«\"„])[^|–—.!?-]{2,60}$")
 
 
 def _mark_page_title(lines: list[Line], reasons: list[str | None]) -> None:
@@ -740,6 +742,7 @@ def _mark_page_title(lines: list[Line], reasons: list[str | None]) -> None:
 
 
 READER_VIEW = "reader view's control"
+_A_DAY = re.compile(rf"{_DATE}|\b\d{{1,2}}\.?\s+(?:{_MONTHS})|(?:{_MONTHS})\.?\s+\d{{1,2}}\b", re.I)
 # The controls a browser's reader view leaves in a copied text (page shape AC, stop 40): "Close Reader View", "Listen"
 _READER_CONTROL = re.compile(
     r"^(?:close reader view|exit reader view|close reading mode|exit immersive reader|listen|text and layout|aa|"
@@ -747,7 +750,7 @@ _READER_CONTROL = re.compile(
     r"прослухати|слухати|затвори изгледа за четене|изход от режима за четене|слушай)$", re.I)
 # a writer's name and the date on one line ("Олена Марчук, 3 лютого 2025", "Fiona Mackay · 4 March 2025"): a byline,
 # not a headline (held-out page shape AC, stop 40, took it for the headline and the title above it for a site header)
-_NAME_AND_DATE = re.compile(r"^(?:by |автор:? |від )?([A-ZА-ЯЁІЇЄҐ][\w'’-]+(?: [A-ZА-ЯЁІЇЄҐ][\w'’-]+){1,2})\s*[,·|–—-]\s*(.+)$", re.I)
+_NAME_AND_DATE = re.compile(r"^(?i:by |автор:? |від )?([A-ZА-ЯЁІЇЄҐ][\w'’-]+(?: [A-ZА-ЯЁІЇЄҐ][\w'’-]+){1,2})\s*[,·|–—-]\s*(.+)$")
 
 FEED_READER = "feed reader's line"
 FEED_ITEM = "another item of the feed reader's list"
