@@ -890,3 +890,10 @@ def test_a_name_in_the_genitive_beside_its_nominative_is_no_speaker():
     from framing.findings.ranking import _nominative
 
     assert _nominative({"trm": "Трампа", "psk": "Песков"}, text) == {"psk": "Песков"}
+
+
+def test_a_name_in_the_instrumental_is_no_speaker():
+    # biden_kyiv (stop 40): "talks with Vladimir Zelensky" in the instrumental made Zelensky the speaker of Biden's promise
+    assert speakers("Он провел переговоры с Владимиром Зеленским и пообещал выделить Украине еще 500 млн долларов.") == {}
+    assert speakers("Він провів переговори з Володимиром Зеленським і пообіцяв нові санкції.") == {}
+    assert "Зеленский" in speakers("Зеленский заявил, что переговоры были продуктивными.").values()

@@ -367,7 +367,8 @@ _GOES_ON_SPEAKING = {"in", "on", "at", "after", "before", "and", "who", "during"
 # instrumental, a place's accusative ("про Рюрика й Хмельницького", "с президентом Таджикистана Эмомали Рахмоном",
 # "Воздушных сил", "попередила Молдову"; not an indeclinable -у: "Шойгу"): read
 # on the piles (stop 39), where such names made most of the speaker findings false
-_OBLIQUE = re.compile(r"[а-яёіїєґ]{2}(?:ого|его|ому|ему|ыми|ими|ых|ою|ої|ым)$|[а-яёіїєґ]{3}(?:ом|ем|ову|еву|ину|ію|ию)$")
+_OBLIQUE = re.compile(r"[а-яёіїєґ]{2}(?:ого|его|ому|ему|ыми|ими|ых|ою|ої|ым)$|[а-яёіїєґ]{3}(?:ом|ем|ову|еву|ину|ію|ию)$|"
+                      r"[а-яёіїєґ](?:ськ|ск|цьк|цк|зьк|зк)им$")  # "с Владимиром Зеленским" (biden_kyiv, stop 40)
 _GENITIVE = re.compile(r"[бвгджзклмнпрстфхцчшщ][ая]$", re.I)
 _INFINITIVE = re.compile(r"[а-яёіїєґ]{2}(?:ть|ти|чь|тись|ться|тися)$", re.I)
 # an aside between a speaker and the verb ("Вэнс, в свою очередь, заявил", "Zelensky, at the G7 summit in Japan, said")
