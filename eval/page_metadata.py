@@ -46,6 +46,9 @@ tuning page is measured on page shapes it was not written for):
               AC an article as copied from a browser's reader view: domain line, byline, reading time, captions, reader controls
               AD an item as copied from a feed reader: reader and folder lines, feed name, age or date, actions, other items
                  (AC and AD were written held out in stop 40; rules were fixed against them after their first run)
+              AE an outlet's post on a social network sharing its article: page name, mark, date or age, card, counts, comments
+              AF a news page printed to PDF and turned into text: running header and footer per page, a paragraph cut by a page break
+                 (AE and AF were written held out in stop 40; rules were fixed against them after their first run)
     held_out  B  HTML with JSON-LD NewsArticle only
               D  HTML whose only date is the URL path and whose outlet is only the domain
               G  browser text with a "today" header date, the article's own date and a headline list
@@ -54,9 +57,6 @@ tuning page is measured on page shapes it was not written for):
               U  browser text of an interview: quote headline, standfirst, questions ending with "?", answers, read-also
               Y  browser text of a page translated by the browser: translate bar, menu and text in machine translation
                  (U and Y were written held out in stop 39; no rule has been fixed against them)
-              AE an outlet's post on a social network sharing its article: page name, mark, date or age, card, counts, comments
-              AF a news page printed to PDF and turned into text: running header and footer per page, a paragraph cut by a page break
-                 (AE and AF were written held out in stop 40; no rule has been fixed against them)
 
 Each page is read alone, as a user would: ``framing.ingest.load_documents([path])``, no manifest.
 Per page:

@@ -727,3 +727,43 @@ def test_a_sentence_with_a_clock_time_or_a_dash_is_no_byline_and_no_page_title()
              "The study covered 20,000 pupils and found more fake pages on Instagram – a network for sharing photos.",
              "Researchers said the trend worried parents and teachers in every region they visited."]
     assert not [(reason, text) for reason, text in _removed(*lines) if "byline" in reason or "page title" in reason]
+
+
+def test_a_social_post_keeps_its_text_and_link_card_and_drops_counts_actions_and_comments():
+    # page shape AE (stop 40): the readers' comments and "Reply" lines were kept and the card's headline lost
+    page = "\n".join([
+        "Вечірній Поділ", "Підтверджено", "3 березня 2025 р. о 18:20 ·",
+        "Міст через Південний Буг закриють на ремонт з понеділка. Об'їзд організують через нову дамбу, автобуси змінять маршрути.",
+        "#Вінниця #ремонт", "VECHIRNIY-PODIL.UA", "Міст через Південний Буг закривають на три місяці",
+        "Ремонт коштуватиме 96 мільйонів гривень, його оплатить держава.", "Усі реакції:", "1,4 тис.", "64 коментарі",
+        "Подобається", "Коментар", "Поширити", "Найрелевантніші", "Ірина Коваль",
+        "А як діти добиратимуться до школи на тому березі?", "2 д.", "Відповісти", "Степан Гуменюк",
+        "Нарешті взялися, міст давно розвалювався.", "1 д.", "Відповісти"]) + "\n"
+    (document,) = documents_from_texts([(page, {"id": "post"})])
+    texts = [s.text for s in document.sentences]
+    assert "Міст через Південний Буг закривають на три місяці" in texts and document.date == "2025-03-03"
+    assert not any("школи" in t or "Нарешті" in t or t.startswith("3 березня") for t in texts)
+    assert document.outlet == "Вечірній Поділ"
+    # an article's own share line and a comments link, apart, are no post: its last paragraphs stay
+    article = ["Council approves new tram line", "Share",
+               "The city council approved a new tram line to the airport on Tuesday, officials said.", "Like",
+               "Work will start in the spring and take two years, the mayor said after the vote."]
+    assert all("Work will start" not in t for _, t in _removed(*article))
+
+
+def test_a_printed_pages_headers_and_footers_go_and_its_title_names_the_headline():
+    # page shape AF (stop 40): a page printed to PDF kept each page's header (print date and title) and footer (address
+    # and page number); the print date is no article date
+    page = "\n".join([
+        "12.03.2025, 08:10 Трамвайную линию продлят до вокзала — Северный вестник", "Северный вестник", "Новости",
+        "Трамвайную линию продлят до вокзала", "10 марта 2025, 16:40",
+        "Городская дума одобрила продление трамвайной линии до железнодорожного вокзала, сообщили в мэрии.",
+        "Строительство начнется летом и обойдется в 2,1 млрд рублей,",
+        "https://severvestnik.ru/news/tramvaj-vokzal 1/2",
+        "\f12.03.2025, 08:10 Трамвайную линию продлят до вокзала — Северный вестник",
+        "из которых половину даст региональный бюджет.",
+        "https://severvestnik.ru/news/tramvaj-vokzal 2/2"]) + "\n"
+    (document,) = documents_from_texts([(page, {"id": "printed"})])
+    texts = [s.text for s in document.sentences]
+    assert texts[0] == "Трамвайную линию продлят до вокзала" and document.date == "2025-03-10"
+    assert not any("12.03.2025" in t or "severvestnik.ru" in t for t in texts) and any("региональный бюджет" in t for t in texts)

@@ -33,7 +33,9 @@ _MONTHS = (
     r"январ\w*|феврал\w*|март\w*|апрел\w*|ма[йя]\w*|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|ноябр\w*|декабр\w*|"
     r"січ\w*|лют\w*|берез\w*|квіт\w*|травн\w*|черв\w*|лип\w*|серп\w*|верес\w*|жовт\w*|листопад\w*|груд\w*|"
     r"януари|февруари|март|април|май|юни|юли|август|септември|октомври|ноември|декември|"
-    r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*"
+    r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|"
+    # the short forms social networks print ("14 ноя 2024 в 18:40": page shape AE, stop 40)
+    r"янв|фев|апр|авг|сент?|окт|ноя|дек"
 )
 _WEEKDAYS = (
     r"понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|"
@@ -45,7 +47,7 @@ _WEEKDAYS = (
 _STAMP_TOKEN = re.compile(
     # "June 1, 2025 · 8:05 pm", "8:45PM EDT": American pages write the hour with am / pm
     rf"^(?:{_TIME}|{_DATE}|\d{{1,2}}|\d{{4}}|{_MONTHS}|{_WEEKDAYS}|\d+(?:[.,]\d+)?\s?[тkкKmMм]?|(?:{_TIME})?[ap]\.?m|"
-    rf"(?:сегодня|вчера|сьогодні|вчора|днес|е|вчера|today|yesterday|is|г|года|року|р|година|"
+    rf"(?:сегодня|вчера|сьогодні|вчора|днес|е|вчера|today|yesterday|is|г|года|року|р|година|в|о|"
     rf"bst|gmt|utc|cet|cest|eet|eest|msk|мск|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt|ct|kyiv|київ|киев|по киеву|за київським часом|"
     # "April 4, 2023 5:12 PM GMT+2", "April 4, 2023 at 7:48 p.m. EDT" (found on a pile a helper wrote)
     rf"(?:gmt|utc)[+-]\d{{1,2}}(?::?\d\d)?|at|"
@@ -529,6 +531,8 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
     _mark_comments(lines, reasons)  # last: the lines other rules leave kept under a comments heading
     _mark_newsletter(lines, reasons)
     _mark_feed_reader(lines, reasons)
+    _mark_social_post(lines, reasons)
+    _mark_printed_pages(lines, reasons)
     _mark_page_title(lines, reasons)
     _keep_short_title(lines, reasons)
     _keep_recalled_background(lines, reasons)
@@ -786,6 +790,76 @@ def _mark_feed_reader(lines: list[Line], reasons: list[str | None]) -> None:
             reasons[i] = FEED_READER
 
 
+SOCIAL_POST = "a social post's counts, actions or readers' comments"
+LINK_CARD = "link card's address"
+# An outlet's post on a social network sharing its article (page shape AE, stop 40): the post's text and its link card
+# (the site's address, the article's headline and first line) are the outlet's; the counts, the action words and the
+# readers' comments under them are not. Told by two or more of the network's action or reply lines.
+_SOCIAL_ACTION = re.compile(
+    r"^(?:like|comment|share|reply|repost|post your reply|write a comment\.*|most relevant|all reactions:?|"
+    r"нравится|комментировать|поделиться|ответить|написать комментарий\.*|сначала интересные|все реакции:?|"
+    r"подобається|коментар|коментувати|поширити|відповісти|найрелевантніші|усі реакції:?|"
+    r"харесвам|харесване|коментирай|сподели|споделяне|отговор|отговори|най-подходящи|всички реакции:?)$", re.I)
+_REPLY_LINE = re.compile(r"^(?:reply|ответить|відповісти|отговор|отговори)$", re.I)
+_SOCIAL_COUNT = re.compile(r"^(?:[❤👍💬↪👁🔁♥]\s*)?[\d.,]+\s?(?:k|m|тыс\.?|тис\.?|хил\.?)?(?:\s+\w+)?$", re.I)
+_BARE_DOMAIN = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$", re.I)
+SOCIAL_ACTIONS = 2
+SOCIAL_REACH = 4  # lines: a comment's name, text and age between the sort line and its "Reply"
+
+
+def _mark_social_post(lines: list[Line], reasons: list[str | None]) -> None:
+    """Told by two action lines in a row ("Like", "Comment", "Share") or two readers' "Reply" lines: an article's own
+    share line and a comments link, apart, are no post (three piles' articles lost their second half so)."""
+    actions = [i for i, line in enumerate(lines) if _SOCIAL_ACTION.match(line.text.strip())]
+    replies = [i for i in actions if _REPLY_LINE.match(lines[i].text.strip())]
+    in_a_row = [i for i in actions if i + 1 in actions]
+    if not in_a_row and len(replies) < SOCIAL_ACTIONS:
+        return
+    anchor = min(in_a_row[:1] + replies[:1])
+    # from the first action line near it: a sort line ("Сначала интересные") stands over the first comment
+    first = next(i for i in actions if i >= anchor - SOCIAL_REACH)
+    for i in range(first, len(lines)):
+        reasons[i] = reasons[i] or SOCIAL_POST  # the actions, the counts and every reader's comment under them
+        if reasons[i] not in (None, SOCIAL_POST) and _REPLY_LINE.match(lines[i].text.strip()):
+            reasons[i] = SOCIAL_POST
+    # the counts just above the first action ("Усі реакції:", "1,2 тис.", "87 коментарів")
+    for i in range(first - 1, -1, -1):
+        if not (_SOCIAL_COUNT.match(lines[i].text.strip()) or _SOCIAL_ACTION.match(lines[i].text.strip())):
+            break
+        reasons[i] = SOCIAL_POST
+    # the link card: its address (the card's headline under it is the article's, not a list of other stories')
+    for i in range(first):
+        if _BARE_DOMAIN.match(lines[i].text.strip()):
+            reasons[i] = LINK_CARD
+            if i + 1 < first and reasons[i + 1] is not None and _is_headline(lines[i + 1].text):
+                reasons[i + 1] = None
+
+
+PRINTED_PAGE = "printed page's header or footer"
+# A web page printed to PDF by a browser and turned into text (page shape AF, stop 40): each page's header, the print
+# date and time with the page's title, and its foot, the address and "1/3"; the print date is no article's date
+_PRINTED_HEADER = re.compile(r"^\s*\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?:\s*г\.)?,?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s+\S", re.I)
+_PRINTED_FOOTER = re.compile(r"^\s*https?://\S+\s+\d{1,3}/\d{1,3}\s*$", re.I)
+
+
+def _mark_printed_pages(lines: list[Line], reasons: list[str | None]) -> None:
+    footers = [i for i, line in enumerate(lines) if _PRINTED_FOOTER.match(line.text)]
+    if not footers:
+        return
+    titles = set()
+    for i, line in enumerate(lines):
+        header = _PRINTED_HEADER.match(line.text)
+        if i in footers or header:
+            reasons[i] = PRINTED_PAGE
+        if header:  # its title names the headline, which the header rules may have taken for the site's
+            title = line.text[header.end() - 1 :].strip()
+            tail = _TITLE_TAIL.search(title)
+            titles.add(line_key(title[: tail.start()] if tail else title))
+    for i, line in enumerate(lines):
+        if reasons[i] == "site header before the headline" and line_key(line.text) in titles:
+            reasons[i] = None
+
+
 WEB_ARCHIVE = "web archive's banner"
 # The banner a web archive puts over the page it kept (page shape AA, stop 40): the Wayback Machine's first line with
 # the capture's address, and archive.today's line listing the host's other captures; the rest of their toolbars reads
@@ -881,7 +955,9 @@ def _mark_comments(lines: list[Line], reasons: list[str | None]) -> None:
     for i in range(_first_body(lines, reasons) + 1, len(lines)):
         if _COMMENTS_HEADING.match(lines[i].text.strip()):
             for j in range(i, len(lines)):
-                reasons[j] = reasons[j] or COMMENTS
+                # a comment under its time ("сегодня в 08:30") reads as a teaser beside a stamp: it is a reader's
+                if reasons[j] is None or reasons[j].startswith("teaser"):
+                    reasons[j] = COMMENTS
             return
 
 

@@ -75,7 +75,7 @@ _OWN_CLUTTER = ("byline, credit, ad or promotion", "masthead or label", "site he
 _ANOTHER_OUTLET = re.compile(r"(?:source|източник|источник|джерело|read the full (?:story|article)|оригинал|original)\b", re.I)
 # A masthead is a name, not a button or a person: a few words, no digits, not a menu word.
 _NOT_A_NAME = re.compile(
-    r"^(?:skip|перейти|пропустить|пропустити|прескочи|читать|читати|четете|read|войти|увійти|вход|login|log in|sign|"
+    r"^(?:skip|перейти|пропустить|пропустити|прескочи|читать|читати|четете|read|войти|увійти|вход|login|log in|sign|post$|"
     r"меню|menu|поиск|пошук|търсене|search|"
     r"главная|головна|начало|home|новости|новини|news|актуально|популярное|top|online|онлайн|english|русский|"
     r"українська|български|видео|відео|video|фото|photo|readout|подписаться|subscribe|"
