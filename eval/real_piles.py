@@ -348,6 +348,13 @@ SAME_EVENT_ACROSS = {
     ("biden_kyiv", "putin_address"): ("new_start", "new_start_suspension"),  # 21 Feb 2023
     ("biden_kyiv", "warsaw_speech"): ("new_start", "biden_warsaw_speech"),  # 21 Feb 2023
     ("biden_kyiv", "wang_yi_putin"): ("new_start", "wang_yi_putin"),  # 22 Feb 2023
+    ("putin_pyongyang", "vostochny_2023"): ("kim_vostochny", "kim_vostochny"),  # Vostochny, 13 Sep 2023
+    ("bakhmut_claim", "belgorod_incursion"): ("belgorod_incursion", "belgorod_incursion"),  # 22 May 2023
+    ("belgorod_incursion", "prigozhin_bakhmut"): ("bakhmut_claim", "bakhmut_claim"),  # 20 May 2023
+    ("belgorod_incursion", "march_2024_raids"): ("kursk_incursion", "volunteer_raid"),  # 12 Mar 2024
+    ("moldova_runoff", "first_round_referendum"): ("moldova_referendum", "moldova_referendum"),  # 20 Oct 2024
+    ("moldova_referendum", "moldova_runoff"): ("moldova_runoff", "moldova_runoff_result"),  # 3 Nov 2024
+    ("moldova_referendum", "eu_talks_open"): ("eu_talks_open", "moldova_igc"),  # Luxembourg, 25 Jun 2024
     ("okhmatdyt_strike", "nato_air_defence"): ("hague_summit", "washington_summit"),  # Washington, 9-11 Jul 2024
     ("crimea_bridge_2023", "bridge_blast_oct_2022"): ("crimea_bridge", "crimea_bridge_blast"),  # 8 Oct 2022
     ("crimea_bridge_2023", "grain_deal_exit"): ("grain_deal", "grain_deal_exit"),  # 17 Jul 2023
