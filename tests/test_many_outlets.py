@@ -743,10 +743,12 @@ def test_an_event_of_one_languages_articles_joins_the_rest_of_its_story_when_the
     evidence.update(_pair(a, b, 0.3, 0.8) for a in english for b in (14, 15))
     mixed = rest + [14, 15]
     assert join_language_halves([english, mixed], evidence, [*languages, "en", "en"], 0.75)[0] == [english, mixed]
-    # ... but one article of its language there does not keep it out (stop 40: belgorod_incursion's English live page
-    # had joined the rest of the story, and its two English reports stayed with an English occasion)
+    # ... and so does one article of its language there, unless LANGUAGE_HALF_OTHERS allows one (tried in stop 40 for
+    # belgorod_incursion, whose English live page had joined the rest of the story: not adopted, see events.py)
+    from framing.match import events
     one = rest + [14]
-    assert sorted(map(sorted, join_language_halves([english, one], evidence, [*languages, "en"], 0.75)[0])) == [sorted(english + one)]
+    joined_one = sorted(map(sorted, join_language_halves([english, one], evidence, [*languages, "en"], 0.75)[0]))
+    assert joined_one == ([sorted(english + one)] if events.LANGUAGE_HALF_OTHERS >= 1 else sorted([english, one]))
     event = Event("e1", [f"d{m}" for m in english + rest], {"language_half": {f"d{m}": joined[m] for m in english}})
     assert joined_lines(event) == ["joined: d0, d1, d2, d3, d4, d5: 6 articles in en that formed an event of their own, averaging "
                                    "0.80 with the rest (pairs in one language score higher than pairs across two)"]
