@@ -881,6 +881,10 @@ def event_findings(
         own = set(re.findall(r"[\w'’-]+", name(d).casefold()))
         return {k: v for k, v in said.items() if v.casefold() not in own}
 
+    def speakers_in(d: str, text: str, names: set[str]) -> dict[str, str]:
+        """The speakers ``text`` of document ``d`` names (see :func:`speakers`), in the nominative, the outlet aside."""
+        return not_the_outlet(d, _nominative(speakers(text, names), document_text[d]))
+
     def add(kind: str, claim_ids: list[str], docs: list[str], summary: str, evidence: list[dict], extra: float = 0.0) -> None:
         found.append(Finding("", event, kind, claim_ids, docs, summary, evidence, WEIGHT[kind] + extra))
 
@@ -962,7 +966,7 @@ def event_findings(
                     # (not one whose source is a pronoun, "По ее словам": its speaker was named before, not after)
                     # (not after a headline: the lead under it is a statement of its own, its speaker not the headline's)
                     after = [alone_text.get((d, m.sentence + 1)) for m in claim.members if m.document == d and m.sentence > 0]
-                    said[d] = not_the_outlet(d, _nominative(speakers(" ".join(t for t in after if t), proper), document_text[d]))
+                    said[d] = speakers_in(d, " ".join(t for t in after if t), proper)
                     following.add(d)
             named = [d for d in docs if said[d]]
             # (a speaker found before the claim's sentence counts as named there: Лаверн and "He" told of Laverne agree)
@@ -1024,7 +1028,7 @@ def event_findings(
     claim_at = {(m.document, m.sentence): c for c in claims for m in c.members}
     seen: set[frozenset[str]] = set()
     for (d, _), claim in single.items():
-        said_d = not_the_outlet(d, _nominative(speakers(claim.text_of(d), proper_of[d]), document_text[d]))
+        said_d = speakers_in(d, claim.text_of(d), proper_of[d])
         if not amounts(claim.text_of(d)) and not said_d:
             continue
         for e in documents:
@@ -1037,7 +1041,7 @@ def event_findings(
             if other is None or d in other.documents or close[j] < NEAR_SIMILARITY or frozenset((claim.id, other.id)) in seen:
                 continue
             seen.add(frozenset((claim.id, other.id)))
-            said_e = not_the_outlet(e, _nominative(speakers(sentence_text[(e, j)], proper_of[e]), document_text[e])) if said_d else {}
+            said_e = speakers_in(e, sentence_text[(e, j)], proper_of[e]) if said_d else {}
             who = _who({d: said_d, e: said_e}, document_text, name) if said_e else ""
             if who and _unnamed_in(said_d, _capitalised(sentence_text[(e, j)])) and _unnamed_in(said_e, _capitalised(claim.text_of(d))):
                 pair = Claim(claim.id, (*claim.members, Member(e, j, sentence_text[(e, j)])))

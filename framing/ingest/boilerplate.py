@@ -819,8 +819,8 @@ def _mark_social_post(lines: list[Line], reasons: list[str | None]) -> None:
     # from the first action line near it: a sort line ("Сначала интересные") stands over the first comment
     first = next(i for i in actions if i >= anchor - SOCIAL_REACH)
     for i in range(first, len(lines)):
-        reasons[i] = reasons[i] or SOCIAL_POST  # the actions, the counts and every reader's comment under them
-        if reasons[i] not in (None, SOCIAL_POST) and _REPLY_LINE.match(lines[i].text.strip()):
+        # the actions, the counts and every reader's comment under them; a "Reply" whatever another rule made of it
+        if reasons[i] is None or _REPLY_LINE.match(lines[i].text.strip()):
             reasons[i] = SOCIAL_POST
     # the counts just above the first action ("Усі реакції:", "1,2 тис.", "87 коментарів")
     for i in range(first - 1, -1, -1):
@@ -843,7 +843,7 @@ _PRINTED_FOOTER = re.compile(r"^\s*https?://\S+\s+\d{1,3}/\d{1,3}\s*$", re.I)
 
 
 def _mark_printed_pages(lines: list[Line], reasons: list[str | None]) -> None:
-    footers = [i for i, line in enumerate(lines) if _PRINTED_FOOTER.match(line.text)]
+    footers = {i for i, line in enumerate(lines) if _PRINTED_FOOTER.match(line.text)}
     if not footers:
         return
     titles = set()
@@ -921,9 +921,7 @@ def _mark_newsletter(lines: list[Line], reasons: list[str | None]) -> None:
             continue
         if reasons[i] is not None:
             continue
-        if _VIEW_IN_BROWSER.match(text):
-            reasons[i] = MAIL_HEADER
-        elif _GREETING.match(text) or _TODAYS_WEATHER.match(text) or _SPONSOR_HEADING.match(text):
+        if _GREETING.match(text) or _TODAYS_WEATHER.match(text) or _SPONSOR_HEADING.match(text):
             reasons[i] = NEWSLETTER
         elif i < first_body and _words(text) <= LABEL_WORDS and not _FINAL.search(text):
             reasons[i] = NEWSLETTER  # "Головне", "TOP STORY" over the main story

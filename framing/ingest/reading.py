@@ -61,20 +61,21 @@ class RawText:
     clues: tuple[Clue, ...] = ()  # what the page's markup says about itself (HTML only)
 
 
+def _folder_files(folder: str) -> list[Path]:
+    """The files inside ``folder``, not inside hidden folders and not hidden themselves: what a folder given as input
+    offers, to read (:func:`expand_inputs`) or to name as not read (:func:`passed_over`)."""
+    return [p for p in Path(folder).rglob("*")
+            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)]
+
+
 def expand_inputs(paths: list[str]) -> tuple[list[str], list[InputError]]:
     """Files named, found in folders (not recursing into hidden ones) or matched by globs, in order."""
     files: list[str] = []
     errors: list[InputError] = []
     for given in paths:
         if os.path.isdir(given):
-            found = sorted(
-                str(p)
-                for p in Path(given).rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in ARTICLE_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(given).parts)
-                and p.name.lower() not in {"readme", "license", "readme.txt"}
-            )
+            found = sorted(str(p) for p in _folder_files(given)
+                           if p.suffix.lower() in ARTICLE_SUFFIXES and p.name.lower() not in {"readme", "license", "readme.txt"})
             if not found:
                 errors.append(InputError(given, "folder holds no article files (.txt, .html)"))
             files.extend(found)
@@ -101,10 +102,9 @@ def passed_over(paths: list[str]) -> list[InputError]:
     for given in paths:
         if not os.path.isdir(given):
             continue
-        for p in sorted(Path(given).rglob("*")):
-            if (not p.is_file() or p.suffix.lower() in ARTICLE_SUFFIXES or p.name.lower() in COMPANION_NAMES
-                    or p.name.lower().startswith(_NOT_ARTICLES)
-                    or any(part.startswith(".") for part in p.relative_to(given).parts)):
+        for p in sorted(_folder_files(given)):
+            if (p.suffix.lower() in ARTICLE_SUFFIXES or p.name.lower() in COMPANION_NAMES
+                    or p.name.lower().startswith(_NOT_ARTICLES)):
                 continue
             suffix = _OTHER_SUFFIXES.get(p.suffix.lower(), p.suffix.lower())
             why = next((why for _, known, why in _FILE_KINDS if known == suffix), _SAVED_AS.get(suffix))
