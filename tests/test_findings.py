@@ -897,3 +897,14 @@ def test_a_name_in_the_instrumental_is_no_speaker():
     assert speakers("Он провел переговоры с Владимиром Зеленским и пообещал выделить Украине еще 500 млн долларов.") == {}
     assert speakers("Він провів переговори з Володимиром Зеленським і пообіцяв нові санкції.") == {}
     assert "Зеленский" in speakers("Зеленский заявил, что переговоры были продуктивными.").values()
+
+
+def test_a_translation_names_no_one_the_other_lacks():
+    from framing.findings import compare_claims
+
+    english = "Scholz told the Russian President on Wednesday that Israel would not attend."
+    russian = "Шольц заявил в среду президенту России, что Израиль не приедет."
+    assert [d for d in compare_claims(english, russian) if d.kind == "entity"] == []
+    # a name one side really lacks is still reported, on the side that has it
+    added = compare_claims(english, "Шольц заявил в среду, что Израиль не приедет, сообщил Макрон.")
+    assert [(d.only_in, d.value) for d in added if d.kind == "entity"] == [("b", "Макрон")]
