@@ -92,6 +92,7 @@ COMMANDS: tuple[EvalCommand, ...] = (
     EvalCommand("seed_frames", "eval.seed_frames", ("--show",), "frames on the seeds against the gold"),
     EvalCommand("findings_bench", "eval.findings_bench", ("--seeds", ",".join(map(str, range(1, 27)))),
                 "findings perturbation benchmark (15-18 held out)"),
+    EvalCommand("entity_differences", "eval.entity_differences", (), "names reported on one side of two translations (all false)"),
     EvalCommand("seed_findings", "eval.seed_findings", ("--show",), "findings on the seed event against the hand-made gold"),
     EvalCommand("page_metadata", "eval.page_metadata", (), "real-page dates, outlets, clutter: tuning and held-out shapes"),
     EvalCommand("captures", "eval.captures", (), "the report captures in eval/reports (seeds, pile of 12)"),

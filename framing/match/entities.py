@@ -39,13 +39,15 @@ _LATIN_SPELLING = tuple((re.compile(a), b) for a, b in (
 ))
 _VOWELS = re.compile(r"[aeiouy]")
 _REPEATS = re.compile(r"(.)\1+")
-_TOKEN = re.compile(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]*", re.U)
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-ZА-ЯЁІЇЄҐ][\w'’-]*", re.U)  # U.S., U.N. as one word
 _SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|[«\"„“(]\s*)$")
 ALIASES = {
     "сша": "usa", "сащ": "usa", "us": "usa", "usa": "usa", "u.s": "usa",
     "нато": "nato", "nato": "nato", "ес": "eu", "єс": "eu", "eu": "eu",
     "рф": "russia", "оон": "un", "оон.": "un", "un": "un", "всу": "afu", "зсу": "afu",
     "мзс": "mfa", "мид": "mfa", "мвнр": "mfa", "кндр": "dprk", "кндр.": "dprk",
+    "u.s.": "usa", "u.k.": "gb", "u.n.": "un", "фбр": "fbi", "fbi": "fbi", "цру": "cia", "cia": "cia",
+    "ии": "ai", "ші": "ai", "ai": "ai", "мвф": "imf", "imf": "imf",
     "uk": "gb", "britain": "gb", "сполучених": "usa", "сполучені": "usa", "states": "usa",
 }
 # Country and compass names that are translated, not transliterated: a capitalised word starting with one of these
@@ -56,7 +58,8 @@ STEM_ALIASES = {
     "sweden": "se", "швеци": "se", "швеці": "se", "poland": "pl", "польш": "pl", "польщ": "pl", "полша": "pl",
     "hungary": "hu", "венгри": "hu", "угорщин": "hu", "унгари": "hu", "japan": "jp", "япони": "jp", "японі": "jp",
     "scotland": "sct", "шотланд": "sct", "соединенн": "usa", "соединённ": "usa", "съединен": "usa", "штат": "usa",
-    "щат": "usa", "earth": "earth", "земл": "earth", "земят": "earth", "слънц": "sun", "солнц": "sun", "сонц": "sun",
+    "щат": "usa", "supreme": "supreme", "верховн": "supreme", "върховн": "supreme",
+    "earth": "earth", "земл": "earth", "земят": "earth", "слънц": "sun", "солнц": "sun", "сонц": "sun",
     "north": "~n", "северн": "~n", "північн": "~n", "south": "~s", "южн": "~s", "південн": "~s",
     "east": "~e", "восточн": "~e", "східн": "~e", "източн": "~e", "west": "~w", "западн": "~w", "західн": "~w",
 }
@@ -70,6 +73,9 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 october november december jan feb mar apr jun jul aug sep sept oct nov dec gmt bst cet cest est edt et pst utc
 mr mrs ms dr president minister prime secretary chancellor vice general foreign defence defense deputy spokesman
 spokeswoman spokesperson editing writing reporting united
+court house party committee council department ministry police navy army league union commission assembly
+government parliament office service agency forces guard state world war sea ocean island islands river university
+games cup hospital national international global
 """.split())
 
 
