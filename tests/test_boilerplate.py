@@ -767,3 +767,32 @@ def test_a_printed_pages_headers_and_footers_go_and_its_title_names_the_headline
     texts = [s.text for s in document.sentences]
     assert texts[0] == "Трамвайную линию продлят до вокзала" and document.date == "2025-03-10"
     assert not any("12.03.2025" in t or "severvestnik.ru" in t for t in texts) and any("региональный бюджет" in t for t in texts)
+
+
+def test_a_phone_copys_menu_button_names_no_outlet_and_a_title_ending_in_a_quoted_name_stays_the_title():
+    # page shape AG (stop 41): "☰" was taken for the outlet, and a title ending in a quoted street name was not taken for
+    # the title, so the app banner's slogan above it stayed as the article's first line
+    page = "\n".join([
+        "☰", "ДУНАВСКИ ВЕСТИ", "Търсене", "Отвори в приложението", "Русе винаги под ръка", "Русе",
+        "Нов парк ще бъде открит на булевард „Липник“", "12 април 2025, 10:30",
+        "Общината ще открие нов парк на булевард „Липник“ в края на май, съобщиха от кметството.",
+        "Паркът ще има детска площадка, алеи за колела и над двеста нови дървета.",
+        "© 2025 Дунавски вести"]) + "\n"
+    (document,) = documents_from_texts([(page, {"id": "phone"})])
+    texts = [s.text for s in document.sentences]
+    assert texts[0] == "Нов парк ще бъде открит на булевард „Липник“" and "Русе винаги под ръка" not in texts
+    assert document.outlet != "☰"
+
+
+def test_a_paginated_articles_page_numbers_and_one_page_offer_go():
+    # page shape AH (stop 41): the pages' numbers between "previous" and "next" and "Read on one page" were kept
+    lines = ["Council approves new tram line",
+             "The city council approved a new tram line to the airport on Tuesday, officials said after the vote.",
+             "Work will start in the spring and take two years, the mayor told reporters.",
+             "Page 1 of 3", "« Previous 1 2 3 Next »", "Read on one page"]
+    reasons = dict((text, reason) for reason, text in _removed(*lines))
+    assert reasons.get("« Previous 1 2 3 Next »") == "page navigation" and reasons.get("Read on one page") == "page navigation"
+    # a line of figures is no page navigation: it takes a "previous" or "next" beside the numbers
+    from framing.ingest.boilerplate import _PAGE_NAVIGATION
+
+    assert not any(_PAGE_NAVIGATION.match(t) for t in ("10 000", "2024 2025", "1 2 3", "В 2 3 раза"))

@@ -374,6 +374,18 @@ def _is_headline(text: str) -> bool:
     return not _FINAL.search(text) and _words(text) <= 30
 
 
+# A title may end in a quoted name or words ("... на „Отец Паисий“", "Зеленский: «Мы выстоим»") but not in a sentence's
+# stop inside or outside the quote marks. Only where the page's title is looked for above the body: elsewhere a line
+# ending in a quote is more often a sentence of the text (a story's summary points, three in a row, would read as a
+# run of headlines, and NTREX's did)
+_TITLE_END = re.compile(r"[.!?…]['\"»”“’)]*\s*$|['\"’)]\s*$")
+
+
+def _is_title(text: str) -> bool:
+    # (a line that is one quote, marks around it all, is a quote standing alone, not a title)
+    return not _TITLE_END.search(text) and _words(text) <= 30 and not _WHOLLY_QUOTED.match(text)
+
+
 def _is_breadcrumb(text: str) -> bool:
     """Three or more items of at most four words between bars or arrows, no digits but a year ("Election 2024"), no
     final stop (a line of figures between bars is a box of numbers, not a menu)."""
@@ -448,6 +460,8 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
             reasons[i] = WEB_ARCHIVE
         elif _READER_CONTROL.match(text.strip()):
             reasons[i] = READER_VIEW
+        elif _PAGE_NAVIGATION.match(text.strip()):
+            reasons[i] = "page navigation"
         elif ((name_and_date := _NAME_AND_DATE.match(text.strip())) and is_stamp(name_and_date.group(2))
               and _A_DAY.search(name_and_date.group(2))):
             reasons[i] = "byline, credit, ad or promotion"
@@ -752,6 +766,15 @@ _READER_CONTROL = re.compile(
     r"^(?:close reader view|exit reader view|close reading mode|exit immersive reader|listen|text and layout|aa|"
     r"закрыть режим чтения|выйти из режима чтения|прослушать|слушать|закрити режим читання|вийти з режиму читання|"
     r"прослухати|слухати|затвори изгледа за четене|изход от режима за четене|слушай)$", re.I)
+# A paginated article's controls under its first page (page shape AH, stop 41): the pages' numbers between "previous" and
+# "next", and the offer to read it on one page
+_PREVIOUS = r"(?:[«‹<←]\s*)?(?:previous|prev|предыдущая|назад|попередня|предишна)|[«‹<←]"
+_NEXT = r"(?:next|следующая|далее|вперед|вперёд|наступна|далі|следваща|напред)(?:\s*[»›>→])?|[»›>→]"
+_PAGE_NAVIGATION = re.compile(
+    rf"^(?:(?:{_PREVIOUS})\s*)?(?:\d{{1,3}}\s+){{1,9}}\d{{1,3}}\s*(?:{_NEXT})$|^(?:{_PREVIOUS})\s*(?:\d{{1,3}}\s+){{1,9}}\d{{1,3}}$"
+    r"|^(?:read (?:it |the (?:whole |full )?(?:article|story) )?on (?:one|a single) page|view as (?:one|a single) page|"
+    r"single page view|читать (?:всю статью |целиком )?на одной странице|читати (?:всю статтю |повністю )?на одній сторінці|"
+    r"прочети (?:цялата статия )?на една страница)$", re.I)
 # a writer's name and the date on one line ("Олена Марчук, 3 лютого 2025", "Fiona Mackay · 4 March 2025"): a byline,
 # not a headline (held-out page shape AC, stop 40, took it for the headline and the title above it for a site header)
 _NAME_AND_DATE = re.compile(r"^(?i:by |автор:? |від )?([A-ZА-ЯЁІЇЄҐ][\w'’-]+(?: [A-ZА-ЯЁІЇЄҐ][\w'’-]+){1,2})\s*[,·|–—-]\s*(.+)$")
@@ -978,7 +1001,7 @@ def _mark_header_lines(lines: list[Line], reasons: list[str | None]) -> None:
     menu, banners."""
     first_body = _summary_label(lines, reasons, _first_body(lines, reasons))
     headline = next((i for i in range(first_body - 1, -1, -1)
-                     if reasons[i] is None and _is_headline(lines[i].text) and _words(lines[i].text) >= 3), None)
+                     if reasons[i] is None and _is_title(lines[i].text) and _words(lines[i].text) >= 3), None)
     if headline is None:
         return
     # a text that opens with two headline-shaped lines and nothing above them opens with its title and a

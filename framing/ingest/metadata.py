@@ -284,7 +284,8 @@ def outlet_from_clutter(removed: list[Span], is_wire: Callable[[str], bool]) -> 
             return name, "running head"
     for span in removed:
         text = span.text.strip(" ·|—-")
-        if (span.reason == "masthead or label" and not re.search(r"\d", text) and not _NOT_A_NAME.match(text)
+        # a name has letters: a menu button ("☰") is the masthead's first line on a phone's copy of a page
+        if (span.reason == "masthead or label" and not re.search(r"\d", text) and re.search(r"[^\W\d_]", text) and not _NOT_A_NAME.match(text)
                 and not is_wire(text) and 1 <= len(text.split()) <= 4):
             return text, "masthead line"
     return None, "unknown"
