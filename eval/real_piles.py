@@ -358,6 +358,13 @@ SAME_EVENT_ACROSS = {
     ("okhmatdyt_strike", "nato_air_defence"): ("hague_summit", "washington_summit"),  # Washington, 9-11 Jul 2024
     ("crimea_bridge_2023", "bridge_blast_oct_2022"): ("crimea_bridge", "crimea_bridge_blast"),  # 8 Oct 2022
     ("crimea_bridge_2023", "grain_deal_exit"): ("grain_deal", "grain_deal_exit"),  # 17 Jul 2023
+    # the piles of stop 41
+    ("putin_reelection", "navalny_funeral"): ("navalny_funeral", "navalny_funeral"),  # 1 Mar 2024
+    ("putin_reelection", "noon_protests"): ("navalny_funeral", "noon_against_putin"),  # 17 Mar 2024
+    ("lebanon_ceasefire", "pager_blasts"): ("pager_blasts", "pager_blasts"),  # 17 Sep 2024
+    ("netanyahu_warrant", "hezbollah_ceasefire"): ("lebanon_ceasefire", "lebanon_ceasefire"),  # 26-27 Nov 2024
+    ("israel_strikes_iran", "iran_missile_attack"): ("iran_missile_attack", "iran_missile_attack"),  # 1 Oct 2024
+    ("iran_missile_attack", "israel_strikes_iran"): ("israel_strikes_iran", "israel_strikes_iran"),  # 26 Oct 2024
     ("grain_deal", "crimea_bridge_attack"): ("crimea_bridge_2023", "crimea_bridge_attack"),  # 17 Jul 2023
     ("bulgaria_election", "romania_first_round"): ("romania_annulment", "first_round_result"),  # 24 Nov 2024
     ("leopard_tanks", "challenger_pledge"): ("dnipro_strike", "challenger_pledge"),  # 14 Jan 2023
