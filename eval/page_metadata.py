@@ -52,6 +52,9 @@ tuning page is measured on page shapes it was not written for):
               AG text copied from a phone's mobile site: "☰" header, app banner, relative time or date, read-also, ad label, bottom bar
               AH the first page of an article split into pages: masthead, menu, first part, "Page 1 of 3", page links, "Read on one page"
                  (AG and AH were written held out in stop 40; rules were fixed against them in stop 41, after their first run)
+              AI one Telegram channel post copied from the web preview or the app: channel, views, reactions, hashtags, join line
+              AJ an article with embeds: an X post and its "— Name (@handle) date" line, a Telegram post, a video player's lines
+                 (AI and AJ were written held out in stop 41; rules were fixed against them after their first run)
     held_out  B  HTML with JSON-LD NewsArticle only
               D  HTML whose only date is the URL path and whose outlet is only the domain
               G  browser text with a "today" header date, the article's own date and a headline list
@@ -60,9 +63,6 @@ tuning page is measured on page shapes it was not written for):
               U  browser text of an interview: quote headline, standfirst, questions ending with "?", answers, read-also
               Y  browser text of a page translated by the browser: translate bar, menu and text in machine translation
                  (U and Y were written held out in stop 39; no rule has been fixed against them)
-              AI one Telegram channel post copied from the web preview or the app: channel, views, reactions, hashtags, join line
-              AJ an article with embeds: an X post and its "— Name (@handle) date" line, a Telegram post, a video player's lines
-                 (AI and AJ were written held out in stop 41; no rule has been fixed against them)
 
 Each page is read alone, as a user would: ``framing.ingest.load_documents([path])``, no manifest.
 Per page:

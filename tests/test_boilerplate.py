@@ -495,7 +495,7 @@ def test_a_channel_page_keeps_its_last_post_and_its_date():
     # one views counter is no channel page: nothing goes as an earlier post
     single = "\n\n".join(["Councillors approve 420 homes", "Councillors have approved plans for 420 new homes on the former gasworks site.",
                           "15.2K views 14:05"])
-    assert all(r.reason != "an earlier post on the channel's page" for r in clean(single + "\n").removed)
+    assert all(r.reason != "another post on the channel's page" for r in clean(single + "\n").removed)
 
 
 def test_an_aggregators_copy_names_itself_not_the_agency_it_copied():
@@ -796,3 +796,46 @@ def test_a_paginated_articles_page_numbers_and_one_page_offer_go():
     from framing.ingest.boilerplate import _PAGE_NAVIGATION
 
     assert not any(_PAGE_NAVIGATION.match(t) for t in ("10 000", "2024 2025", "1 2 3", "В 2 3 раза"))
+
+
+def test_a_channel_page_keeps_the_post_that_tells_most_wherever_it_stands():
+    # page shape AI (stop 41): the story's post stood before a later, shorter one, and its headline line went as a list
+    page = "\n".join([
+        "Гродно Сейчас", "12 400 подписчиков", "3 июня 2025", "Гродно Сейчас",
+        "⚡ В Гродно закрыли на ремонт мост через Неман",
+        "С понедельника по мосту не ходят автобусы и грузовики, легковые машины пропускают по одной полосе.",
+        "Ремонт продлится до конца августа, объезд организован через Советскую улицу.",
+        "Подробности и схема объезда: grodno-now.by/news/most-remont", "#Гродно #дороги", "Читать полностью",
+        "👍 210 🔥 12", "👁 15,1K 10:40", "Гродно Сейчас",
+        "🎵 В субботу в парке пройдёт концерт городского оркестра.", "#афиша", "👁 3,2K 12:05",
+        "Подписаться на канал"]) + "\n"
+    (document,) = documents_from_texts([(page, {"id": "channel"})])
+    texts = [s.text for s in document.sentences]
+    assert texts[0] == "⚡ В Гродно закрыли на ремонт мост через Неман" and len(texts) == 3
+    assert document.date == "2025-06-03"
+    reasons = {s.text: s.reason for s in document.removed}
+    assert reasons["🎵 В субботу в парке пройдёт концерт городского оркестра."] == "another post on the channel's page"
+
+
+def test_posts_and_a_video_player_embedded_in_an_article_go_and_its_own_paragraphs_stay():
+    # page shape AJ (stop 41): an X post in its plain and its widget form, a Telegram post and a video player were kept
+    own = ["Flood water closed the ring road on Monday morning after the river rose by two metres overnight, police said.",
+           "The council opened two rest centres and asked people near the river to move their cars to higher ground.",
+           "Engineers expect the water to fall by Wednesday, the Environment Agency said in its latest update.",
+           "Schools in the lower town will stay shut until the roads reopen, the council said."]
+    page = "\n".join([
+        "Dale Herald", "Ring road shut as river bursts its banks", "March 3, 2025", own[0],
+        "Water is over the ring road at the bridge, please keep away. pic.twitter.com/abc123XYZ",
+        "— Dale Police (@dalepolice) March 3, 2025", own[1],
+        "River Watch", "@riverwatchdale", "Level at the weir is the highest we have recorded since 2007.",
+        "7:15 AM · Mar 3, 2025", "312", "Reply", "Copy link", "Read 40 replies", own[2],
+        "Dale Council", "Rest centres are open at the leisure centre and St Mary's hall.", "👁 8.1K", "09:02", "View in Telegram",
+        "Video", "Flooding at the ring road bridge", "00:00 / 01:30", "Play", "Watch on YouTube", own[3],
+        "© 2025 Dale Herald"]) + "\n"
+    (document,) = documents_from_texts([(page, {"id": "embeds"})])
+    texts = [s.text for s in document.sentences]
+    assert texts == ["Ring road shut as river bursts its banks", *own]
+    reasons = {s.text: s.reason for s in document.removed}
+    assert reasons["— Dale Police (@dalepolice) March 3, 2025"] == "a social post embedded in the article"
+    assert reasons["Rest centres are open at the leisure centre and St Mary's hall."] == "a social post embedded in the article"
+    assert reasons["00:00 / 01:30"] == "video player" and reasons["Flooding at the ring road bridge"] == "video player"

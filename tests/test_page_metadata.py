@@ -11,8 +11,9 @@ import pytest
 from eval.page_metadata import GOLD, PAGES, PageScore, load_gold, score_page, summarise, visible_text
 
 LANGUAGES = {"ru", "uk", "bg", "en"}
-TUNING_SHAPES = set("ACEFHJLMNOPQRSTVWXZ") | {"AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH"}
-SHAPES = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ") | {"AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ"}  # two letters once the single ones ran out (stop 40)
+TUNING_SHAPES = set("ACEFHJLMNOPQRSTVWXZ") | {"AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ"}
+# two letters once the single ones ran out (stop 40)
+SHAPES = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ") | {"AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ"}
 STATED_BY = {"meta", "json-ld", "url", "masthead", "title", "none"}
 
 

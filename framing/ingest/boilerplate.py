@@ -536,7 +536,7 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
     _mark_pull_quotes(lines, reasons)
     _mark_author_bio(lines, reasons)
     _mark_captions(lines, reasons)
-    _mark_earlier_posts(lines, reasons)
+    _mark_channel_posts(lines, reasons)
     _mark_paywall(lines, reasons)
     _mark_header_lines(lines, reasons)
     _mark_headline_runs(lines, reasons, body_started_at=_first_body(lines, reasons))
@@ -547,6 +547,7 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
     _mark_feed_reader(lines, reasons)
     _mark_social_post(lines, reasons)
     _mark_printed_pages(lines, reasons)
+    _mark_embeds(lines, reasons)
     _mark_page_title(lines, reasons)
     _keep_short_title(lines, reasons)
     _keep_recalled_background(lines, reasons)
@@ -677,34 +678,107 @@ def _mark_captions(lines: list[Line], reasons: list[str | None]) -> None:
 
 
 # A post's views counter on a channel page saved from the web ("15.2K views edited 14:05", "15,2 тыс. просмотров 14:05",
-# "12,3 тис. переглядів 10:15", "8,1 хил. преглеждания 09:40"): it closes a post
-_VIEWS = re.compile(r"^[\d.,\s]+\s*(?:[KkMКкМ]|тыс\.?|тис\.?|хил\.?)?\s*(?:views|просмотр\w*|перегляд\w*|преглеждан\w*)"
+# "12,3 тис. переглядів 10:15", "8,1 хил. преглеждания 09:40", or the eye sign's "👁 9,4K 12:31"): it closes a post
+_VIEWS = re.compile(r"^(?:👁\s*[\d.,]+\s?(?:[KkMКкМ]|тыс\.?|тис\.?|хил\.?)?|"
+                    r"[\d.,\s]+\s*(?:[KkMКкМ]|тыс\.?|тис\.?|хил\.?)?\s*(?:views|просмотр\w*|перегляд\w*|преглеждан\w*))"
                     r"(?:\s+(?:edited|изменено|змінено|редактиран\w*))?\s*\d{1,2}:\d{2}\s*$", re.I)
-EARLIER_POST = "an earlier post on the channel's page"
+OTHER_POST = "another post on the channel's page"
 _HASHTAGS = re.compile(r"^#[\w-]+(?:\s+#[\w-]+)*$")
 # a post's reactions ("👍 148 👎 66 🔥 12") and its link line ("Full report: harbourcitywire.com/dock-road-homes")
 _REACTIONS = re.compile(r"^(?:[^\w\s]+\s*\d[\d.,]*\s*[KkКк]?\s*)+$")
 _LINK_LINE = re.compile(r"^[^.!?]{0,40}:\s*(?:https?://)?[\w-]+(?:\.[\w-]+)+/\S*$")
+# a channel post's link to the site's full text
+_POST_READ_MORE = re.compile(r"^(?:read more|read in full|читать (?:полностью|далее)|подробнее|читати (?:повністю|далі)|детальніше|"
+                             r"прочети (?:повече|още)|още)$", re.I)
+_HEADLINE_RUN = "list of headlines"
 
 
-def _mark_earlier_posts(lines: list[Line], reasons: list[str | None]) -> None:
-    """On a channel's page saved from the web (two or more views counters), the post kept is the last one: the
-    channel's header and the posts before it are other stories (held-out page shape P, stop 38: the earlier posts were
-    kept as body, and the page took the first post's day)."""
+def _post_words(lines: list[Line], start: int, end: int) -> int:
+    """The words of a post's sentences (lines that end as sentences do): how much news the post tells."""
+    return sum(_words(line.text) for line in lines[start:end] if _SENTENCE_END.search(line.text.strip()))
+
+
+def _mark_channel_posts(lines: list[Line], reasons: list[str | None]) -> None:
+    """On a channel's page saved from the web (two or more views counters), the post kept is the one that tells the
+    most (the last, where two tell as much): the channel's header and the other posts, before or after it, are other
+    stories (held-out page shape P, stop 38, kept the earlier posts as body; AI, stop 41, had the story's post before a
+    later one). In the post kept, a headline line that a run of headline-shaped lines took for a list is the post's own."""
     counters = [i for i, line in enumerate(lines) if _VIEWS.match(line.text.strip())]
     if len(counters) < 2:
         return
-    for i in range(counters[-2] + 1):
+    starts = [0] + [c + 1 for c in counters[:-1]]
+    posts = list(zip(starts, [c + 1 for c in counters]))
+    start, end = max(posts, key=lambda post: (_post_words(lines, *post), post[0]))
+    for i in [*range(start), *range(end, counters[-1] + 1)]:
         if reasons[i] is None:
-            reasons[i] = EARLIER_POST
-    earlier = {line_key(line.text) for line in lines[: counters[-2] + 1]}
-    for i in range(counters[-2] + 1, counters[-1] + 1):
+            reasons[i] = OTHER_POST
+    others = {line_key(line.text) for k, line in enumerate(lines[: counters[-1] + 1]) if not start <= k < end}
+    for i in range(start, end):
         text = lines[i].text.strip()
-        if reasons[i] is None and (_HASHTAGS.match(text) or (line_key(text) in earlier and _words(text) <= HEADER_LINE_WORDS)):
+        if reasons[i] in (None, _HEADLINE_RUN) and (_HASHTAGS.match(text) or (line_key(text) in others and _words(text) <= HEADER_LINE_WORDS)):
             reasons[i] = "the channel's name or tags"  # above the post, as above every post; its hashtags
-        elif reasons[i] is None and (_REACTIONS.match(text) or _LINK_LINE.match(text)):
+        elif reasons[i] in (None, _HEADLINE_RUN) and (_REACTIONS.match(text) or _LINK_LINE.match(text) or _POST_READ_MORE.match(text)):
             reasons[i] = "the post's reactions or link"
-    reasons[counters[-1]] = reasons[counters[-1]] or STAMP
+        elif reasons[i] == _HEADLINE_RUN and not _VIEWS.match(text):
+            reasons[i] = None
+    reasons[end - 1] = reasons[end - 1] or STAMP
+
+
+EMBEDDED_POST = "a social post embedded in the article"
+VIDEO_PLAYER = "video player"
+# Embeds an article carries between its paragraphs (page shape AJ, stop 41): a Telegram post closed by "View in
+# Telegram", an X post in its plain form (its text, then "— Name (@handle) March 3, 2025") or as the widget shows it
+# (name, "@handle", text, "10:48 PM · Oct 10, 2024", counts and actions), and a video player ("Video", its title,
+# "00:00 / 02:15", "Play", "Watch on YouTube"). What the embed says is quoted material, not the outlet's text; where the
+# article tells it, its own paragraph does.
+_TELEGRAM_EMBED_END = re.compile(r"^(?:view|open) in telegram$|^(?:открыть|смотреть|посмотреть) в telegram$|"
+                                 r"^(?:відкрити|переглянути|дивитися) в telegram$|^(?:отвори|виж) в telegram$", re.I)
+_X_SIGNATURE = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w{1,15}\)\s+.{3,30}\d{4}$")
+_X_HANDLE = re.compile(r"^@\w{1,15}$")
+_X_TIME = re.compile(r"^\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|дп|пп|ч\.)?\s*·\s*.{3,25}\d{4}(?:\s*(?:г\.|р\.))?$", re.I)
+_X_ACTION = re.compile(r"^(?:[\d.,]+\s?[KkКк]?|reply|copy link|read \d[\d.,]*\s?[KkКк]? repl(?:y|ies)|ответить|копировать ссылку|"
+                       r"читать \d[\d.,]*\s?[KkКк]? ответ\w*|відповісти|копіювати посилання|читати \d[\d.,]*\s?[KkКк]? відповід\w*|"
+                       r"отговор|отговори|копирай (?:връзката|линка)|прочетете \d[\d.,]*\s?[KkКк]? отговор\w*)$", re.I)
+_PLAYER_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?$")
+_PLAYER_CONTROL = re.compile(r"^(?:play|pause|watch on youtube|воспроизвести|смотреть на youtube|відтворити|дивитися на youtube|"
+                             r"пусни|гледайте в youtube|гледай в youtube|(?:video|видео|відео)\s*:\s*[^.!?]{1,60})$", re.I)
+EMBED_REACH = 5  # lines: from a Telegram embed's closing line back to its channel's name
+
+
+def _mark_embeds(lines: list[Line], reasons: list[str | None]) -> None:
+    body = [i for i, line in enumerate(lines) if reasons[i] is None and _is_body_paragraph(line.text)]
+    for i, line in enumerate(lines):
+        text = line.text.strip()
+        if _TELEGRAM_EMBED_END.match(text) and any(b > i for b in body):  # (on a channel's own page it is the footer)
+            top = i - 1
+            while top >= 0 and (reasons[top] == STAMP or _VIEWS.match(lines[top].text.strip()) or _SOCIAL_COUNT.match(lines[top].text.strip())):
+                top -= 1
+            name = next((k for k in range(top, max(top - EMBED_REACH, -1), -1)
+                         if _words(lines[k].text) <= FEED_NAME_WORDS and not _FINAL.search(lines[k].text.strip())), None)
+            for k in range(name if name is not None else i, i + 1):
+                reasons[k] = EMBEDDED_POST
+        elif _X_SIGNATURE.match(text):
+            reasons[i] = EMBEDDED_POST
+            if i > 0:
+                reasons[i - 1] = EMBEDDED_POST
+        elif _X_HANDLE.match(text) and i > 0 and _words(lines[i - 1].text) <= FEED_NAME_WORDS:
+            end = next((k for k in range(i + 1, min(i + EMBED_REACH, len(lines))) if _X_TIME.match(lines[k].text.strip())), None)
+            if end is None:
+                continue
+            while end + 1 < len(lines) and _X_ACTION.match(lines[end + 1].text.strip()):
+                end += 1
+            for k in range(i - 1, end + 1):
+                reasons[k] = EMBEDDED_POST
+        elif _PLAYER_TIME.match(text):
+            reasons[i] = VIDEO_PLAYER
+            for k in (i - 1, i - 2):
+                # (its title reads as a teaser beside the player's time, which looks like a stamp)
+                if k >= 0 and reasons[k] in (None, "teaser next to a stamp") and _is_headline(lines[k].text) and _words(lines[k].text) <= 12:
+                    reasons[k] = VIDEO_PLAYER
+            k = i + 1
+            while k < len(lines) and _PLAYER_CONTROL.match(lines[k].text.strip()):
+                reasons[k] = VIDEO_PLAYER
+                k += 1
 
 
 PAYWALL = "paywall (subscription offer)"

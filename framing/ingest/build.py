@@ -194,7 +194,9 @@ def build_document(
     # "March 6, 2025"): a stamp between the first two told paragraphs dates the page too (held-out page shape M had
     # its four columns undated)
     after_standfirst = told[1] if len(told) > 1 else len(text)
-    header = [s for s in cleaned.removed if s.start < body_start or (s.start < after_standfirst and s.reason == boilerplate.STAMP)]
+    # (another post of a channel's page, or a post embedded above the text, tells of its own days, not the article's)
+    header = [s for s in cleaned.removed if (s.start < body_start or (s.start < after_standfirst and s.reason == boilerplate.STAMP))
+              and s.reason not in (boilerplate.OTHER_POST, boilerplate.EMBEDDED_POST)]
     values, found = describe(raw, header, cleaned.removed, body_text, first_line, known, outlets or shipped_table())
     source.update(found)
     date_without_year = None
