@@ -177,3 +177,39 @@ def test_average_linkage_makes_the_groups_scipy_makes_ties_included():
         for index, label in enumerate(labels):
             expected.setdefault(int(label), []).append(index)
         assert _average_linkage(score, threshold) == list(expected.values())
+
+
+def test_figures_are_read_one_way_and_years_and_small_counts_are_none():
+    from framing.match.claims import figure_pairs, figures
+
+    assert figures("Путин набрал 87,28% голосов") == figures("Putin won 87.28 percent") == {"87.28"}
+    assert figures("1 500 человек") == figures("1,500 people") == {"1500"}
+    assert figures("в 2024 году он трижды, 3 раза") == set()
+    # a figure one document gives twice links none of its sentences: it cannot say which of them a sentence matches
+    shared = figure_pairs([{"180"}, {"180"}, {"180"}, set()], [0, 0, 1, 1])
+    assert not shared[0, 2] and not shared[1, 2]
+    assert figure_pairs([{"180"}, {"180"}, set()], [0, 1, 1])[0, 1]
+
+
+def test_a_shared_exact_figure_adds_the_number_bonus_to_the_pairs_margin():
+    from framing.match.claims import ClaimParams, claim_clusters
+
+    rng = np.random.default_rng(5)
+    topics = rng.standard_normal((12, 32))
+    rows, owner, position = [], [], []
+    for doc in range(4):  # a claim all four tell, one that documents 0 and 1 tell loosely, and one of each's own
+        rows += [topics[0] + 0.3 * rng.standard_normal(32),
+                 topics[1] if doc == 0 else (0.5 * topics[1] + topics[3]) if doc == 1 else topics[2 + doc], topics[6 + doc]]
+        owner += [doc] * 3
+        position += [0, 1, 2]
+    vectors = np.stack(rows)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    shared = np.zeros((12, 12), dtype=bool)
+    shared[1, 4] = shared[4, 1] = True
+
+    def margin_of(found):
+        return next(p.margin for p in found.pairs if {p.a, p.b} == {1, 4})
+
+    plain = claim_clusters(vectors, owner, position, [False] * 12, ClaimParams(number_bonus=0.0))
+    lifted = claim_clusters(vectors, owner, position, [False] * 12, ClaimParams(number_bonus=0.15), shared_figures=shared)
+    assert abs(margin_of(lifted) - margin_of(plain) - 0.15) < 1e-5
