@@ -365,6 +365,8 @@ SAME_EVENT_ACROSS = {
     ("netanyahu_warrant", "hezbollah_ceasefire"): ("lebanon_ceasefire", "lebanon_ceasefire"),  # 26-27 Nov 2024
     ("israel_strikes_iran", "iran_missile_attack"): ("iran_missile_attack", "iran_missile_attack"),  # 1 Oct 2024
     ("iran_missile_attack", "israel_strikes_iran"): ("israel_strikes_iran", "israel_strikes_iran"),  # 26 Oct 2024
+    ("scholz_putin_call", "atacms_permission"): ("atacms_permission", "permission"),  # 17 Nov 2024
+    ("scholz_putin_call", "coalition_collapse"): ("coalition_collapse", "coalition_collapse"),  # 6 Nov 2024
     ("grain_deal", "crimea_bridge_attack"): ("crimea_bridge_2023", "crimea_bridge_attack"),  # 17 Jul 2023
     ("bulgaria_election", "romania_first_round"): ("romania_annulment", "first_round_result"),  # 24 Nov 2024
     ("leopard_tanks", "challenger_pledge"): ("dnipro_strike", "challenger_pledge"),  # 14 Jan 2023
