@@ -28,6 +28,9 @@ Built for many outlets, paraphrased rather than translated, in several languages
   claim that no candidate pair linked, often one piece per language);
   then a claim whose members are unrelated to each other and each off the event's topic is split up
   (:func:`off_topic_claims_apart`: lines of other stories that outlets carry);
+* **exact figures**: two sentences that give the same figure ("87.28%" and "87,28 %"), each document once, gain
+  ``NUMBER_BONUS`` of margin (:func:`figures`, :func:`figure_pairs`): a paraphrase in another language that falls
+  short of the margin still pairs on the number it repeats;
 * **parts**: a sentence that tells two claims (an outlet joined two sentences into one) is also
   listed under the second (:func:`partial_members`).
 
