@@ -839,3 +839,23 @@ def test_posts_and_a_video_player_embedded_in_an_article_go_and_its_own_paragrap
     assert reasons["— Dale Police (@dalepolice) March 3, 2025"] == "a social post embedded in the article"
     assert reasons["Rest centres are open at the leisure centre and St Mary's hall."] == "a social post embedded in the article"
     assert reasons["00:00 / 01:30"] == "video player" and reasons["Flooding at the ring road bridge"] == "video player"
+
+
+def test_an_update_blocks_news_stays_and_its_label_goes_and_a_poll_and_a_factbox_label_go():
+    # page shape AL (stop 41): "Обновлено в 18:40: ..." lost its news with its label; the poll and the factbox's label
+    # were kept
+    lines = ["Мост через Ишим закрыли на ремонт", "5 марта 2025, 10:15",
+             "Обновлено в 17:20: Ремонт моста продлится до конца месяца, сообщили в мэрии. Объезд организуют по соседней улице.",
+             "Утром в среду мост через Ишим закрыли для машин после проверки опор, которую провели инженеры.",
+             "Справка", "Мост построили в 1968 году.", "Каждый день по нему проезжают около 20 тысяч машин.",
+             "Как вы считаете, нужно ли строить новый мост?", "Да, давно пора 70%", "Нет, хватит ремонта 30%",
+             "Проголосовали 512 человек"]
+    removed = dict((text, reason) for reason, text in _removed(*lines))
+    assert removed.get("Обновлено в 17:20:") == "stamp (time, date or count)"
+    assert "Ремонт моста продлится до конца месяца, сообщили в мэрии." not in " ".join(removed)
+    assert removed.get("Справка") == "factbox label" and "Мост построили в 1968 году." not in removed
+    assert all(removed.get(t) == "reader poll" for t in lines[7:])
+    # a stamp line alone stays a stamp, and "Ещё из «...»" opens the list of the source's other stories
+    assert _removed("Обновлено: 14:05, 3 марта 2025")[0][0] != "reader poll"
+    assert [r for r, t in _removed(lines[3], "Ещё из «Омской недели»", "В Омске открыли новый каток", "Цены на проезд вырастут")
+            if t == "В Омске открыли новый каток"]

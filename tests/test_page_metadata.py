@@ -11,9 +11,9 @@ import pytest
 from eval.page_metadata import GOLD, PAGES, PageScore, load_gold, score_page, summarise, visible_text
 
 LANGUAGES = {"ru", "uk", "bg", "en"}
-TUNING_SHAPES = set("ACEFHJLMNOPQRSTVWXZ") | {"AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ"}
+TUNING_SHAPES = set("ACEFHJLMNOPQRSTVWXZ") | {"AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL"}
 # two letters once the single ones ran out (stop 40)
-SHAPES = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ") | {"AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ"}
+SHAPES = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ") | {"AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL"}
 STATED_BY = {"meta", "json-ld", "url", "masthead", "title", "none"}
 
 

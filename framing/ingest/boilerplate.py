@@ -68,9 +68,18 @@ _SECTION = re.compile(
     r"related(?: stories| articles| news)?|latest(?: news| stories)?|most read|more (?:from|on|news)\b|"
     r"recommended|trending|you may also like|read next|top stories|"
     # a video page's list of other videos (held-out page shape W, stop 39)
-    r"next video|more videos|следующее видео|другие видео|наступне відео|інші відео|следващо видео|още видео)\b",
+    r"next video|more videos|следующее видео|другие видео|наступне відео|інші відео|следващо видео|още видео)\b"
+    # a fast view's list of the source's other stories (held-out page shape AK, stop 41): "Ещё из «...»", "Още от ..."
+    r"|^(?:ещ[её] из|больше от|більше від|ще від|още от)\s+[«\"„]?(?-i:[A-ZА-ЯЁІЇЄҐ])[^.!?]{0,40}$",
     re.I,
 )
+# A reader poll (held-out page shape AL, stop 41): its question, two or more answers each with its share, the vote count
+_POLL_ANSWER = re.compile(r"^[^.!?]{1,80}?\s\d{1,3}(?:[.,]\d)?\s?%$")
+_POLL_VOTES = re.compile(r"^(?:[\d\s.,]+\s*(?:votes?|голос\w*|гласа?)|(?:проголосовали|проголосували|гласували|votes?:?)\s+[\d\s.,]+\s*\w*)$", re.I)
+# A factbox's label alone on its line (its facts, sentences of the story, stay)
+_FACTBOX_LABEL = re.compile(r"^(?:key facts|fact ?box|facts|справка|справочно|досье|досьє|довідка|факты|факти|ключевые факты|"
+                            r"ключові факти|факти накратко)\s*:?\s*$", re.I)
+POLL_QUESTIONS = 2  # lines ending in "?" above the answers: a prompt ("What do you think?") and the question
 # Cross-promotion lead-ins ("Читайте также", "Read more"): a line marker below, and a label over other stories' headlines
 _READ_MORE_LEADS = r"читайте\b|прочетете\b|read more|read also|also read|see also|още по темата:|вижте още"
 _READ_MORE = rf"{_READ_MORE_LEADS}|подробнее\b|детальніше\b"
@@ -179,15 +188,23 @@ _SOCIAL = re.compile(
 # Tokens removed from inside an otherwise good line. "link": a related story's headline that the
 # page ran into the paragraph where a link sat, seen as a "Topic: Headline" pair after a colon at the
 # paragraph's end ("...на 13 ноември: Официално: Оръжие за милиарди от САЩ за Украйна...").
+# An update block's label opening a paragraph of news ("Обновлено в 18:40: Пожарные ...", "Update, 6:40 p.m.: County
+# engineers ...": held-out page shape AL, stop 41, lost the update's news with its label): the label is a stamp, the rest
+# is the article's
+_UPDATE_LABEL = (r"(?:update[ds]?|обновлено|оновлено|обновено|обновена|актуализирано|актуализирана|актуализация)\b"
+                 r"[^!?\n]{0,50}?\d[^!?\n]{0,25}?:\s+(?=[A-ZА-ЯЁІЇЄҐ«\"„])")
+_UPDATE_BLOCK = re.compile(rf"^\s*{_UPDATE_LABEL}", re.I)
+UPDATE_BLOCK_WORDS = 6  # the news after the label, at least
 _INLINE = re.compile(
     r"(?P<ad>\s*\b(?:ads?_code|adsbygoogle|РЕКЛАМА|ADVERTISEMENT)\b\s*)|(?P<dateline>^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s+)"
+    rf"|(?P<update>^\s*(?i:{_UPDATE_LABEL}))"
     r"|(?P<link>:\s+[A-ZА-ЯЁІЇЄҐ][^:.!?\n]{2,60}:\s+[A-ZА-ЯЁІЇЄҐ][^\n]*$)"
     # "... о реакции в мире. Подписывайтесь на наш Telegram-канал, чтобы ...": a promotion closing a paragraph
     r"|(?P<promo>(?<=[.!?»\"”])\s+(?:Подписывайтесь|Подпишитесь|Підписуйтесь|Підписуйтеся|Підпишіться|Абонирайте се|Последвайте ни|"
     r"Subscribe to|Sign up (?:to|for)|Follow us)\b[^.!?\n]{0,120}[.!?]?\s*$)",
     re.U,
 )
-_INLINE_REASON = {"ad": "inline ad marker", "dateline": "dateline label", "link": "inline related-story headline",
+_INLINE_REASON = {"ad": "inline ad marker", "dateline": "dateline label", "link": "inline related-story headline", "update": STAMP,
                   "promo": "byline, credit, ad or promotion"}
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
 _SENTENCE_END = re.compile(r"[.!?…][»\"”'’)]?\s*$")
@@ -370,6 +387,11 @@ def is_stamp(text: str) -> bool:
     return False
 
 
+def _is_update_block(text: str) -> bool:
+    label = _UPDATE_BLOCK.match(text)
+    return bool(label) and _words(text[label.end():]) >= UPDATE_BLOCK_WORDS
+
+
 def _is_headline(text: str) -> bool:
     return not _FINAL.search(text) and _words(text) <= 30
 
@@ -460,6 +482,8 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
             reasons[i] = WEB_ARCHIVE
         elif _READER_CONTROL.match(text.strip()):
             reasons[i] = READER_VIEW
+        elif _FACTBOX_LABEL.match(text.strip()):
+            reasons[i] = "factbox label"
         elif _PAGE_NAVIGATION.match(text.strip()):
             reasons[i] = "page navigation"
         elif ((name_and_date := _NAME_AND_DATE.match(text.strip())) and is_stamp(name_and_date.group(2))
@@ -484,7 +508,7 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
             else:
                 reasons[i] = "section heading for other stories"
                 in_zone = True
-        elif ((_LINE_MARKER.match(text) and len(text) < 400) or (_BYLINE.match(text) and len(text) < 160)
+        elif ((_LINE_MARKER.match(text) and len(text) < 400 and not _is_update_block(text)) or (_BYLINE.match(text) and len(text) < 160)
               or (_ROLE_BYLINE.match(text) and len(text) < 120) or _DESK_BYLINE.match(text)):
             reasons[i] = "byline, credit, ad or promotion"
             if _READ_MORE_LABEL.match(text):
@@ -548,6 +572,7 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
     _mark_social_post(lines, reasons)
     _mark_printed_pages(lines, reasons)
     _mark_embeds(lines, reasons)
+    _mark_polls(lines, reasons)
     _mark_page_title(lines, reasons)
     _keep_short_title(lines, reasons)
     _keep_recalled_background(lines, reasons)
@@ -722,6 +747,30 @@ def _mark_channel_posts(lines: list[Line], reasons: list[str | None]) -> None:
         elif reasons[i] == _HEADLINE_RUN and not _VIEWS.match(text):
             reasons[i] = None
     reasons[end - 1] = reasons[end - 1] or STAMP
+
+
+POLL = "reader poll"
+
+
+def _mark_polls(lines: list[Line], reasons: list[str | None]) -> None:
+    """Two or more answer lines with a share each ("Да, и штрафы тоже 64%"), the question lines ending in "?" right
+    above them and the vote count right under them."""
+    i = 0
+    while i < len(lines):
+        end = i
+        while end < len(lines) and _POLL_ANSWER.match(lines[end].text.strip()):
+            end += 1
+        if end - i < 2:
+            i += 1
+            continue
+        start = i
+        while start > 0 and i - start < POLL_QUESTIONS and lines[start - 1].text.strip().endswith("?"):
+            start -= 1
+        if end < len(lines) and _POLL_VOTES.match(lines[end].text.strip()):
+            end += 1
+        for k in range(start, end):
+            reasons[k] = POLL
+        i = end
 
 
 EMBEDDED_POST = "a social post embedded in the article"
