@@ -859,3 +859,19 @@ def test_an_update_blocks_news_stays_and_its_label_goes_and_a_poll_and_a_factbox
     assert _removed("Обновлено: 14:05, 3 марта 2025")[0][0] != "reader poll"
     assert [r for r, t in _removed(lines[3], "Ещё из «Омской недели»", "В Омске открыли новый каток", "Цены на проезд вырастут")
             if t == "В Омске открыли новый каток"]
+
+
+def test_a_posts_time_line_under_its_text_dates_the_page_and_an_embeds_does_not():
+    # page shape AE (stop 40 left it unread): an X post's "6:42 PM · Mar 6, 2025" stands under the post and its card
+    post = "\n".join(["Post", "Harbour Times", "@HarbourTimes",
+                      "The harbour bridge will close for repairs from Monday, the council said, and buses will be diverted.",
+                      "harbourtimes.com", "Harbour bridge to close for repairs", "6:42 PM · Mar 6, 2025", "48.2K Views",
+                      "Reply"]) + "\n"
+    (document,) = documents_from_texts([(post, {"id": "post"})])
+    assert document.date == "2025-03-06"
+    embed = "\n".join(["Harbour Times", "Bridge to close for repairs",
+                       "The harbour bridge will close for repairs from Monday, the council said on Thursday evening.",
+                       "River Watch", "@riverwatch", "The bridge deck is cracked in two places.", "7:15 AM · Mar 3, 2025",
+                       "Buses will be diverted through the old town while the work goes on, the council added."]) + "\n"
+    (article,) = documents_from_texts([(embed, {"id": "embed"})])
+    assert article.date is None

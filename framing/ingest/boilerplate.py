@@ -784,7 +784,7 @@ _TELEGRAM_EMBED_END = re.compile(r"^(?:view|open) in telegram$|^(?:открыт�
                                  r"^(?:відкрити|переглянути|дивитися) в telegram$|^(?:отвори|виж) в telegram$", re.I)
 _X_SIGNATURE = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w{1,15}\)\s+.{3,30}\d{4}$")
 _X_HANDLE = re.compile(r"^@\w{1,15}$")
-_X_TIME = re.compile(r"^\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|дп|пп|ч\.)?\s*·\s*.{3,25}\d{4}(?:\s*(?:г\.|р\.))?$", re.I)
+POST_TIME = re.compile(r"^\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|дп|пп|ч\.)?\s*·\s*.{3,25}\d{4}(?:\s*(?:г\.|р\.))?$", re.I)
 _X_ACTION = re.compile(r"^(?:[\d.,]+\s?[KkКк]?|reply|copy link|read \d[\d.,]*\s?[KkКк]? repl(?:y|ies)|ответить|копировать ссылку|"
                        r"читать \d[\d.,]*\s?[KkКк]? ответ\w*|відповісти|копіювати посилання|читати \d[\d.,]*\s?[KkКк]? відповід\w*|"
                        r"отговор|отговори|копирай (?:връзката|линка)|прочетете \d[\d.,]*\s?[KkКк]? отговор\w*)$", re.I)
@@ -811,8 +811,9 @@ def _mark_embeds(lines: list[Line], reasons: list[str | None]) -> None:
             if i > 0:
                 reasons[i - 1] = EMBEDDED_POST
         elif _X_HANDLE.match(text) and i > 0 and _words(lines[i - 1].text) <= FEED_NAME_WORDS:
-            end = next((k for k in range(i + 1, min(i + EMBED_REACH, len(lines))) if _X_TIME.match(lines[k].text.strip())), None)
-            if end is None:
+            end = next((k for k in range(i + 1, min(i + EMBED_REACH, len(lines))) if POST_TIME.match(lines[k].text.strip())), None)
+            # an embed stands between the article's paragraphs; a post copied from the network is the whole text
+            if end is None or not (any(b < i - 1 for b in body) and any(b > end for b in body)):
                 continue
             while end + 1 < len(lines) and _X_ACTION.match(lines[end + 1].text.strip()):
                 end += 1

@@ -101,6 +101,14 @@ def describe(
     else:
         years = [int(c.value[:4]) for c in clues if c.field == "date"]
         pick("date", *metadata.guess_date(header, body, years))
+        if values["date"] is None:
+            # a post's own "6:42 PM · Mar 6, 2025" line stands under its text and card (page shape AE's X post, whose
+            # date went unread since stop 40); an embed's line in an article is the embed's, not the page's
+            posted = next((d for span in removed if span.reason not in (boilerplate.EMBEDDED_POST, boilerplate.OTHER_POST)
+                           and boilerplate.POST_TIME.match(span.text.strip())
+                           for d in metadata.find_dates(span.text) if d.has_year), None)
+            if posted:
+                pick("date", posted.iso, "the post's time line")
 
     domain = next((domain_of(u.value) for u in urls if domain_of(u.value)), None)
     own_wire = outlets.name_for(domain) if domain else None
