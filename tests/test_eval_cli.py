@@ -32,6 +32,7 @@ def run_module(*args: str, timeout: int = 120) -> subprocess.CompletedProcess[st
         ("eval.sentence_language", "SIB-200"),
         ("eval.frame_invariance", "SIB-200"),
         ("eval.ntrex_frames", "NTREX-128"),
+        ("eval.entity_differences", "NTREX-128"),
     ],
 )
 def test_a_missing_data_folder_gives_one_line_and_status_2(tmp_path: Path, module: str, dataset: str) -> None:
@@ -142,3 +143,15 @@ def test_a_failing_command_is_recorded_and_the_run_goes_on(tmp_path: Path, capsy
 def test_fences_outgrow_backticks_in_the_output() -> None:
     block = eval_all.fenced("a ``` b")
     assert block.startswith("````text\n") and block.endswith("\n````")
+
+
+def test_entity_differences_counts_names_one_side_of_a_translation_lacks() -> None:
+    from eval.entity_differences import name_differences
+
+    same = {"en": ["Scholz met Merz in Berlin on Monday."], "ru": ["Шольц встретился с Мерцем в Берлине в понедельник."],
+            "uk": ["Шольц зустрівся з Мерцом у Берліні в понеділок."], "bg": ["Шолц се срещна с Мерц в Берлин в понеделник."]}
+    counts, names = name_differences(same)
+    assert sum(found for _, found in counts.values()) == 0 and counts["en-ru"] == (1, 0)
+    missing = {**same, "bg": ["Шолц се срещна с Мерц в понеделник."]}
+    counts, names = name_differences(missing)
+    assert names == {"Berlin": 1, "Берліні": 1, "Берлине": 1} and counts["uk-bg"] == (1, 1)
