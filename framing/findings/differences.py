@@ -308,8 +308,9 @@ def compare_claims(a: str, b: str, lexicon: Lexicon | None = None) -> list[Diffe
     ea = {m.key: m.surface for m in entities.mentions(a)}
     eb = {m.key: m.surface for m in entities.mentions(b)}
     # looked for among all capitalised words of the other side: a name that opens one sentence is not a mention there
-    diffs += [Difference("entity", "a", ea[k]) for k in ea if k not in eb and k not in entities.capitalised_keys(b)]
-    diffs += [Difference("entity", "b", eb[k]) for k in eb if k not in ea and k not in entities.capitalised_keys(a)]
+    in_a, in_b = entities.capitalised_keys(a), entities.capitalised_keys(b)
+    diffs += [Difference("entity", "a", ea[k]) for k in ea if k not in eb and k not in in_b]
+    diffs += [Difference("entity", "b", eb[k]) for k in eb if k not in ea and k not in in_a]
     da, db = dates(a), dates(b)
     diffs += [Difference("date", "a", da[k]) for k in sorted(da) if k not in db]
     diffs += [Difference("date", "b", db[k]) for k in sorted(db) if k not in da]

@@ -785,9 +785,11 @@ _TELEGRAM_EMBED_END = re.compile(r"^(?:view|open) in telegram$|^(?:открыт�
 _X_SIGNATURE = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w{1,15}\)\s+.{3,30}\d{4}$")
 _X_HANDLE = re.compile(r"^@\w{1,15}$")
 POST_TIME = re.compile(r"^\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|дп|пп|ч\.)?\s*·\s*.{3,25}\d{4}(?:\s*(?:г\.|р\.))?$", re.I)
-_X_ACTION = re.compile(r"^(?:[\d.,]+\s?[KkКк]?|reply|copy link|read \d[\d.,]*\s?[KkКк]? repl(?:y|ies)|ответить|копировать ссылку|"
-                       r"читать \d[\d.,]*\s?[KkКк]? ответ\w*|відповісти|копіювати посилання|читати \d[\d.,]*\s?[KkКк]? відповід\w*|"
-                       r"отговор|отговори|копирай (?:връзката|линка)|прочетете \d[\d.,]*\s?[KkКк]? отговор\w*)$", re.I)
+# a reader's "Reply" under a comment or a post, in the four languages
+_REPLY_WORDS = r"reply|ответить|відповісти|отговор|отговори"
+_X_ACTION = re.compile(rf"^(?:[\d.,]+\s?[KkКк]?|{_REPLY_WORDS}|copy link|read \d[\d.,]*\s?[KkКк]? repl(?:y|ies)|копировать ссылку|"
+                       r"читать \d[\d.,]*\s?[KkКк]? ответ\w*|копіювати посилання|читати \d[\d.,]*\s?[KkКк]? відповід\w*|"
+                       r"копирай (?:връзката|линка)|прочетете \d[\d.,]*\s?[KkКк]? отговор\w*)$", re.I)
 _PLAYER_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?$")
 _PLAYER_CONTROL = re.compile(r"^(?:play|pause|watch on youtube|воспроизвести|смотреть на youtube|відтворити|дивитися на youtube|"
                              r"пусни|гледайте в youtube|гледай в youtube|(?:video|видео|відео)\s*:\s*[^.!?]{1,60})$", re.I)
@@ -923,7 +925,7 @@ def _mark_feed_reader(lines: list[Line], reasons: list[str | None]) -> None:
     for i in actions:
         reasons[i] = FEED_READER
     for i in range(actions[-1] + 1, len(lines)):
-        if reasons[i] is None or reasons[i] in ("list of headlines", RUNNING_HEAD, "masthead or label", "inside a list of other stories"):
+        if reasons[i] is None or reasons[i] in (_HEADLINE_RUN, RUNNING_HEAD, "masthead or label", "inside a list of other stories"):
             reasons[i] = FEED_ITEM
     first_body = _first_body(lines, reasons)
     title = next((i for i in range(first_body - 1, -1, -1) if reasons[i] is None and _is_headline(lines[i].text)), None)
@@ -947,7 +949,7 @@ _SOCIAL_ACTION = re.compile(
     r"нравится|комментировать|поделиться|ответить|написать комментарий\.*|сначала интересные|все реакции:?|"
     r"подобається|коментар|коментувати|поширити|відповісти|найрелевантніші|усі реакції:?|"
     r"харесвам|харесване|коментирай|сподели|споделяне|отговор|отговори|най-подходящи|всички реакции:?)$", re.I)
-_REPLY_LINE = re.compile(r"^(?:reply|ответить|відповісти|отговор|отговори)$", re.I)
+_REPLY_LINE = re.compile(rf"^(?:{_REPLY_WORDS})$", re.I)
 _SOCIAL_COUNT = re.compile(r"^(?:[❤👍💬↪👁🔁♥]\s*)?[\d.,]+\s?(?:k|m|тыс\.?|тис\.?|хил\.?)?(?:\s+\w+)?$", re.I)
 _BARE_DOMAIN = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$", re.I)
 SOCIAL_ACTIONS = 2
@@ -1161,7 +1163,7 @@ def _mark_headline_runs(lines: list[Line], reasons: list[str | None], body_start
             continue  # clutter between headlines does not break the run
         if len(run) >= 3:
             for j in run:
-                reasons[j] = "list of headlines"
+                reasons[j] = _HEADLINE_RUN
         run = []
 
 
