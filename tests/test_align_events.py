@@ -74,6 +74,25 @@ def test_words_english_capitalises_and_cyrillic_does_not_are_not_names():
     assert not mentions("Scholz said so.") and entity_key("Шольц") in capitalised_keys("Scholz said so.")
 
 
+def test_a_name_spelt_loosely_or_written_small_on_the_other_side_is_not_missing():
+    from framing.findings import compare_claims
+    from framing.match.entities import entity_key, loose_keys
+
+    def missing(a: str, b: str) -> set[str]:
+        return {d.value for d in compare_claims(a, b) if d.kind == "entity"}
+
+    # the strict keys differ (grouping keeps them), the looser ones meet
+    for latin, cyrillic in (("Williams", "Уильямс"), ("Australia", "Австралия"), ("John", "Джон"), ("Macedonia", "Македония"),
+                            ("Lee", "Лий")):
+        assert entity_key(latin) != entity_key(cyrillic) and loose_keys(latin) & loose_keys(cyrillic), (latin, cyrillic)
+    assert missing("Serena Williams met John Lee in Australia.", "Серена Уильямс встретилась с Джоном Ли в Австралии.") == set()
+    # English capitalises the party, Russian writes it small
+    assert missing("The vote split the Labour benches.", "Голосование расколол ряды лейбористов.") == set()
+    # ... but a name the other sentence lacks is still reported, and a short key is not looked for among small words
+    assert missing("Kanye West met Lee in Paris.", "Канье Уэст встретился с Ли в Берлине.") == {"Paris", "Берлине"}
+    assert "Palu" in missing("The quake hit Palu on Friday.", "Землетрясение ударило по полуострову в пятницу.")
+
+
 def test_grouping_keeps_evidence_and_vetoes_distant_dates():
     rng = np.random.default_rng(1)
     topic = rng.standard_normal(32)

@@ -150,8 +150,10 @@ def test_entity_differences_counts_names_one_side_of_a_translation_lacks() -> No
 
     same = {"en": ["Scholz met Merz in Berlin on Monday."], "ru": ["Шольц встретился с Мерцем в Берлине в понедельник."],
             "uk": ["Шольц зустрівся з Мерцом у Берліні в понеділок."], "bg": ["Шолц се срещна с Мерц в Берлин в понеделник."]}
-    counts, names = name_differences(same)
+    counts, names = name_differences(same, held_out=set())
     assert sum(found for _, found in counts.values()) == 0 and counts["en-ru"] == (1, 0)
     missing = {**same, "bg": ["Шолц се срещна с Мерц в понеделник."]}
-    counts, names = name_differences(missing)
+    counts, names = name_differences(missing, held_out={0})
     assert names == {"Berlin": 1, "Берліні": 1, "Берлине": 1} and counts["uk-bg"] == (1, 1)
+    # the one line pair is held out: the halves' rows count it there
+    assert counts["all, held-out half"] == (6, 3) and counts["all, tuning half"] == (0, 0)

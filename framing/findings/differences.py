@@ -305,12 +305,15 @@ def compare_claims(a: str, b: str, lexicon: Lexicon | None = None) -> list[Diffe
     na, nb = numbers(a), numbers(b)
     diffs += [Difference("number", "a", na[k]) for k in na if k not in nb]
     diffs += [Difference("number", "b", nb[k]) for k in nb if k not in na]
-    ea = {m.key: m.surface for m in entities.mentions(a)}
-    eb = {m.key: m.surface for m in entities.mentions(b)}
-    # looked for among all capitalised words of the other side: a name that opens one sentence is not a mention there
+    ea = {m.key: m for m in entities.mentions(a)}
+    eb = {m.key: m for m in entities.mentions(b)}
+    # looked for among all capitalised words of the other side (a name that opens one sentence is not a mention
+    # there), then spelt more loosely (Williams/Уильямс, Labour/лейбористы)
     in_a, in_b = entities.capitalised_keys(a), entities.capitalised_keys(b)
-    diffs += [Difference("entity", "a", ea[k]) for k in ea if k not in eb and k not in in_b]
-    diffs += [Difference("entity", "b", eb[k]) for k in eb if k not in ea and k not in in_a]
+    diffs += [Difference("entity", "a", ea[k].surface) for k in ea
+              if k not in eb and k not in in_b and not entities.named_elsewhere(ea[k], b)]
+    diffs += [Difference("entity", "b", eb[k].surface) for k in eb
+              if k not in ea and k not in in_a and not entities.named_elsewhere(eb[k], a)]
     da, db = dates(a), dates(b)
     diffs += [Difference("date", "a", da[k]) for k in sorted(da) if k not in db]
     diffs += [Difference("date", "b", db[k]) for k in sorted(db) if k not in da]

@@ -88,21 +88,60 @@ class Mention:
 
 def entity_key(word: str) -> str:
     """The cross-script key of one word (see module docstring)."""
-    lowered = re.sub("['’]s$", "", word.lower()).strip("'’-")  # NATO's, Kyiv's
+    lowered = _lowered(word)
     if lowered in ALIASES:
         return ALIASES[lowered]
     stem = _STEM.match(lowered)
     if stem:
         return STEM_ALIASES[stem.group(1)]
+    return _skeleton_key(_latin(lowered))
+
+
+def _lowered(word: str) -> str:
+    return re.sub("['’]s$", "", word.lower()).strip("'’-")  # NATO's, Kyiv's
+
+
+def _latin(lowered: str) -> str:
     for pattern, spelling in _CYRILLIC_SPELLING:
         lowered = pattern.sub(spelling, lowered)
-    latin = re.sub(r"[^a-z]", "", lowered.translate(_TRANSLIT))
+    return re.sub(r"[^a-z]", "", lowered.translate(_TRANSLIT))
+
+
+def _skeleton_key(latin: str) -> str:
     for pattern, spelling in _LATIN_SPELLING:
         latin = pattern.sub(spelling, latin)
     skeleton = _REPEATS.sub(r"\1", _VOWELS.sub("", latin))
     if len(skeleton) < 2:
         return latin
     return skeleton[:3]
+
+
+# Where one script's spelling of a name drops or adds a sound the keys keep: English W is Cyrillic У (Williams/Уильямс,
+# Wales/Уэльс) but Washington is Вашингтон; Latin Au is Cyrillic Ав (Australia/Австралия); h after j or g, or after
+# Jo, is silent (John/Джон); a c before e may be read k (Macedonia/Македония); a short name's vowels are all it has
+# (Lee/Лий, May/Мей). Only claim comparison uses these looser keys, to decide that a name is not missing from the
+# other side; grouping's shared names keep the strict key.
+_SILENT_H = re.compile(r"(?<=[jg])h|(?<=^j[aeiou])h")
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
+
+
+@functools.lru_cache(maxsize=65536)
+def loose_keys(word: str) -> frozenset[str]:
+    """The strict key of a word and its looser spellings (see above)."""
+    lowered = _lowered(word)
+    if lowered in ALIASES:
+        return frozenset({ALIASES[lowered]})
+    latin = _latin(lowered)
+    keys = {entity_key(word), _skeleton_key(latin)}  # a stem's key and its spelling: West the compass point and Уэст
+    for variant in {latin, latin.replace("c", "k")}:
+        for pattern, spelling in _LATIN_SPELLING:
+            variant = pattern.sub(spelling, variant)
+        variant = _SILENT_H.sub("", variant)
+        skeleton = _REPEATS.sub(r"\1", _VOWELS.sub("", variant))
+        if len(skeleton) >= 3 and skeleton[0] == "v":
+            keys.add(skeleton[1:4])
+        keys.add(skeleton[:3] if len(skeleton) >= 2 else _VOWEL_RUN.sub("a", variant))
+    return frozenset(keys)
 
 
 # Nationality adjectives English capitalises ("Russian President"): not names, but where the other side names the
@@ -149,6 +188,45 @@ def capitalised_keys(text: str) -> set[str]:
     :func:`mentions` finds it) is not reported as missing from the first."""
     words = [m.group(0) for m in _TOKEN.finditer(text) if len(m.group(0)) >= 2]
     return {entity_key(DEMONYMS.get(w.lower(), w)) for w in words if w.lower() in DEMONYMS or w.lower() not in _NOT_NAMES}
+
+
+# A word that only opens a two-word name (New York, San Marino, St Petersburg; Ню Йорк) says nothing alone
+NAME_OPENERS = {"new", "san", "st", "ню", "нью", "сан"}
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
+
+
+@functools.lru_cache(maxsize=65536)
+def sentence_loose_keys(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The looser keys (:func:`loose_keys`) of a sentence's capitalised words, and of its lower-case words of five
+    letters or more: where English capitalises a party, a body or a people ("Labour", "the Senate", "Democrats") and
+    ru/uk/bg write the word small ("лейбористы", "сенат"), or an adjective stands for a country ("индонезийские")."""
+    capitalised: set[str] = set()
+    for word in (m.group(0) for m in _TOKEN.finditer(text) if len(m.group(0)) >= 2):
+        if word.lower() in DEMONYMS or word.lower() not in _NOT_NAMES:
+            capitalised |= loose_keys(DEMONYMS.get(word.lower(), word))
+    small: set[str] = set()
+    for word in (m.group(0) for m in _WORD.finditer(text) if len(m.group(0)) >= 5 and m.group(0)[0].islower()):
+        small |= loose_keys(word)
+    return frozenset(capitalised), frozenset(small)
+
+
+def named_elsewhere(mention: Mention, other: str) -> bool:
+    """Whether sentence ``other`` names what ``mention`` names, spelt more loosely than its key: a capitalised word
+    with one of its looser keys, or (for a name keyed by three letters, not an acronym) a lower-case word of five
+    letters or more with one. Two-letter keys and acronyms are too short to look for among common words."""
+    if mention.surface.lower() in NAME_OPENERS:
+        return True
+    capitalised, small = sentence_loose_keys(other)
+    keys = loose_keys(mention.surface)
+    if keys & capitalised:
+        return True
+    # a name of two consonants gains a third in a case ending (Джон, Джоном)
+    if any(len(k) == 2 and k.isalpha() and any(c.startswith(k) for c in capitalised) for k in keys):
+        return True
+    if any(len(k) == 3 and k[:2] in capitalised for k in keys):
+        return True
+    strict = mention.key
+    return len(strict) == 3 and strict.isalpha() and not mention.surface.isupper() and bool(keys & small)
 
 
 def document_entities(sentences: Iterable[str]) -> Counter[str]:
