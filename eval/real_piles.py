@@ -371,6 +371,11 @@ SAME_EVENT_ACROSS = {
     ("bulgaria_election", "romania_first_round"): ("romania_annulment", "first_round_result"),  # 24 Nov 2024
     ("leopard_tanks", "challenger_pledge"): ("dnipro_strike", "challenger_pledge"),  # 14 Jan 2023
     ("leopard_tanks", "ramstein_no_decision"): ("dnipro_strike", "ramstein_jan"),  # 20 Jan 2023
+    # the piles of stop 42
+    ("peace_summit_burgenstock", "victory_plan"): ("victory_plan", "victory_plan"),  # the Victory Plan in the Rada, 16 Oct 2024
+    ("peace_summit_burgenstock", "istanbul_talks"): ("istanbul_talks", "istanbul_talks"),
+    ("peace_summit_burgenstock", "peskov_briefing"): ("victory_plan", "peskov_peace_formula"),  # Peskov on the summit, 17 Jun 2024
+    ("gas_transit_end", "schengen_full"): ("schengen_bulgaria", "full_entry_2025"),  # Bulgaria fully in Schengen, 1 Jan 2025
 }
 
 
