@@ -690,8 +690,10 @@ def test_a_member_sharing_claims_with_few_of_a_large_event_is_marked_or_set_apar
     assert talks_event.evidence["set_apart_from"]["d10"] == {"shares_claims_with": 3, "of": 11, "event": "e1"}
     lines = set_apart_lines(talks_event)
     assert lines and all("< 0.85" not in line for line in lines)
-    assert lines[0].startswith("set apart: d0: score 0.90 >= 0.85 with d10, but d10 was set apart from its event e1: "
-                               "it shares claims with only 3 of the 11 other articles")
+    # the story's articles near d10 share one line: one reason, one other event
+    assert lines[0].startswith("set apart: d0, d1, d2 (event e1): scores 0.90 >= 0.85 with d10, but d10 was set apart from "
+                               "its event e1: it shares claims with only 3 of the 11 other articles")
+    assert len([line for line in lines if "was set apart from its event e1" in line]) == 1
     # without that record, an average that clears the threshold is said to clear it only as the events stand now
     del talks_event.evidence["set_apart_from"]
     assert "average 0.90 over 20 pair(s) only as they stand now" in set_apart_lines(talks_event)[0]
@@ -816,8 +818,8 @@ def test_a_member_dated_two_days_before_a_large_events_day_is_set_apart_as_an_ea
     events = _events([f"d{m}" for m in range(12)], clusters, evidence, GroupingParams(), set_apart=apart)
     closing_event = next(e for e in events if "d11" in e.documents)
     assert set_apart_lines(closing_event)[0].startswith(
-        "set apart: d0: score 1.50 >= 0.85 with d11, but d11 was set apart from its event e1: it is dated 2 days before most "
-        "of that event's articles")
+        "set apart: d0, d1, d10, d2 and 1 more (event e1): scores 1.50 >= 0.85 with d11, but d11 was set apart from its "
+        "event e1: it is dated 2 days before most of that event's articles")
 
 
 def test_the_stories_of_a_pile_keep_their_members_when_members_are_set_apart():

@@ -188,7 +188,9 @@ def _halves(half: dict[str, dict]) -> dict[tuple[str, float], list[str]]:
 
 
 def set_apart_lines(event: Event, limit: int = 4) -> list[str]:
-    """Why the nearest other documents are not in this event: one line per document, closest first."""
+    """Why the nearest other documents are not in this event: one line per document, closest first; documents of one
+    other event kept out for one reason (the two events' average, or this event's member that left theirs) share a
+    line, so a story's articles near a brief do not fill the header with one reason each."""
     members = set(event.documents)
     closest: dict[str, dict] = {}
     for pair in event.evidence.get("pairs", []):
@@ -201,8 +203,9 @@ def set_apart_lines(event: Event, limit: int = 4) -> list[str]:
     came = event.evidence.get("set_apart_from", {})
     lines = [f"set apart: {doc}: {_left_because(why, 'this')} (event {why['event']})" for doc, why in sorted(left.items())]
     threshold = event.evidence.get("threshold", 0.0)
-    told: set[tuple[str, str]] = set()  # (member, event it left) whose reason a line above gave
-    for other, pair in sorted(((o, p) for o, p in closest.items() if o not in left), key=lambda item: -item[1]["score"])[:limit]:
+    shared: dict[tuple[str, str, str], list[tuple[str, float]]] = {}  # (member, other event, reason) -> (document, score)
+    order: list[tuple[str, ...]] = []
+    for other, pair in sorted(((o, p) for o, p in closest.items() if o not in left), key=lambda item: -item[1]["score"]):
         gap = pair["date_gap_days"]
         parts = (f"topic {pair['similarity']:.2f}, shared claims {pair['aligned_share']:.2f}, "
                  f"shared names {pair['entity_overlap']:.2f}")
@@ -214,21 +217,38 @@ def set_apart_lines(event: Event, limit: int = 4) -> list[str]:
         else:  # the pair clears the threshold, but the document is far from the rest of the event
             mine, their_event = pair["a"] if pair["b"] == other else pair["b"], pair.get("other_event", "?")
             average = pair.get("events_average", pair["score"])
-            cleared = f"score {pair['score']:.2f} >= {threshold:.2f} with {mine}, but "
             if came.get(mine, {}).get("event") == their_event:  # this event's member was set apart from that event
-                why = cleared + (f"{mine} was set apart from its event {their_event}" + (
-                    " (above)" if (mine, their_event) in told else f": it {_as_predicate(_left_because(came[mine], 'that'))}"))
-                told.add((mine, their_event))
+                reason = (f"{mine} was set apart from its event {their_event}: it "
+                          f"{_as_predicate(_left_because(came[mine], 'that'))}")
             elif average >= threshold:  # true only as the events stand after briefs joined and members were set apart
-                why = cleared + (f"its event {their_event} and this one average {average:.2f} over "
-                                 f"{pair.get('events_pairs_scored', 1)} pair(s) only as they stand now: when average linkage "
-                                 "compared them, before briefs joined and members were set apart, they fell short")
+                reason = (f"its event {their_event} and this one average {average:.2f} over "
+                          f"{pair.get('events_pairs_scored', 1)} pair(s) only as they stand now: when average linkage "
+                          "compared them, before briefs joined and members were set apart, they fell short")
             else:
-                why = cleared + (f"its event {their_event} and this one average {average:.2f} < {threshold:.2f} over "
-                                 f"{pair.get('events_pairs_scored', 1)} pair(s)"
-                                 + (f", {pair['events_pairs_dated_apart']} of them dated too far apart to be one event"
-                                    if pair.get("events_pairs_dated_apart") else ""))
-        lines.append(f"set apart: {other}: {why}")
+                reason = (f"its event {their_event} and this one average {average:.2f} < {threshold:.2f} over "
+                          f"{pair.get('events_pairs_scored', 1)} pair(s)"
+                          + (f", {pair['events_pairs_dated_apart']} of them dated too far apart to be one event"
+                             if pair.get("events_pairs_dated_apart") else ""))
+            key = (mine, their_event, reason)
+            if key not in shared:
+                shared[key] = []
+                order.append(key)
+            shared[key].append((other, pair["score"]))
+            continue
+        order.append((other, why))
+    for item in order[:limit]:
+        if len(item) == 2:
+            lines.append(f"set apart: {item[0]}: {item[1]}")
+            continue
+        mine, their_event, reason = item
+        documents = shared[item]
+        scores = sorted(score for _, score in documents)
+        if len(documents) == 1:
+            lines.append(f"set apart: {documents[0][0]}: score {scores[0]:.2f} >= {threshold:.2f} with {mine}, but {reason}")
+        else:
+            names = ", ".join(doc for doc, _ in documents[:limit]) + (f" and {len(documents) - limit} more" if len(documents) > limit else "")
+            spread = f"{scores[0]:.2f}" if f"{scores[0]:.2f}" == f"{scores[-1]:.2f}" else f"{scores[0]:.2f}-{scores[-1]:.2f}"
+            lines.append(f"set apart: {names} (event {their_event}): scores {spread} >= {threshold:.2f} with {mine}, but {reason}")
     return lines
 
 
