@@ -89,6 +89,12 @@ def test_a_name_spelt_loosely_or_written_small_on_the_other_side_is_not_missing(
     # a month's name may be a person's; a hyphenated name holds its parts
     assert missing("Prime Minister May met the mayor of New York.", "Британският премиер Мей се срещна с кмета на Ню Йорк.") == set()
     assert missing("He flew to New York.", "Он улетел в Нью-Йорк.") == set()
+    # an acronym spelt out on the other side, and a first name whose surname the other side has
+    assert missing("Погиб начальник войск РХБЗ Игорь Кириллов.",
+                   "Погиб Кирилов, начальник на войските за радиационна, химическа и биологична защита.") == set()
+    # ... but a surname is not excused by a first name the other side gives someone else, nor a two-letter acronym
+    assert missing("Майк Помпео прилетел в Киев.", "Майк Пенс прилетел в Киев.") == {"Помпео", "Пенс"}
+    assert "ЕС" in missing("ЕС ввел санкции.", "Его сын ввел санкции.")
     # English capitalises the party, Russian writes it small
     assert missing("The vote split the Labour benches.", "Голосование расколол ряды лейбористов.") == set()
     # ... but a name the other sentence lacks is still reported, and a short key is not looked for among small words

@@ -311,9 +311,9 @@ def compare_claims(a: str, b: str, lexicon: Lexicon | None = None) -> list[Diffe
     # there), then spelt more loosely (Williams/Уильямс, Labour/лейбористы)
     in_a, in_b = entities.capitalised_keys(a), entities.capitalised_keys(b)
     diffs += [Difference("entity", "a", ea[k].surface) for k in ea
-              if k not in eb and k not in in_b and not entities.named_elsewhere(ea[k], b)]
+              if k not in eb and k not in in_b and not entities.named_elsewhere(ea[k], b, a)]
     diffs += [Difference("entity", "b", eb[k].surface) for k in eb
-              if k not in ea and k not in in_a and not entities.named_elsewhere(eb[k], a)]
+              if k not in ea and k not in in_a and not entities.named_elsewhere(eb[k], a, b)]
     da, db = dates(a), dates(b)
     diffs += [Difference("date", "a", da[k]) for k in sorted(da) if k not in db]
     diffs += [Difference("date", "b", db[k]) for k in sorted(db) if k not in da]
