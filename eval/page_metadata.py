@@ -66,6 +66,11 @@ tuning page is measured on page shapes it was not written for):
               U  browser text of an interview: quote headline, standfirst, questions ending with "?", answers, read-also
               Y  browser text of a page translated by the browser: translate bar, menu and text in machine translation
                  (U and Y were written held out in stop 39; no rule has been fixed against them)
+              AM a regional site's article under its header widgets: exchange rates, weather, a news ticker, "today", a phone line
+              AN a long article with pull-quotes (clutter: they repeat the body), their name lines, captions with credits, a key-quote box
+              AO an article republished by a partner site: republication note, licence widget, partner lines; the outlet is the original
+              AP an explainer with reference marks in its sentences and a numbered sources list with other articles' dates
+                 (AM, AN, AO and AP were written held out in stop 42, first run with the code of its commit c883426)
 
 Each page is read alone, as a user would: ``framing.ingest.load_documents([path])``, no manifest.
 Per page:

@@ -13,7 +13,8 @@ from eval.page_metadata import GOLD, PAGES, PageScore, load_gold, score_page, su
 LANGUAGES = {"ru", "uk", "bg", "en"}
 TUNING_SHAPES = set("ACEFHJLMNOPQRSTVWXZ") | {"AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL"}
 # two letters once the single ones ran out (stop 40)
-SHAPES = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ") | {"AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL"}
+SHAPES = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ") | {"AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM", "AN",
+                                              "AO", "AP"}
 STATED_BY = {"meta", "json-ld", "url", "masthead", "title", "none"}
 
 
