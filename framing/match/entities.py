@@ -12,7 +12,7 @@ alias table, and words English capitalises but ru/uk/bg do not (days, months, ti
 adjectives: "Russian President ... on Wednesday") are not names: over SIB-200's 1,004 sentences in four
 languages, the six language pairs' translations showed 7,435 names "only in one side" before stop 41 and
 5,143 after (``python -m eval.entity_differences``; eval/HISTORY.md, stop 41). Claim comparison then looks for a missing
-name more loosely (:func:`named_elsewhere`): 2,894 since stop 42.
+name more loosely (:func:`named_elsewhere`): 2,943 since stop 42.
 """
 
 from __future__ import annotations
@@ -229,8 +229,9 @@ def named_elsewhere(mention: Mention, other: str, own: str | None = None) -> boo
         return True
     if mention.surface.isupper() and 3 <= len(mention.surface) <= 6 and _spelt_out(mention.surface, other):
         return True
-    if own is not None:
-        return any(_named_loosely(part.surface, part.key, capitalised, small) for part in _same_name(mention, own))
+    if own is not None and not mention.surface.isupper():  # an acronym before a name is no part of it ("США Джо Байдена")
+        return any(_named_loosely(part.surface, part.key, capitalised, small) for part in _same_name(mention, own)
+                   if not part.surface.isupper())
     return False
 
 
@@ -246,14 +247,17 @@ def _named_loosely(surface: str, strict: str, capitalised: frozenset[str], small
     return len(strict) == 3 and strict.isalpha() and not surface.isupper() and bool(keys & small)
 
 
-# words an acronym's letters skip ("войска радиационной, химической и биологической защиты")
+# words an acronym's letters skip ("войска радиационной, химической и биологической защиты"): function words, and
+# prepositions of one or two letters ("с", "в"), which would give any sentence many three-letter runs of initials
 _ACRONYM_SKIPS = {"и", "й", "і", "та", "на", "of", "and", "the", "for", "de"}
+ACRONYM_WORD_LETTERS = 3
 
 
 @functools.lru_cache(maxsize=65536)
 def _initials(text: str) -> str:
     """The Latin spelling of the first letters of a sentence's words (function words skipped)."""
-    return "".join(w[0] for w in (m.group(0).lower() for m in _WORD.finditer(text)) if w not in _ACRONYM_SKIPS).translate(_TRANSLIT)
+    return "".join(w[0] for w in (m.group(0).lower() for m in _WORD.finditer(text))
+                   if w not in _ACRONYM_SKIPS and len(w) >= ACRONYM_WORD_LETTERS).translate(_TRANSLIT)
 
 
 def _spelt_out(acronym: str, other: str) -> bool:
