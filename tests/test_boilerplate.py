@@ -413,7 +413,7 @@ def test_a_columns_disclaimer_and_follow_and_newsletter_prompts_go():
 def test_a_pull_quote_repeating_the_texts_own_words_goes_and_a_quote_standing_alone_stays():
     body = "A bus that comes every half hour is not a service, it is a gamble, and those who can afford a car stop taking it."
     pull = "“A bus that comes every half hour is not a service, it is a gamble.”"
-    assert _removed("Our city keeps paving car parks", body, pull) == [("repeat of an earlier line", pull)]
+    assert _removed("Our city keeps paving car parks", body, pull) == [("pull quote (repeats the text)", pull)]
     alone = "«Мы не отступим ни на шаг и будем защищать каждый метр нашей земли»"
     assert _removed("Президент обратился к нации в воскресенье", "Президент выступил с обращением к нации в воскресенье вечером.", alone) == []
 
@@ -875,3 +875,52 @@ def test_a_posts_time_line_under_its_text_dates_the_page_and_an_embeds_does_not(
                        "Buses will be diverted through the old town while the work goes on, the council added."]) + "\n"
     (article,) = documents_from_texts([(embed, {"id": "embed"})])
     assert article.date is None
+
+
+def test_header_widgets_a_ticker_and_a_phone_line_are_clutter_and_a_short_figure_line_is_not_a_rate():
+    # page shape AM (stop 42): a regional site's rates, ticker and hotline above the article were kept
+    lines = ["Курс валют ЦБ РФ", "USD 84,62 ▲ EUR 93,87 ▼ CNY 11,54 ▲",
+             "Новости дня: В Балакове открыли ледовую арену · Бензин на АЗС подорожал на 2% · «Сокол» уступил в Тамбове",
+             "Горячая линия: 0 800 30 41 52 (бесплатно)",
+             "На мосту Саратов — Энгельс на полгода сузят движение из-за ремонта",
+             "Ремонт начнется в понедельник, движение по мосту сократят до одной полосы в каждую сторону, сообщили в мэрии."]
+    removed = dict((text, reason) for reason, text in _removed(*lines))
+    assert removed.get(lines[1]) == removed.get(lines[0]) == "weather or rates box"
+    assert removed.get(lines[2]) == "inside a list of other stories" and removed.get(lines[3]) == "contact line"
+    assert lines[4] not in removed and lines[5] not in " ".join(removed)
+    from framing.ingest.boilerplate import _RATE_MARK, _RATES_LINE
+    assert _RATES_LINE.match("NATO 2024") and not _RATE_MARK.search("NATO 2024")  # a label, no rate
+
+
+def test_a_republished_articles_note_names_its_outlet_and_the_licence_and_partner_lines_go():
+    # page shape AO (stop 42): the host's name was taken for the outlet, and the note, licence and logos were kept
+    text = "\n".join(["Сибирский меридиан", "sibmeridian.ru", "Новости", "Партнёрские материалы",
+                      "Паром через Обь у Каменки перестанет ходить с 1 августа", "15 июля 2025, 09:40",
+                      "Анна Курочкина, «Обская правда»",
+                      "Переправа между Каменкой и Усть-Ягодным прекратит работу с 1 августа, сообщили в районной администрации.",
+                      "Владелец парома объяснил, что за последние два года топливо подорожало почти вдвое.",
+                      "Материал впервые опубликован изданием «Обская правда» (obpravda.ru). Перепечатан в рамках партнёрской сети.",
+                      "Этот материал распространяется по лицензии CC BY-ND 4.0. Вы можете перепечатать его бесплатно.",
+                      "Скопировать код для вставки", "Логотип «Обская правда»",
+                      "Наши партнёры: «Обская правда», «Томский вестник», «Алтайская неделя»"]) + "\n"
+    (document,) = documents_from_texts([(text, {"id": "ao"})])
+    assert document.outlet == "Обская правда"
+    assert [s.text for s in document.sentences][:2] == ["Паром через Обь у Каменки перестанет ходить с 1 августа",
+                                                        "Переправа между Каменкой и Усть-Ягодным прекратит работу с 1 августа, "
+                                                        "сообщили в районной администрации."]
+    assert not any("Обская правда" in s.text or "лицензии" in s.text for s in document.sentences)
+
+
+def test_a_pull_quote_trimmed_from_its_sentence_its_speaker_and_a_key_quote_box_go():
+    # page shape AN (stop 42): a pull quote that leaves words of its sentence out, its name line, a "Key quote" label
+    lines = ["Руководитель артели Алексей Рябов считает, что времени почти не осталось. Без серьёзных денег на реставрацию "
+             "половина этих церквей, по его словам, не переживёт следующие двадцать зим.",
+             "«Без серьёзных денег на реставрацию половина этих церквей не переживёт следующие двадцать зим»",
+             "Алексей Рябов, руководитель плотницкой артели",
+             "В Архангельской области сохранилось около 150 деревянных церквей и часовен, многие стоят в пустых деревнях.",
+             "Ключевая цитата", "«Сохранилось около 150 церквей»", "— Алексей Рябов",
+             "Harold Beal, 81, waits at the counter of the branch. (Photo: Kevin Roy / Pine Coast Tribune)"]
+    removed = dict((text, reason) for reason, text in _removed(*lines))
+    assert all(removed.get(t) == "pull quote (repeats the text)" for t in lines[1:3] + lines[4:7]), removed
+    assert lines[0] not in " ".join(removed) and lines[3] not in removed
+    assert removed.get(lines[7]) == "photo caption"

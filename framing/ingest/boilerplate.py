@@ -174,10 +174,49 @@ _ROLE_BYLINE = re.compile(
 # A photo's caption: a short paragraph ending in its credit ("... released by the SBU. Photograph: SBU/handout")
 _CAPTION_CREDIT = re.compile(
     r"(?:^|[.!?]\s+)(?i:photograph|photo|image|illustration|фото|фотография|світлина|снимка|изображение|зображення|илюстрация):"
-    r"\s*[^.!?]{1,60}$")
+    r"\s*[^.!?]{1,60}$|[.!?]\s+\((?i:photo|image|фото|снимка|світлина):\s*[^.!?()]{1,60}\)$")
 CAPTION_WORDS = 60
 # A weather or exchange-rate box: a temperature or a currency rate in a short line.
 _WEATHER_OR_RATES = re.compile(r"[−+-]?\d+\s?°|\b(?:USD|EUR|долар\w*|доллар\w*|евро|євро|лв)\s*[\d.,]+\s*$", re.I)
+# A regional site's header widgets (page shape AM, stop 42): a line of market rates ("USD 84,62 ▲ EUR 93,87 ▼",
+# "GBP/USD 1.2668 ▲ GBP/EUR 1.2004 ▼", "FTSE 100 8,071 ▼") and its label ("Курс валют ЦБ РФ", "Валутни курсове (БНБ)"),
+# a ticker of other stories after a label ("Новости дня: ... · ... · ...", "Latest: ... | ... | ..."), the newsroom's
+# phone line ("Гаряча лінія: 0 800 30 41 52 (безкоштовно)", "Newsdesk: 01432 555 019 (24 hours)")
+_RATES_LINE = re.compile(r"^(?:[A-Z][A-Z0-9]{1,5}(?: \d{2,3})?(?:/[A-Z]{3})?\s+[+−-]?\d[\d\s.,]*%?\s*[▲▼↑↓]?\s*[|·,;]?\s*)+$")
+_RATE_MARK = re.compile(r"[▲▼↑↓]|\d[.,]\d")  # an arrow or a decimal: "NATO 2024" is no rate
+_RATES_LABEL = re.compile(r"^(?:курсы? валют|курси валют|курс (?:нбу|цб)|валутни курсове|exchange rates|currenc(?:y|ies)|markets?)\b"
+                          r"[^.!?]{0,25}$", re.I)
+_TICKER = re.compile(r"^[^.!?:|·•]{2,30}:\s+[^|·•]{6,}(?:\s[|·•]\s[^|·•]{6,}){2,}$")
+_PHONE_LINE = re.compile(r"^[^\d:]{2,40}:\s*\+?\d[\d\s()-]{6,}\d(?:\s*\([^)]{1,30}\))?$")
+# A partner site's republication of another outlet's article (page shape AO, stop 42): the note that names where it
+# first appeared (and so the article's outlet, metadata.outlet_from_clutter), the licence widget, the logos' alt texts,
+# the partners' line
+_REPUBLISHED = re.compile(
+    r"^(?:this (?:article|story) (?:first appeared|was (?:first|originally) published)|(?:originally|first) published (?:on|by|in)\b|"
+    r"republished (?:from|with permission)|(?:этот |данный )?материал (?:впервые |первоначально )?(?:опубликован|вышел)|"
+    r"(?:цей )?матеріал (?:уперше |вперше |спочатку )?(?:опубліковано|опублікований|вийшов)|"
+    r"материалът е публикуван (?:първоначално|за първи път))", re.I)
+_LICENCE = re.compile(r"creative commons|\bcc by\b|republish this|you (?:may|can) republish|copy html|скопировать (?:код|текст)|"
+                      r"скопіювати (?:код|текст)|копирай (?:кода|текста)|передрукувати|перепечатать|препубликува", re.I)
+_LOGO = re.compile(r"^(?:логотип|лого(?: на)?|logo)\b[^.!?]{0,60}$|^[^.!?]{1,60}\blogo$", re.I)
+_PARTNERS = re.compile(r"^(?:наши партн[её]ры|партнери|партньори|нашите партньори|our partners|partners)\s*:|"
+                       r"^[^.!?]{2,50}\b(?:is|are) (?:a )?members? of the [^.!?]{2,50}\.?$", re.I)
+# a byline of a name and the outlet it writes for, in quotation marks ("Анна Курочкина, «Обская правда»")
+_OUTLET_BYLINE = re.compile(r"^[A-ZА-ЯЁІЇЄҐ][\w'’-]+ [A-ZА-ЯЁІЇЄҐ][\w'’-]+,\s*[«„\"“][^«»„“”\"]{2,40}[»“”\"]$")
+REPUBLISHED = "republication note"
+REPUBLISHED_WORDS = 45
+_QUOTED_NAME = re.compile(r"[«„\"“]([^«»„“”\"]{2,40})[»“”\"]")
+_NAMED_AFTER = re.compile(r"\b(?:on|by|in|at|from)\s+((?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,5})")
+
+
+def republished_from(text: str) -> str | None:
+    """The outlet a republication note names as the article's first publisher (in quotation marks, or after "on" /
+    "by"): "Материал впервые опубликован изданием «Обская правда»", "This article first appeared on High Plains
+    Report, a nonprofit newsroom ..." """
+    if not _REPUBLISHED.match(text.strip()):
+        return None
+    named = _QUOTED_NAME.search(text) or _NAMED_AFTER.search(text)
+    return named.group(1).strip(" .,") if named else None
 # Share and follow buttons: a short line made only of network names and sharing words.
 _SOCIAL = re.compile(
     r"^(?:(?:facebook|twitter|x|telegram|viber|whatsapp|linkedin|vk|вконтакте|вк|одноклассники|ok|instagram|youtube|tiktok|"
@@ -499,6 +538,19 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
             reasons[i] = "continued on another page"
         elif key in seen and _words(text) >= 3:
             reasons[i] = "repeat of an earlier line"
+        elif _REPUBLISHED.match(text.strip()) and _words(text) <= REPUBLISHED_WORDS:
+            reasons[i] = REPUBLISHED
+        elif ((_LICENCE.search(text) and _words(text) <= REPUBLISHED_WORDS) or (_LOGO.match(text.strip()) and _words(text) <= 8)
+              or (_PARTNERS.match(text.strip()) and _words(text) <= 25)):
+            reasons[i] = "licence, partner or logo line"
+        elif _OUTLET_BYLINE.match(text.strip()):
+            reasons[i] = "byline, credit, ad or promotion"
+        elif ((_RATES_LINE.match(text.strip()) and _RATE_MARK.search(text)) or (_RATES_LABEL.match(text.strip()) and _words(text) <= 6)):
+            reasons[i] = "weather or rates box"
+        elif _TICKER.match(text.strip()):
+            reasons[i] = "inside a list of other stories"
+        elif _PHONE_LINE.match(text.strip()):
+            reasons[i] = "contact line"
         elif _SECTION.match(text) and _words(text) <= 6:
             if not body_started and all(r is not None for r in reasons[:i]):
                 # at the top of the page, before anything of the article, it is a menu's item ("Главное", "Главное |
@@ -628,6 +680,14 @@ def _summary_label(lines: list[Line], reasons: list[str | None], before: int) ->
 
 
 PULL_QUOTE_WORDS = 6
+PULL_QUOTE = "pull quote (repeats the text)"
+PULL_QUOTE_SHARE = 0.8  # of a pull quote's words that one longer kept line holds
+PULL_QUOTE_SHORT_WORDS = 3
+PULL_QUOTE_NAME_WORDS = 8
+_PULL_QUOTE_NAME = re.compile(r"^(?:[—–-]\s*)?[A-ZА-ЯЁІЇЄҐ][\w'’-]+\s+[A-ZА-ЯЁІЇЄҐ]")
+# the label of a quote box that repeats one of the article's quotes (page shape AN, stop 42)
+_KEY_QUOTE_LABEL = re.compile(r"^(?:key quote|quote of the day|ключевая цитата|цитата дня|ключова цитата|ключов цитат|цитат на деня)\s*:?\s*$",
+                              re.I)
 _WHOLLY_QUOTED = re.compile(r"^\s*[«„“\"](?P<inner>[^«»„“”\"]+)[»“”\"]\s*$")
 
 
@@ -636,13 +696,31 @@ def _mark_pull_quotes(lines: list[Line], reasons: list[str | None]) -> None:
     sentence in large type ("“A bus that comes every half hour is not a service, it is a gamble.”"; page shape M, stop
     37). A quote that no other line holds is the article's own (a statement set alone in quotation marks)."""
     kept = [(i, line_key(line.text)) for i, line in enumerate(lines) if reasons[i] is None]
+    kept_words = [(i, set(_WORD.findall(key))) for i, key in kept]
+    label = False  # under a "Key quote" label: the quote and its speaker are the box's
     for i, line in enumerate(lines):
-        m = _WHOLLY_QUOTED.match(line.text)
-        if reasons[i] is not None or not m or _words(m.group("inner")) < PULL_QUOTE_WORDS:
+        text = line.text.strip()
+        if _KEY_QUOTE_LABEL.match(text):
+            reasons[i] = PULL_QUOTE
+            label = True
             continue
-        inner = line_key(m.group("inner"))
-        if any(j != i and inner in key and key != inner for j, key in kept):
-            reasons[i] = "repeat of an earlier line"
+        m = _WHOLLY_QUOTED.match(line.text)
+        if reasons[i] in (None, "repeat of an earlier line") and m and (label or _words(m.group("inner")) >= PULL_QUOTE_SHORT_WORDS):
+            inner = line_key(m.group("inner"))
+            words = set(_WORD.findall(inner))
+            # the words of another kept, longer line (an editor shortens or trims the quoted sentence: "..., по его
+            # словам, ..." left out)
+            # (a short one, of three to five words, only whole: "«Розширюватися треба було ще вчора»")
+            share = PULL_QUOTE_SHARE if _words(m.group("inner")) >= PULL_QUOTE_WORDS else 1.0
+            repeated = reasons[i] is not None or any(j != i and inner in key and key != inner for j, key in kept) or any(
+                j != i and len(theirs) > len(words) and len(words & theirs) >= share * len(words) for j, theirs in kept_words)
+            if repeated or label:
+                reasons[i] = PULL_QUOTE
+                # the speaker's line under it ("Harold Beal, lobsterman", "— Алексей Рябов")
+                if (i + 1 < len(lines) and reasons[i + 1] in (None, "label between clutter") and _words(lines[i + 1].text) <= PULL_QUOTE_NAME_WORDS
+                        and not _SENTENCE_END.search(lines[i + 1].text) and _PULL_QUOTE_NAME.match(lines[i + 1].text.strip())):
+                    reasons[i + 1] = PULL_QUOTE
+        label = False
 
 
 # The writer's name in a byline ("By Ruth Adeyemi", "Автор: Ирина Соколова", "Елена Маринова, колумнист")

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .boilerplate import PRINT_LINE, RUNNING_HEAD, running_head_name
+from .boilerplate import PRINT_LINE, REPUBLISHED, RUNNING_HEAD, republished_from, running_head_name
 from .documents import Span
 
 if sys.version_info >= (3, 11):
@@ -262,7 +262,12 @@ def year_less_date(header_spans: list[Span], first_sentence: str) -> tuple[str |
 
 
 def outlet_from_clutter(removed: list[Span], is_wire: Callable[[str], bool]) -> tuple[str | None, str]:
-    """(outlet, where it came from) from the page's own clutter: a web address, or a masthead-like line."""
+    """(outlet, where it came from) from the page's own clutter: a web address, or a masthead-like line; first, the
+    outlet a partner site's republication note names (the article is that outlet's, the host only republished it)."""
+    for span in removed:
+        first = republished_from(span.text) if span.reason == REPUBLISHED else None
+        if first and not is_wire(first):
+            return first, "republication note"
     counts: dict[str, int] = {}
     for span in removed:
         if span.reason not in _OWN_CLUTTER or _ANOTHER_OUTLET.match(span.text.strip()):
