@@ -376,6 +376,10 @@ SAME_EVENT_ACROSS = {
     ("peace_summit_burgenstock", "istanbul_talks"): ("istanbul_talks", "istanbul_talks"),
     ("peace_summit_burgenstock", "peskov_briefing"): ("victory_plan", "peskov_peace_formula"),  # Peskov on the summit, 17 Jun 2024
     ("gas_transit_end", "schengen_full"): ("schengen_bulgaria", "full_entry_2025"),  # Bulgaria fully in Schengen, 1 Jan 2025
+    ("moskva_sinking", "snake_island_retaken"): ("snake_island_withdrawal", "snake_island_withdrawal"),  # 30 Jun 2022
+    ("moskva_sinking", "snake_island_feb24"): ("snake_island_withdrawal", "island_captured"),  # 24 Feb 2022
+    ("snake_island_withdrawal", "moskva_sinking"): ("moskva_sinking", "moskva_sinking"),  # 14 Apr 2022
+    ("bulgaria_expels_diplomats", "gazprom_cutoff"): ("gazprom_cutoff", "gazprom_halt"),  # 27 Apr 2022
 }
 
 

@@ -41,7 +41,9 @@ from .conftest import SHARED_DATA, FakeEncoder, fake_grouping
                                   "opec_cut", "kim_vostochny", "belgorod_incursion", "moldova_referendum",
                                   "putin_reelection", "lebanon_ceasefire", "iran_missile_attack",
                                   "poland_election", "derna_floods", "scholz_putin_call", "putin_beijing_2024", "il76_crash",
-                                  "kirillov_killing", "mh17_verdict", "peace_summit_burgenstock", "gas_transit_end"])
+                                  "kirillov_killing", "mh17_verdict", "peace_summit_burgenstock", "gas_transit_end",
+                                  "olenivka_explosion", "snake_island_withdrawal", "bulgaria_expels_diplomats",
+                                  "lukashenko_reelection_2025"])
 def test_pile_gold_resolves_and_scores(name):
     articles, event_of, claims = load_pile(PILES / name)
     assert {a[1]["id"] for a in articles} == set(event_of) and len(articles) == 22
