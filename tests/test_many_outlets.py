@@ -741,6 +741,17 @@ def test_an_event_of_one_languages_articles_joins_the_rest_of_its_story_when_the
     # half further than the gap, and a half beside an event that has two or more of its language
     small = english[: LANGUAGE_HALF - 1]
     assert join_language_halves([small, rest], evidence, languages, 0.85 - LANGUAGE_GAP)[0] == [small, rest]
+    # ... unless both events' days are known and a day apart at most: then a half of LANGUAGE_HALF_DATED joins
+    from framing.match.events import LANGUAGE_HALF_DATED
+    small = english[:LANGUAGE_HALF_DATED]
+    same_days = ["2022-06-30"] * 6 + ["2022-07-01"] * 6 + [None, None]
+    assert sorted(map(sorted, join_language_halves([small, rest], evidence, languages, 0.85 - LANGUAGE_GAP, same_days)[0])) == [
+        sorted(small + rest)]
+    days_apart = ["2022-06-30"] * 6 + ["2022-07-03"] * 6 + [None, None]
+    assert join_language_halves([small, rest], evidence, languages, 0.85 - LANGUAGE_GAP, days_apart)[0] == [small, rest]
+    undated = ["2022-06-30"] * 6 + [None] * 8  # a missing date is no reason to join
+    assert join_language_halves([small, rest], evidence, languages, 0.85 - LANGUAGE_GAP, undated)[0] == [small, rest]
+    assert join_language_halves([english[:2], rest], evidence, languages, 0.85 - LANGUAGE_GAP, same_days)[0] == [english[:2], rest]
     assert join_language_halves([english, rest], evidence, languages, 0.81)[0] == [english, rest]
     evidence.update(_pair(a, b, 0.3, 0.8) for a in english for b in (14, 15))
     mixed = rest + [14, 15]
