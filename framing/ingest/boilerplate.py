@@ -196,8 +196,10 @@ _REPUBLISHED = re.compile(
     r"republished (?:from|with permission)|(?:этот |данный )?материал (?:впервые |первоначально )?(?:опубликован|вышел)|"
     r"(?:цей )?матеріал (?:уперше |вперше |спочатку )?(?:опубліковано|опублікований|вийшов)|"
     r"материалът е публикуван (?:първоначално|за първи път))", re.I)
-_LICENCE = re.compile(r"creative commons|\bcc by\b|republish this|you (?:may|can) republish|copy html|скопировать (?:код|текст)|"
-                      r"скопіювати (?:код|текст)|копирай (?:кода|текста)|передрукувати|перепечатать|препубликува", re.I)
+# (plain substrings of the lower-cased line: a case-blind regex search over every line cost a tenth of the cleaning)
+_LICENCE_WORDS = ("creative commons", "cc by", "republish this", "you may republish", "you can republish", "copy html",
+                  "скопировать код", "скопировать текст", "скопіювати код", "скопіювати текст", "копирай кода",
+                  "копирай текста", "передрукувати", "перепечатать", "препубликува")
 _LOGO = re.compile(r"^(?:логотип|лого(?: на)?|logo)\b[^.!?]{0,60}$|^[^.!?]{1,60}\blogo$", re.I)
 _PARTNERS = re.compile(r"^(?:наши партн[её]ры|партнери|партньори|нашите партньори|our partners|partners)\s*:|"
                        r"^[^.!?]{2,50}\b(?:is|are) (?:a )?members? of the [^.!?]{2,50}\.?$", re.I)
@@ -205,8 +207,14 @@ _PARTNERS = re.compile(r"^(?:наши партн[её]ры|партнери|па
 _OUTLET_BYLINE = re.compile(r"^[A-ZА-ЯЁІЇЄҐ][\w'’-]+ [A-ZА-ЯЁІЇЄҐ][\w'’-]+,\s*[«„\"“][^«»„“”\"]{2,40}[»“”\"]$")
 REPUBLISHED = "republication note"
 REPUBLISHED_WORDS = 45
+REPUBLISHED_CHARS = 400  # (a longer line is a paragraph: not looked at, which keeps the scan cheap)
 _QUOTED_NAME = re.compile(r"[«„\"“]([^«»„“”\"]{2,40})[»“”\"]")
 _NAMED_AFTER = re.compile(r"\b(?:on|by|in|at|from)\s+((?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,5})")
+
+
+def _is_licence_line(text: str) -> bool:
+    lowered = text.lower()
+    return any(word in lowered for word in _LICENCE_WORDS)
 
 
 def republished_from(text: str) -> str | None:
@@ -538,10 +546,11 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
             reasons[i] = "continued on another page"
         elif key in seen and _words(text) >= 3:
             reasons[i] = "repeat of an earlier line"
-        elif _REPUBLISHED.match(text.strip()) and _words(text) <= REPUBLISHED_WORDS:
+        elif len(text) < REPUBLISHED_CHARS and _REPUBLISHED.match(text.strip()) and _words(text) <= REPUBLISHED_WORDS:
             reasons[i] = REPUBLISHED
-        elif ((_LICENCE.search(text) and _words(text) <= REPUBLISHED_WORDS) or (_LOGO.match(text.strip()) and _words(text) <= 8)
-              or (_PARTNERS.match(text.strip()) and _words(text) <= 25)):
+        elif len(text) < REPUBLISHED_CHARS and ((_is_licence_line(text) and _words(text) <= REPUBLISHED_WORDS)
+                                                or (_LOGO.match(text.strip()) and _words(text) <= 8)
+                                                or (_PARTNERS.match(text.strip()) and _words(text) <= 25)):
             reasons[i] = "licence, partner or logo line"
         elif _OUTLET_BYLINE.match(text.strip()):
             reasons[i] = "byline, credit, ad or promotion"
@@ -695,6 +704,8 @@ def _mark_pull_quotes(lines: list[Line], reasons: list[str | None]) -> None:
     """A line that is nothing but a quotation of another kept line's words is a pull quote: the column repeats its own
     sentence in large type ("“A bus that comes every half hour is not a service, it is a gamble.”"; page shape M, stop
     37). A quote that no other line holds is the article's own (a statement set alone in quotation marks)."""
+    if not any(_WHOLLY_QUOTED.match(line.text) or _KEY_QUOTE_LABEL.match(line.text.strip()) for line in lines):
+        return
     kept = [(i, line_key(line.text)) for i, line in enumerate(lines) if reasons[i] is None]
     kept_words = [(i, set(_WORD.findall(key))) for i, key in kept]
     label = False  # under a "Key quote" label: the quote and its speaker are the box's
