@@ -225,6 +225,8 @@ def republished_from(text: str) -> str | None:
         return None
     named = _QUOTED_NAME.search(text) or _NAMED_AFTER.search(text)
     return named.group(1).strip(" .,") if named else None
+
+
 # Share and follow buttons: a short line made only of network names and sharing words.
 _SOCIAL = re.compile(
     r"^(?:(?:facebook|twitter|x|telegram|viber|whatsapp|linkedin|vk|вконтакте|вк|одноклассники|ok|instagram|youtube|tiktok|"
