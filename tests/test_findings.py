@@ -908,3 +908,14 @@ def test_a_translation_names_no_one_the_other_lacks():
     # a name one side really lacks is still reported, on the side that has it
     added = compare_claims(english, "Шольц заявил в среду, что Израиль не приедет, сообщил Макрон.")
     assert [(d.only_in, d.value) for d in added if d.kind == "entity"] == [("b", "Макрон")]
+
+
+def test_a_name_inside_a_relative_clause_is_not_the_speaker():
+    # a fresh pile (gas_transit_end, stop 42) gave Fico's words to "Christmas"
+    said = speakers("Prime Minister Robert Fico, who flew to Moscow to see Putin shortly before Christmas, says his country "
+                    "will lose 500 million euros a year.")
+    assert not set(said.values()) & {"Christmas", "Putin", "Moscow"}
+    said = speakers("Премьер Роберт Фицо, который незадолго до Рождества летал к Путину, заявил, что Словакия потеряет деньги.")
+    assert not set(said.values()) & {"Рождества", "Путину"}
+    # a speaker after the verb, followed by a relative clause, is still the speaker
+    assert list(speakers("The talks will go on, said Rutte, who arrived in Kyiv on Monday.").values()) == ["Rutte"]

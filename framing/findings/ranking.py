@@ -169,6 +169,8 @@ _COMPASS = ("южн", "північн", "северн", "східн", "изто�
 _QUOTED_SPAN = re.compile(r"«[^«»]*»|„[^„“”]*[“”]|“[^“”]*”|\"[^\"]*\"")
 # "said Beijing had hurt": a name after the verb and before one of these is what was said, not who said it
 _REPORTED = re.compile(r"\s+(?:had|has|have|was|were|is|are|would|will|could|should|must|might|may|did|does|do)\b")
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whom|whose|which|котор(?:ый|ая|ое|ые|ого|ой|ом|ым|ую|ых)|як(?:ий|а|е|і|ого|ої|ому|им|их)|"
+                              r"който|която|което|които)\b[^,]*$", re.I)
 _NOT_SPEAKERS = {w.lower() for w in (
     "Secretary State General President Minister Prime Foreign Chancellor Ambassador Mr Mrs Ms Dr Senator "
     "Deputy Chief Commander Spokesman Spokeswoman Press Office Department Ministry House White Council "
@@ -302,6 +304,10 @@ def _read_speakers(text: str, names: frozenset[str] | None, titled: bool) -> dic
         if _modifies_next_word(text, m.start + len(m.surface), m.surface):  # "Russian foreign ministry", "Святой престол"
             continue
         if any(a < m.start < b for a, b in quoted):
+            continue
+        # inside a relative clause that a comma closes ("Fico, who flew to Moscow shortly before Christmas, says": not
+        # Christmas, not Moscow; found on a fresh pile, gas_transit_end)
+        if _RELATIVE_CLAUSE.search(text[: m.start]) and "," in text[m.start + len(m.surface) :]:
             continue
         if _OBLIQUE.search(m.surface):  # "Хмельницького", "Навального", "Рахмоном": whom or what, not who
             continue
