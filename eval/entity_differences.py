@@ -9,8 +9,8 @@ the real piles' unmatched names and the SIB-200 list (both read); NTREX's list w
 "United States", "Earth" and "Sun" were added, so neither set is held out for the word lists: the figures say how
 much noise a reader of the side-by-side diff and the coverage view sees, not a held-out score. Stop 42's looser
 spellings (:func:`framing.match.entities.named_elsewhere`: Williams/Уильямс, John/Джоном, Labour/лейбористы,
-May/Мей, Нью-Йорку/York, РХБЗ spelt out, a first name whose surname the other side has) were chosen on SIB-200's
-train split and NTREX's odd-numbered documents; the rows "all, held-out half" count SIB-200's
+May/Мей, George/Джордж, Нью-Йорку/York, РХБЗ spelt out, a first name whose surname the other side has) were chosen
+on SIB-200's train split and NTREX's odd-numbered documents; the rows "all, held-out half" count SIB-200's
 dev and test sentences and NTREX's even-numbered documents, which were not read for them.
 
     python -m eval.entity_differences [--data DIR] [--top 15]
