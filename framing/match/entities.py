@@ -108,10 +108,21 @@ def _latin(lowered: str) -> str:
     return re.sub(r"[^a-z]", "", lowered.translate(_TRANSLIT))
 
 
-def _skeleton_key(latin: str) -> str:
+def _spelt(latin: str) -> str:
+    """A Latin spelling brought to the one the scripts meet in (see ``_LATIN_SPELLING``)."""
     for pattern, spelling in _LATIN_SPELLING:
         latin = pattern.sub(spelling, latin)
-    skeleton = _REPEATS.sub(r"\1", _VOWELS.sub("", latin))
+    return latin
+
+
+def _consonants(spelt: str) -> str:
+    """A spelling's consonants, doubled letters once."""
+    return _REPEATS.sub(r"\1", _VOWELS.sub("", spelt))
+
+
+def _skeleton_key(latin: str) -> str:
+    latin = _spelt(latin)
+    skeleton = _consonants(latin)
     if len(skeleton) < 2:
         return latin
     return skeleton[:3]
@@ -137,10 +148,8 @@ def loose_keys(word: str) -> frozenset[str]:
     latin = _latin(lowered)
     keys = {entity_key(word), _skeleton_key(latin)}  # a stem's key and its spelling: West the compass point and Уэст
     for variant in {latin, latin.replace("c", "k"), _SOFT_G.sub("j", latin)}:
-        for pattern, spelling in _LATIN_SPELLING:
-            variant = pattern.sub(spelling, variant)
-        variant = _SILENT_H.sub("", variant)
-        skeleton = _REPEATS.sub(r"\1", _VOWELS.sub("", variant))
+        variant = _SILENT_H.sub("", _spelt(variant))
+        skeleton = _consonants(variant)
         if len(skeleton) >= 3 and skeleton[0] == "v":
             keys.add(skeleton[1:4])
         keys.add(skeleton[:3] if len(skeleton) >= 2 else _VOWEL_RUN.sub("a", variant))

@@ -203,8 +203,9 @@ def set_apart_lines(event: Event, limit: int = 4) -> list[str]:
     came = event.evidence.get("set_apart_from", {})
     lines = [f"set apart: {doc}: {_left_because(why, 'this')} (event {why['event']})" for doc, why in sorted(left.items())]
     threshold = event.evidence.get("threshold", 0.0)
-    shared: dict[tuple[str, str, str], list[tuple[str, float]]] = {}  # (member, other event, reason) -> (document, score)
-    order: list[tuple[str, ...]] = []
+    # (member, other event, reason) -> [(document, score)], in the order of each key's closest document; a reason of
+    # one document alone (dates, a score under the threshold) has no member: ("", document, reason)
+    shared: dict[tuple[str, str, str], list[tuple[str, float]]] = {}
     for other, pair in sorted(((o, p) for o, p in closest.items() if o not in left), key=lambda item: -item[1]["score"]):
         gap = pair["date_gap_days"]
         parts = (f"topic {pair['similarity']:.2f}, shared claims {pair['aligned_share']:.2f}, "
@@ -229,19 +230,13 @@ def set_apart_lines(event: Event, limit: int = 4) -> list[str]:
                           f"{pair.get('events_pairs_scored', 1)} pair(s)"
                           + (f", {pair['events_pairs_dated_apart']} of them dated too far apart to be one event"
                              if pair.get("events_pairs_dated_apart") else ""))
-            key = (mine, their_event, reason)
-            if key not in shared:
-                shared[key] = []
-                order.append(key)
-            shared[key].append((other, pair["score"]))
+            shared.setdefault((mine, their_event, reason), []).append((other, pair["score"]))
             continue
-        order.append((other, why))
-    for item in order[:limit]:
-        if len(item) == 2:
-            lines.append(f"set apart: {item[0]}: {item[1]}")
+        shared[("", other, why)] = [(other, pair["score"])]
+    for (mine, their_event, reason), documents in list(shared.items())[:limit]:
+        if not mine:
+            lines.append(f"set apart: {their_event}: {reason}")
             continue
-        mine, their_event, reason = item
-        documents = shared[item]
         scores = sorted(score for _, score in documents)
         if len(documents) == 1:
             lines.append(f"set apart: {documents[0][0]}: score {scores[0]:.2f} >= {threshold:.2f} with {mine}, but {reason}")
