@@ -378,6 +378,11 @@ SAME_EVENT_ACROSS = {
     ("gas_transit_end", "schengen_full"): ("schengen_bulgaria", "full_entry_2025"),  # Bulgaria fully in Schengen, 1 Jan 2025
     ("moskva_sinking", "snake_island_retaken"): ("snake_island_withdrawal", "snake_island_withdrawal"),  # 30 Jun 2022
     ("moskva_sinking", "snake_island_feb24"): ("snake_island_withdrawal", "island_captured"),  # 24 Feb 2022
+    # the piles of stop 43
+    ("icc_putin_warrant", "mongolia_visit"): ("putin_mongolia_visit", "putin_mongolia_visit"),  # Ulaanbaatar, 3 Sep 2024
+    ("putin_mongolia_visit", "icc_warrant_2023"): ("icc_putin_warrant", "icc_putin_warrant"),  # 17 Mar 2023
+    ("putin_mongolia_visit", "brics_johannesburg"): ("prigozhin_crash", "brics_address"),  # BRICS by video, 23 Aug 2023
+    ("macron_troops_remark", "putin_address"): ("navalny_funeral", "putin_address"),  # the Federal Assembly, 29 Feb 2024
     ("snake_island_withdrawal", "moskva_sinking"): ("moskva_sinking", "moskva_sinking"),  # 14 Apr 2022
     ("bulgaria_expels_diplomats", "gazprom_cutoff"): ("gazprom_cutoff", "gazprom_halt"),  # 27 Apr 2022
 }

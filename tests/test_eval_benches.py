@@ -43,7 +43,8 @@ from .conftest import SHARED_DATA, FakeEncoder, fake_grouping
                                   "poland_election", "derna_floods", "scholz_putin_call", "putin_beijing_2024", "il76_crash",
                                   "kirillov_killing", "mh17_verdict", "peace_summit_burgenstock", "gas_transit_end",
                                   "olenivka_explosion", "snake_island_withdrawal", "bulgaria_expels_diplomats",
-                                  "lukashenko_reelection_2025"])
+                                  "lukashenko_reelection_2025", "macron_troops_remark", "poltava_strike",
+                                  "kazan_drone_attack", "putin_mongolia_visit"])
 def test_pile_gold_resolves_and_scores(name):
     articles, event_of, claims = load_pile(PILES / name)
     assert {a[1]["id"] for a in articles} == set(event_of) and len(articles) == 22
