@@ -62,14 +62,15 @@ tuning page is measured on page shapes it was not written for):
               AN a long article with pull-quotes (clutter: they repeat the body), their name lines, captions with credits, a key-quote box
               AO an article republished by a partner site: republication note, licence widget, partner lines; the outlet is the original
                  (AM, AN and AO were written held out in stop 42, first run with the code of c883426; rules were fixed against them after)
+              U  browser text of an interview: quote headline, standfirst, questions ending with "?", answers, read-also
+                 (U was written held out in stop 39; a rule was read against it in stop 43, the run-in head's)
     held_out  B  HTML with JSON-LD NewsArticle only
               D  HTML whose only date is the URL path and whose outlet is only the domain
               G  browser text with a "today" header date, the article's own date and a headline list
               I  a brief (2-4 sentences) with byline and photo caption
               K  HTML with the outlet only in <title> ("Headline | Outlet")
-              U  browser text of an interview: quote headline, standfirst, questions ending with "?", answers, read-also
               Y  browser text of a page translated by the browser: translate bar, menu and text in machine translation
-                 (U and Y were written held out in stop 39; no rule has been fixed against them)
+                 (Y was written held out in stop 39; no rule has been fixed against it)
               AP an explainer with reference marks in its sentences and a numbered sources list with other articles' dates
                  (AP was written held out in stop 42, beside AM, AN and AO; no rule has been fixed against it)
 

@@ -11,7 +11,7 @@ import pytest
 from eval.page_metadata import GOLD, PAGES, PageScore, load_gold, score_page, summarise, visible_text
 
 LANGUAGES = {"ru", "uk", "bg", "en"}
-TUNING_SHAPES = set("ACEFHJLMNOPQRSTVWXZ") | {"AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM", "AN",
+TUNING_SHAPES = set("ACEFHJLMNOPQRSTUVWXZ") | {"AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM", "AN",
                                               "AO"}
 # two letters once the single ones ran out (stop 40)
 SHAPES = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ") | {"AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM", "AN",

@@ -84,3 +84,21 @@ def test_a_states_abbreviation_before_a_wires_tag_ends_no_sentence():
     # butler_rally's AP original: razdel cut "BUTLER, Pa." off the lead, which then sat in the claims on its own
     pieces = [s.text for s in split_sentences("BUTLER, Pa. (AP) — Donald Trump was rushed off the stage. He was wounded.")]
     assert pieces == ["BUTLER, Pa. (AP) — Donald Trump was rushed off the stage.", "He was wounded."]
+
+
+def test_a_round_ups_run_in_heads_are_set_aside_and_listed_but_a_lone_one_word_answer_stays():
+    from framing.ingest import documents_from_texts
+    from framing.ingest.segment import RUN_IN_HEAD_REASON
+
+    text = ("Транзит російського газу через Україну зупинився\n\nЗ першого січня газ через Україну більше не йде.\n\n"
+            "Словаччина. Прем'єр заявив, що рішення Києва дорого коштуватиме Європі.\n\n"
+            "Польща. У міністерстві назвали це перемогою.\n\nМолдова. У регіоні вимкнули опалення.")
+    (doc,) = documents_from_texts([(text, {"id": "x", "language": "uk"})])
+    assert [s.text.split()[0] for s in doc.sentences] == ["Транзит", "З", "Прем'єр", "У", "У"]
+    assert [(r.text, r.reason) for r in doc.removed] == [(w, RUN_IN_HEAD_REASON) for w in ("Словаччина.", "Польща.", "Молдова.")]
+    # an interview's one-word answer is the only such opening in its article: a sentence, kept
+    text = ("Як школа повертається до навчання після перерви\n\nЧи важко було дітям повернутися?\n\n"
+            "Дуже. Першого тижня багато хто мовчав на перервах.\n\n"
+            "Що допомогло?\n\nГуртки після уроків і спільні поїздки.")
+    (doc,) = documents_from_texts([(text, {"id": "y", "language": "uk"})])
+    assert "Дуже." in [s.text for s in doc.sentences] and not doc.removed

@@ -21,7 +21,7 @@ from .documents import Document, InputError, Sentence, Span
 from .outlets import OutletTable, shipped_table, table_for
 from .page_meta import Clue, best_clue, domain_of, url_date
 from .reading import RawText, expand_inputs, passed_over, read_text
-from .segment import dateline_length, dateline_reason, split_sentences
+from .segment import RUN_IN_HEAD_REASON, RUN_IN_HEADS, dateline_length, dateline_reason, run_in_head_length, split_sentences
 from .unwrap import unwrap
 
 log = logging.getLogger(__name__)
@@ -165,12 +165,18 @@ def build_document(
     spans: list[tuple[int, int, int]] = []
     datelines: dict[int, Span] = {}  # by paragraph: set aside, but read for the date like the rest of the body
     body_pieces: list[str] = []
-    for start, end, paragraph in cleaned.kept:
-        pieces = split_sentences(text[start:end], offset=start)
-        opening = dateline_length([piece.text for piece in pieces])
+    split = [split_sentences(text[start:end], offset=start) for start, end, _ in cleaned.kept]
+    # a round-up has a run-in head on several paragraphs; one alone may be a one-word answer ("Дуже." in an interview)
+    heads = {number for number, pieces in enumerate(split) if number and run_in_head_length([p.text for p in pieces])}
+    for number, ((_, _, paragraph), pieces) in enumerate(zip(cleaned.kept, split)):
+        texts = [piece.text for piece in pieces]
+        opening = dateline_length(texts)
+        reason = dateline_reason(" ".join(texts[:opening])) if opening else RUN_IN_HEAD_REASON
+        if not opening and len(heads) >= RUN_IN_HEADS and number in heads:
+            opening = 1
         if opening:
             piece = text[pieces[0].start : pieces[opening - 1].end]
-            datelines[paragraph] = Span(pieces[0].start, pieces[opening - 1].end, piece, dateline_reason(piece))
+            datelines[paragraph] = Span(pieces[0].start, pieces[opening - 1].end, piece, reason)
         body_pieces += [piece.text for piece in pieces]
         spans += [(piece.start, piece.end, paragraph) for piece in pieces[opening:]]
     if not spans:

@@ -81,6 +81,23 @@ def dateline_length(pieces: list[str]) -> int:
     return count
 
 
+# A round-up's run-in head: one capitalised word and a full stop opening a paragraph, the paragraph's text after it
+# ("Україна. Міненерго пояснило ...", "Washington. The White House said ...", "Рисковете. Хърватия ..."). As a sentence
+# it made claims of one word that the coverage view listed as rows and the findings as omissions (gas_transit_end,
+# stop 42); joined to the sentence after it, it pulled that sentence away from the other outlets' (stop 42, not
+# adopted). Reading sets it aside as clutter, listed, where an article has RUN_IN_HEADS of them. Words of four letters
+# or more: "Ні." and "Yes." are answers.
+_RUN_IN_HEAD = re.compile(r"^\s*[A-ZА-ЯЁІЇЄҐ][\w'’-]{3,}\.\s*$", re.U)
+_OPENS_SENTENCE = re.compile(r"^\s*[«\"„“(]?[A-ZА-ЯЁІЇЄҐ]", re.U)
+RUN_IN_HEAD_REASON = "run-in head (a section title opening a paragraph, not a claim)"
+RUN_IN_HEADS = 2  # an article's run-in heads are set aside when it has this many (one alone may be an answer: "Дуже.")
+
+
+def run_in_head_length(pieces: list[str]) -> int:
+    """1 when a paragraph's first sentence (as razdel cut it) is a run-in head followed by a sentence; else 0."""
+    return int(len(pieces) >= 2 and bool(_RUN_IN_HEAD.match(pieces[0])) and bool(_OPENS_SENTENCE.match(pieces[1])))
+
+
 @dataclass(frozen=True)
 class SentenceSpan:
     start: int
