@@ -163,7 +163,8 @@ def build_document(
         first_line[-1:] in "?!" and len(first_line.split()) <= QUESTION_HEADLINE_WORDS and len(split_sentences(first_line)) == 1))
 
     spans: list[tuple[int, int, int]] = []
-    datelines: dict[int, Span] = {}  # by paragraph: set aside, but read for the date like the rest of the body
+    # by paragraph: a wire dateline (set aside, but read for the date like the rest of the body) or a run-in head
+    datelines: dict[int, Span] = {}
     body_pieces: list[str] = []
     split = [split_sentences(text[start:end], offset=start) for start, end, _ in cleaned.kept]
     # a round-up has a run-in head on several paragraphs; one alone may be a one-word answer ("Дуже." in an interview)
