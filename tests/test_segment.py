@@ -102,3 +102,23 @@ def test_a_round_ups_run_in_heads_are_set_aside_and_listed_but_a_lone_one_word_a
             "Що допомогло?\n\nГуртки після уроків і спільні поїздки.")
     (doc,) = documents_from_texts([(text, {"id": "y", "language": "uk"})])
     assert "Дуже." in [s.text for s in doc.sentences] and not doc.removed
+
+
+def test_a_live_pages_short_run_in_heads_go_where_they_open_most_paragraphs_and_stay_as_sentences_elsewhere():
+    from framing.ingest.segment import run_in_heads
+
+    def paragraphs(*texts: str) -> list[list[str]]:
+        return [[s.text for s in split_sentences(t)] for t in texts]
+
+    live = paragraphs("Putin flies to the steppe", "Overnight: a late arrival. The plane landed after midnight.",
+                      "The talks. The two presidents met for three hours.", "Deals. Seven agreements were signed.",
+                      "Kyiv responds. The foreign ministry called the visit a blow to the court.")
+    assert run_in_heads(live) == {1, 2, 3, 4}
+    # an analysis that now and then opens a paragraph with a short sentence keeps them: they are its text
+    analysis = paragraphs("Why the vote matters", "Markets shuddered. The currency fell by two per cent.",
+                          "The government said it would act within days. It named a new envoy.",
+                          "The arithmetic is tight. Two parties hold the balance.",
+                          "Officials in Brussels declined to comment. They said talks would go on.",
+                          "Nobody expected a quick deal. The last one took a year.",
+                          "Then came the soldiers. They surrounded the building before dawn.")
+    assert run_in_heads(analysis) == set()

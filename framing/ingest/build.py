@@ -21,7 +21,7 @@ from .documents import Document, InputError, Sentence, Span
 from .outlets import OutletTable, shipped_table, table_for
 from .page_meta import Clue, best_clue, domain_of, url_date
 from .reading import RawText, expand_inputs, passed_over, read_text
-from .segment import RUN_IN_HEAD_REASON, RUN_IN_HEADS, dateline_length, dateline_reason, run_in_head_length, split_sentences
+from .segment import RUN_IN_HEAD_REASON, dateline_length, dateline_reason, run_in_heads, split_sentences
 from .unwrap import unwrap
 
 log = logging.getLogger(__name__)
@@ -167,13 +167,12 @@ def build_document(
     datelines: dict[int, Span] = {}
     body_pieces: list[str] = []
     split = [split_sentences(text[start:end], offset=start) for start, end, _ in cleaned.kept]
-    # a round-up has a run-in head on several paragraphs; one alone may be a one-word answer ("Дуже." in an interview)
-    heads = {number for number, pieces in enumerate(split) if number and run_in_head_length([p.text for p in pieces])}
+    heads = run_in_heads([[piece.text for piece in pieces] for pieces in split])
     for number, ((_, _, paragraph), pieces) in enumerate(zip(cleaned.kept, split)):
         texts = [piece.text for piece in pieces]
         opening = dateline_length(texts)
         reason = dateline_reason(" ".join(texts[:opening])) if opening else RUN_IN_HEAD_REASON
-        if not opening and len(heads) >= RUN_IN_HEADS and number in heads:
+        if not opening and number in heads:
             opening = 1
         if opening:
             piece = text[pieces[0].start : pieces[opening - 1].end]

@@ -90,12 +90,38 @@ def dateline_length(pieces: list[str]) -> int:
 _RUN_IN_HEAD = re.compile(r"^\s*[A-ZА-ЯЁІЇЄҐ][\w'’-]{3,}\.\s*$", re.U)
 _OPENS_SENTENCE = re.compile(r"^\s*[«\"„“(]?[A-ZА-ЯЁІЇЄҐ]", re.U)
 RUN_IN_HEAD_REASON = "run-in head (a section title opening a paragraph, not a claim)"
-RUN_IN_HEADS = 2  # an article's run-in heads are set aside when it has this many (one alone may be an answer: "Дуже.")
+RUN_IN_HEADS = 2  # an article's one-word run-in heads are set aside when it has this many (one alone may be an answer: "Дуже.")
+# A live page's or an explainer's run-in heads of a few words ("The talks.", "Morning: the first meetings.", "Що далі.",
+# "Kyiv's version."): set aside where at least RUN_IN_PHRASES of them open RUN_IN_SHARE or more of the article's
+# paragraphs of two sentences or more. Fewer, or a smaller share, and they are the writer's short sentences ("Markets
+# shuddered.", "The arithmetic is tight."), which an analysis sets at a paragraph's head now and then.
+_RUN_IN_PHRASE = re.compile(r"^\s*[A-ZА-ЯЁІЇЄҐ][^.!?…«»\"]*\.\s*$", re.U)
+RUN_IN_WORDS = 4
+RUN_IN_PHRASES = 3
+RUN_IN_SHARE = 0.6
 
 
 def run_in_head_length(pieces: list[str]) -> int:
-    """1 when a paragraph's first sentence (as razdel cut it) is a run-in head followed by a sentence; else 0."""
+    """1 when a paragraph's first sentence (as razdel cut it) is a one-word run-in head followed by a sentence; else 0."""
     return int(len(pieces) >= 2 and bool(_RUN_IN_HEAD.match(pieces[0])) and bool(_OPENS_SENTENCE.match(pieces[1])))
+
+
+def _opens_with_phrase(pieces: list[str]) -> bool:
+    return (len(pieces) >= 2 and len(pieces[0].split()) <= RUN_IN_WORDS and bool(_RUN_IN_PHRASE.match(pieces[0]))
+            and bool(_OPENS_SENTENCE.match(pieces[1])))
+
+
+def run_in_heads(paragraphs: list[list[str]]) -> set[int]:
+    """The paragraphs (by index, the first, the headline's, aside) that open with a run-in head, each paragraph given as
+    its sentences as razdel cut them: one-word heads where RUN_IN_HEADS paragraphs have one, and heads of up to
+    RUN_IN_WORDS words where RUN_IN_PHRASES or more open RUN_IN_SHARE of the paragraphs of two sentences or more."""
+    one_word = {i for i, pieces in enumerate(paragraphs) if i and run_in_head_length(pieces)}
+    phrases = {i for i, pieces in enumerate(paragraphs) if i and _opens_with_phrase(pieces)}
+    longer = sum(1 for i, pieces in enumerate(paragraphs) if i and len(pieces) >= 2)
+    heads = one_word if len(one_word) >= RUN_IN_HEADS else set()
+    if len(phrases) >= RUN_IN_PHRASES and len(phrases) >= RUN_IN_SHARE * longer:
+        heads |= phrases
+    return heads
 
 
 @dataclass(frozen=True)
