@@ -73,6 +73,9 @@ tuning page is measured on page shapes it was not written for):
                  (Y was written held out in stop 39; no rule has been fixed against it)
               AP an explainer with reference marks in its sentences and a numbered sources list with other articles' dates
                  (AP was written held out in stop 42, beside AM, AN and AO; no rule has been fixed against it)
+              AQ a fact-check article: claim and verdict lines, sections, sources checked, feedback prompt, network badge
+              AR a question-and-answer explainer: question subheadings, a key-facts box, read-also, tags
+                 (AQ and AR were written held out in stop 43, first run with the code of c7f55a0; no rule has been fixed against them)
 
 Each page is read alone, as a user would: ``framing.ingest.load_documents([path])``, no manifest.
 Per page:
