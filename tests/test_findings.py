@@ -936,6 +936,9 @@ def test_read_on_the_piles_no_speaker_from_a_name_before_the_verbs_comma_a_party
     assert speakers("If it did, the Guards warned, the answer would be heavier.") == {}
     # Alexander and Олександр are one name (x as ks)
     assert same_name("Олександр", "Alexander") and same_name("Александра", "Alexander")
+    # a Latin j that Cyrillic writes as a soft vowel or sign (held-out pile navalny_poisoning: "Яка Бизиль", "Jaka Bizilj")
+    assert same_name("Яка", "Jaka") and same_name("Бизиль", "Bizilj") and same_name("Янукович", "Yanukovych")
+    assert not same_name("Бизиль", "Jaka")
 
 
 def test_a_sentence_with_its_own_verb_of_saying_takes_no_speaker_from_the_next_one():

@@ -554,17 +554,25 @@ def _with_v(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiou]", "", latin))
 
 
+def _soft_j(word: str) -> str:
+    """A Latin spelling's j that Cyrillic writes as a soft vowel or sign: Jaka = Яка, Bizilj = Бизиль (a South Slavic
+    name, navalny_poisoning, stop 43). Cyrillic words are left as they are."""
+    if re.search(r"[а-яёіїєґ]", word.lower()):
+        return word
+    return re.sub(r"(?<=[ln])j(?![aeiou])", "", re.sub(r"^[jy](?=[aeiou])", "", word.lower()))
+
+
 def same_name(x: str, y: str) -> bool:
     """Two spellings of one name across scripts and transliterations (Парк/Пак, Ван/Vann, Холи/Голлі/Holly; a
     Romanian c before e or i as ч: Ciolacu/Чолаку; a French ch as ш: Zourabichvili/Зурабишвили); a hyphenated given
     name by either half (Dong-hoon/Хун)."""
     if "-" in x.strip("-") or "-" in y.strip("-"):
         return any(same_name(p, q) for p in x.split("-") if p for q in y.split("-") if q)
-    (a, a_ch, a_sh), (b, b_ch, b_sh) = ((latin_name(w), latin_name(w, c_as_ch=True), latin_name(w.lower().replace("ch", "sh")))
-                                        for w in (x, y))
+    (a, a_ch, a_sh, a_j), (b, b_ch, b_sh, b_j) = (
+        (latin_name(w), latin_name(w, c_as_ch=True), latin_name(w.lower().replace("ch", "sh")), latin_name(_soft_j(w))) for w in (x, y))
     # (one consonant left is little to go on: "Иванов" and "Анна" both leave "n" once v goes; with v they differ)
     v_agrees = _with_v(x) == _with_v(y) or "v" not in _latin_letters(x) + _latin_letters(y)
-    if any(p == q != "" and (len(p) > 1 or v_agrees) for p in (a, a_ch, a_sh) for q in (b, b_ch, b_sh)):
+    if any(p == q != "" and (len(p) > 1 or v_agrees) for p in (a, a_ch, a_sh, a_j) for q in (b, b_ch, b_sh, b_j)):
         return True
     from difflib import SequenceMatcher
 
