@@ -383,6 +383,9 @@ SAME_EVENT_ACROSS = {
     ("putin_mongolia_visit", "icc_warrant_2023"): ("icc_putin_warrant", "icc_putin_warrant"),  # 17 Mar 2023
     ("putin_mongolia_visit", "brics_johannesburg"): ("prigozhin_crash", "brics_address"),  # BRICS by video, 23 Aug 2023
     ("macron_troops_remark", "putin_address"): ("navalny_funeral", "putin_address"),  # the Federal Assembly, 29 Feb 2024
+    ("mariupol_theatre_strike", "putin_mariupol_visit"): ("icc_putin_warrant", "mariupol_visit"),  # 18-19 Mar 2023
+    ("navalny_poisoning", "navalny_death"): ("navalny_death", "navalny_death"),  # 16 Feb 2024
+    ("denkov_resignation", "schengen_air_sea"): ("schengen_bulgaria", "schengen_bulgaria"),  # 31 Mar 2024
     ("snake_island_withdrawal", "moskva_sinking"): ("moskva_sinking", "moskva_sinking"),  # 14 Apr 2022
     ("bulgaria_expels_diplomats", "gazprom_cutoff"): ("gazprom_cutoff", "gazprom_halt"),  # 27 Apr 2022
 }
