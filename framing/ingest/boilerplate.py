@@ -261,6 +261,8 @@ _SENTENCE_END = re.compile(r"[.!?…][»\"”'’)]?\s*$")
 
 @dataclass(frozen=True)
 class Line:
+    """A non-empty line of a text (:func:`split_lines`): ``text`` is already stripped, so the rules match it as it is."""
+
     start: int
     end: int
     text: str
@@ -383,7 +385,7 @@ def transcript_codes(lines: list[Line]) -> set[int]:
     that no heading of other stories ("Следующее видео", whose durations follow) interrupts. A video's own duration
     above the transcript ("03:12") is no part of it."""
     found = [(i, int(m.group(1)) * 60 + int(m.group(2))) for i, line in enumerate(lines)
-             if (m := _TIME_CODE.match(line.text.strip())) and int(m.group(2)) < 60]
+             if (m := _TIME_CODE.match(line.text)) and int(m.group(2)) < 60]
     best: list[int] = []
     run: list[tuple[int, int]] = []
     for i, seconds in found:
@@ -494,7 +496,7 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
                    and _words(line.text) <= TEMPLATE_LINE_WORDS and not _FINAL.search(line.text)})
     reasons: list[str | None] = [None] * len(lines)
     # a gallery's counter is no stamp: the paragraph beside it is the story's, not a teaser (page shape O, stop 38)
-    counters = [bool(_GALLERY_COUNTER.match(line.text.strip())) for line in lines]
+    counters = [bool(_GALLERY_COUNTER.match(line.text)) for line in lines]
     codes = transcript_codes(lines)
     stamps = [not counter and i not in codes and is_stamp(line.text) for i, (line, counter) in enumerate(zip(lines, counters))]
     body_started = False
@@ -521,46 +523,46 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
                 reasons[i] = "inside a list of other stories"
                 seen.add(key)
                 continue
-        if i in codes or (codes and _TRANSCRIPT_LABEL.match(text.strip())):
+        if i in codes or (codes and _TRANSCRIPT_LABEL.match(text)):
             reasons[i] = TRANSCRIPT_CODE
         elif stamps[i]:
             reasons[i] = STAMP
-        elif _PRINT_LINE.match(text.strip()):
+        elif _PRINT_LINE.match(text):
             reasons[i] = PRINT_LINE
-        elif _WEB_ARCHIVE.match(text.strip()):
+        elif _WEB_ARCHIVE.match(text):
             reasons[i] = WEB_ARCHIVE
-        elif _READER_CONTROL.match(text.strip()):
+        elif _READER_CONTROL.match(text):
             reasons[i] = READER_VIEW
-        elif _FACTBOX_LABEL.match(text.strip()):
+        elif _FACTBOX_LABEL.match(text):
             reasons[i] = "factbox label"
-        elif _PAGE_NAVIGATION.match(text.strip()):
+        elif _PAGE_NAVIGATION.match(text):
             reasons[i] = "page navigation"
-        elif ((name_and_date := _NAME_AND_DATE.match(text.strip())) and is_stamp(name_and_date.group(2))
+        elif ((name_and_date := _NAME_AND_DATE.match(text)) and is_stamp(name_and_date.group(2))
               and _A_DAY.search(name_and_date.group(2))):
             reasons[i] = "byline, credit, ad or promotion"
-        elif _SHARE_CARD.match(text.strip()) and _words(text) <= SHARE_CARD_WORDS:
+        elif _SHARE_CARD.match(text) and _words(text) <= SHARE_CARD_WORDS:
             reasons[i] = SHARE_CARD
         elif counters[i]:
             reasons[i] = "photo gallery counter"
-        elif _RELEASE_NUMBER.match(text.strip()):
+        elif _RELEASE_NUMBER.match(text):
             reasons[i] = "press release number"
-        elif _CONTINUED.match(text.strip()):
+        elif _CONTINUED.match(text):
             reasons[i] = "continued on another page"
         elif key in seen and _words(text) >= 3:
             reasons[i] = "repeat of an earlier line"
-        elif len(text) < REPUBLISHED_CHARS and _REPUBLISHED.match(text.strip()) and _words(text) <= REPUBLISHED_WORDS:
+        elif len(text) < REPUBLISHED_CHARS and _REPUBLISHED.match(text) and _words(text) <= REPUBLISHED_WORDS:
             reasons[i] = REPUBLISHED
         elif len(text) < REPUBLISHED_CHARS and ((_is_licence_line(text) and _words(text) <= REPUBLISHED_WORDS)
-                                                or (_LOGO.match(text.strip()) and _words(text) <= 8)
-                                                or (_PARTNERS.match(text.strip()) and _words(text) <= 25)):
+                                                or (_LOGO.match(text) and _words(text) <= 8)
+                                                or (_PARTNERS.match(text) and _words(text) <= 25)):
             reasons[i] = "licence, partner or logo line"
-        elif _OUTLET_BYLINE.match(text.strip()):
+        elif _OUTLET_BYLINE.match(text):
             reasons[i] = "byline, credit, ad or promotion"
-        elif ((_RATES_LINE.match(text.strip()) and _RATE_MARK.search(text)) or (_RATES_LABEL.match(text.strip()) and _words(text) <= 6)):
+        elif ((_RATES_LINE.match(text) and _RATE_MARK.search(text)) or (_RATES_LABEL.match(text) and _words(text) <= 6)):
             reasons[i] = "weather or rates box"
-        elif _TICKER.match(text.strip()):
+        elif _TICKER.match(text):
             reasons[i] = "inside a list of other stories"
-        elif _PHONE_LINE.match(text.strip()):
+        elif _PHONE_LINE.match(text):
             reasons[i] = "contact line"
         elif _SECTION.match(text) and _words(text) <= 6:
             if not body_started and all(r is not None for r in reasons[:i]):
@@ -684,7 +686,7 @@ def _summary_label(lines: list[Line], reasons: list[str | None], before: int) ->
     """The first summary label before line ``before`` that a title-shaped line stands above; else ``before``."""
     titled = False
     for i in range(before):
-        if titled and _SUMMARY_LABEL.match(lines[i].text.strip()):
+        if titled and _SUMMARY_LABEL.match(lines[i].text):
             return i
         titled = titled or (reasons[i] is None and _is_headline(lines[i].text) and _words(lines[i].text) >= 3)
     return before
@@ -706,13 +708,13 @@ def _mark_pull_quotes(lines: list[Line], reasons: list[str | None]) -> None:
     """A line that is nothing but a quotation of another kept line's words is a pull quote: the column repeats its own
     sentence in large type ("“A bus that comes every half hour is not a service, it is a gamble.”"; page shape M, stop
     37). A quote that no other line holds is the article's own (a statement set alone in quotation marks)."""
-    if not any(_WHOLLY_QUOTED.match(line.text) or _KEY_QUOTE_LABEL.match(line.text.strip()) for line in lines):
+    if not any(_WHOLLY_QUOTED.match(line.text) or _KEY_QUOTE_LABEL.match(line.text) for line in lines):
         return
     kept = [(i, line_key(line.text)) for i, line in enumerate(lines) if reasons[i] is None]
     kept_words = [(i, set(_WORD.findall(key))) for i, key in kept]
     label = False  # under a "Key quote" label: the quote and its speaker are the box's
     for i, line in enumerate(lines):
-        text = line.text.strip()
+        text = line.text
         if _KEY_QUOTE_LABEL.match(text):
             reasons[i] = PULL_QUOTE
             label = True
@@ -731,7 +733,7 @@ def _mark_pull_quotes(lines: list[Line], reasons: list[str | None]) -> None:
                 reasons[i] = PULL_QUOTE
                 # the speaker's line under it ("Harold Beal, lobsterman", "— Алексей Рябов")
                 if (i + 1 < len(lines) and reasons[i + 1] in (None, "label between clutter") and _words(lines[i + 1].text) <= PULL_QUOTE_NAME_WORDS
-                        and not _SENTENCE_END.search(lines[i + 1].text) and _PULL_QUOTE_NAME.match(lines[i + 1].text.strip())):
+                        and not _SENTENCE_END.search(lines[i + 1].text) and _PULL_QUOTE_NAME.match(lines[i + 1].text)):
                     reasons[i + 1] = PULL_QUOTE
         label = False
 
@@ -756,7 +758,7 @@ def _mark_author_bio(lines: list[Line], reasons: list[str | None]) -> None:
     body_since = False  # a kept body paragraph since the byline: the bio comes after the column
     box = 0  # lines left of an author box whose label stood after the body ("About the author", "Об авторе")
     for i, line in enumerate(lines):
-        text = line.text.strip()
+        text = line.text
         if body_since and _AUTHOR_BOX.match(text):
             box = AUTHOR_BOX_LINES
             continue
@@ -787,9 +789,9 @@ def _mark_captions(lines: list[Line], reasons: list[str | None]) -> None:
     "Firefighters used a high-volume pump ...", "Picture: ..."; page shape O, stop 38). A line above a credit alone
     is not: pile articles end on a body sentence with the photo's credit under it (28 files lost one so)."""
     for i in range(max(1, _first_body(lines, reasons) + 1), len(lines) - 1):
-        text = lines[i].text.strip()
-        if (reasons[i] is None and _words(text) <= CAPTION_LINE_WORDS and _GALLERY_COUNTER.match(lines[i - 1].text.strip())
-                and _PHOTO_CREDIT.match(lines[i + 1].text.strip())):
+        text = lines[i].text
+        if (reasons[i] is None and _words(text) <= CAPTION_LINE_WORDS and _GALLERY_COUNTER.match(lines[i - 1].text)
+                and _PHOTO_CREDIT.match(lines[i + 1].text)):
             reasons[i] = "photo caption"
 
 
@@ -811,7 +813,7 @@ _HEADLINE_RUN = "list of headlines"
 
 def _post_words(lines: list[Line], start: int, end: int) -> int:
     """The words of a post's sentences (lines that end as sentences do): how much news the post tells."""
-    return sum(_words(line.text) for line in lines[start:end] if _SENTENCE_END.search(line.text.strip()))
+    return sum(_words(line.text) for line in lines[start:end] if _SENTENCE_END.search(line.text))
 
 
 def _mark_channel_posts(lines: list[Line], reasons: list[str | None]) -> None:
@@ -819,7 +821,7 @@ def _mark_channel_posts(lines: list[Line], reasons: list[str | None]) -> None:
     most (the last, where two tell as much): the channel's header and the other posts, before or after it, are other
     stories (held-out page shape P, stop 38, kept the earlier posts as body; AI, stop 41, had the story's post before a
     later one). In the post kept, a headline line that a run of headline-shaped lines took for a list is the post's own."""
-    counters = [i for i, line in enumerate(lines) if _VIEWS.match(line.text.strip())]
+    counters = [i for i, line in enumerate(lines) if _VIEWS.match(line.text)]
     if len(counters) < 2:
         return
     starts = [0] + [c + 1 for c in counters[:-1]]
@@ -830,7 +832,7 @@ def _mark_channel_posts(lines: list[Line], reasons: list[str | None]) -> None:
             reasons[i] = OTHER_POST
     others = {line_key(line.text) for k, line in enumerate(lines[: counters[-1] + 1]) if not start <= k < end}
     for i in range(start, end):
-        text = lines[i].text.strip()
+        text = lines[i].text
         if reasons[i] in (None, _HEADLINE_RUN) and (_HASHTAGS.match(text) or (line_key(text) in others and _words(text) <= HEADER_LINE_WORDS)):
             reasons[i] = "the channel's name or tags"  # above the post, as above every post; its hashtags
         elif reasons[i] in (None, _HEADLINE_RUN) and (_REACTIONS.match(text) or _LINK_LINE.match(text) or _POST_READ_MORE.match(text)):
@@ -849,15 +851,15 @@ def _mark_polls(lines: list[Line], reasons: list[str | None]) -> None:
     i = 0
     while i < len(lines):
         end = i
-        while end < len(lines) and _POLL_ANSWER.match(lines[end].text.strip()):
+        while end < len(lines) and _POLL_ANSWER.match(lines[end].text):
             end += 1
         if end - i < 2:
             i += 1
             continue
         start = i
-        while start > 0 and i - start < POLL_QUESTIONS and lines[start - 1].text.strip().endswith("?"):
+        while start > 0 and i - start < POLL_QUESTIONS and lines[start - 1].text.endswith("?"):
             start -= 1
-        if end < len(lines) and _POLL_VOTES.match(lines[end].text.strip()):
+        if end < len(lines) and _POLL_VOTES.match(lines[end].text):
             end += 1
         for k in range(start, end):
             reasons[k] = POLL
@@ -890,13 +892,13 @@ EMBED_REACH = 5  # lines: from a Telegram embed's closing line back to its chann
 def _mark_embeds(lines: list[Line], reasons: list[str | None]) -> None:
     body = [i for i, line in enumerate(lines) if reasons[i] is None and _is_body_paragraph(line.text)]
     for i, line in enumerate(lines):
-        text = line.text.strip()
+        text = line.text
         if _TELEGRAM_EMBED_END.match(text) and any(b > i for b in body):  # (on a channel's own page it is the footer)
             top = i - 1
-            while top >= 0 and (reasons[top] == STAMP or _VIEWS.match(lines[top].text.strip()) or _SOCIAL_COUNT.match(lines[top].text.strip())):
+            while top >= 0 and (reasons[top] == STAMP or _VIEWS.match(lines[top].text) or _SOCIAL_COUNT.match(lines[top].text)):
                 top -= 1
             name = next((k for k in range(top, max(top - EMBED_REACH, -1), -1)
-                         if _words(lines[k].text) <= FEED_NAME_WORDS and not _FINAL.search(lines[k].text.strip())), None)
+                         if _words(lines[k].text) <= FEED_NAME_WORDS and not _FINAL.search(lines[k].text)), None)
             for k in range(name if name is not None else i, i + 1):
                 reasons[k] = EMBEDDED_POST
         elif _X_SIGNATURE.match(text):
@@ -904,11 +906,11 @@ def _mark_embeds(lines: list[Line], reasons: list[str | None]) -> None:
             if i > 0:
                 reasons[i - 1] = EMBEDDED_POST
         elif _X_HANDLE.match(text) and i > 0 and _words(lines[i - 1].text) <= FEED_NAME_WORDS:
-            end = next((k for k in range(i + 1, min(i + EMBED_REACH, len(lines))) if POST_TIME.match(lines[k].text.strip())), None)
+            end = next((k for k in range(i + 1, min(i + EMBED_REACH, len(lines))) if POST_TIME.match(lines[k].text)), None)
             # an embed stands between the article's paragraphs; a post copied from the network is the whole text
             if end is None or not (any(b < i - 1 for b in body) and any(b > end for b in body)):
                 continue
-            while end + 1 < len(lines) and _X_ACTION.match(lines[end + 1].text.strip()):
+            while end + 1 < len(lines) and _X_ACTION.match(lines[end + 1].text):
                 end += 1
             for k in range(i - 1, end + 1):
                 reasons[k] = EMBEDDED_POST
@@ -919,7 +921,7 @@ def _mark_embeds(lines: list[Line], reasons: list[str | None]) -> None:
                 if k >= 0 and reasons[k] in (None, "teaser next to a stamp") and _is_headline(lines[k].text) and _words(lines[k].text) <= 12:
                     reasons[k] = VIDEO_PLAYER
             k = i + 1
-            while k < len(lines) and _PLAYER_CONTROL.match(lines[k].text.strip()):
+            while k < len(lines) and _PLAYER_CONTROL.match(lines[k].text):
                 reasons[k] = VIDEO_PLAYER
                 k += 1
 
@@ -971,8 +973,8 @@ def _mark_page_title(lines: list[Line], reasons: list[str | None]) -> None:
     (held-out page shape AA, stop 40, kept both, so the headline came twice): the headline stays, the title goes."""
     kept = {line_key(line.text) for line, reason in zip(lines, reasons) if reason is None}
     for i, line in enumerate(lines):
-        tail = _TITLE_TAIL.search(line.text.strip())
-        if reasons[i] is None and tail and line_key(line.text.strip()[: tail.start()]) in kept - {line_key(line.text)}:
+        tail = _TITLE_TAIL.search(line.text)
+        if reasons[i] is None and tail and line_key(line.text[: tail.start()]) in kept - {line_key(line.text)}:
             reasons[i] = PAGE_TITLE
 
 
@@ -1010,7 +1012,7 @@ FEED_NAME_WORDS = 5
 
 
 def _mark_feed_reader(lines: list[Line], reasons: list[str | None]) -> None:
-    actions = [i for i, line in enumerate(lines) if _FEED_ACTION.match(line.text.strip())]
+    actions = [i for i, line in enumerate(lines) if _FEED_ACTION.match(line.text)]
     if len(actions) < 2:
         return
     for i in actions:
@@ -1050,8 +1052,8 @@ SOCIAL_REACH = 4  # lines: a comment's name, text and age between the sort line 
 def _mark_social_post(lines: list[Line], reasons: list[str | None]) -> None:
     """Told by two action lines in a row ("Like", "Comment", "Share") or two readers' "Reply" lines: an article's own
     share line and a comments link, apart, are no post (three piles' articles lost their second half so)."""
-    actions = [i for i, line in enumerate(lines) if _SOCIAL_ACTION.match(line.text.strip())]
-    replies = [i for i in actions if _REPLY_LINE.match(lines[i].text.strip())]
+    actions = [i for i, line in enumerate(lines) if _SOCIAL_ACTION.match(line.text)]
+    replies = [i for i in actions if _REPLY_LINE.match(lines[i].text)]
     in_a_row = [i for i in actions if i + 1 in actions]
     if not in_a_row and len(replies) < SOCIAL_ACTIONS:
         return
@@ -1060,16 +1062,16 @@ def _mark_social_post(lines: list[Line], reasons: list[str | None]) -> None:
     first = next(i for i in actions if i >= anchor - SOCIAL_REACH)
     for i in range(first, len(lines)):
         # the actions, the counts and every reader's comment under them; a "Reply" whatever another rule made of it
-        if reasons[i] is None or _REPLY_LINE.match(lines[i].text.strip()):
+        if reasons[i] is None or _REPLY_LINE.match(lines[i].text):
             reasons[i] = SOCIAL_POST
     # the counts just above the first action ("Усі реакції:", "1,2 тис.", "87 коментарів")
     for i in range(first - 1, -1, -1):
-        if not (_SOCIAL_COUNT.match(lines[i].text.strip()) or _SOCIAL_ACTION.match(lines[i].text.strip())):
+        if not (_SOCIAL_COUNT.match(lines[i].text) or _SOCIAL_ACTION.match(lines[i].text)):
             break
         reasons[i] = SOCIAL_POST
     # the link card: its address (the card's headline under it is the article's, not a list of other stories')
     for i in range(first):
-        if _BARE_DOMAIN.match(lines[i].text.strip()):
+        if _BARE_DOMAIN.match(lines[i].text):
             reasons[i] = LINK_CARD
             if i + 1 < first and reasons[i + 1] is not None and _is_headline(lines[i + 1].text):
                 reasons[i + 1] = None
@@ -1145,14 +1147,14 @@ def _mark_newsletter(lines: list[Line], reasons: list[str | None]) -> None:
     story, each teaser of another story (the lines over its "Read more"), the sponsor's heading and everything from
     "You are receiving this" on are the newsletter's, not the story's. The main story's own last paragraph is followed
     by "Read it online", no teaser link."""
-    header = [i for i in range(min(len(lines), MAIL_HEADER_REACH)) if _MAIL_HEADER.match(lines[i].text.strip())]
+    header = [i for i in range(min(len(lines), MAIL_HEADER_REACH)) if _MAIL_HEADER.match(lines[i].text)]
     if len(header) < 2:
         return
     for i in header:
         reasons[i] = MAIL_HEADER
     first_body = _first_body(lines, reasons)
     for i, line in enumerate(lines):
-        text = line.text.strip()
+        text = line.text
         if reasons[i] == RUNNING_HEAD and i < first_body:
             reasons[i] = NEWSLETTER  # "Утренняя рассылка • № 212": the newsletter's name and issue, not the paper's
             continue
@@ -1166,14 +1168,14 @@ def _mark_newsletter(lines: list[Line], reasons: list[str | None]) -> None:
         elif i < first_body and _words(text) <= LABEL_WORDS and not _FINAL.search(text):
             reasons[i] = NEWSLETTER  # "Головне", "TOP STORY" over the main story
     for j, line in enumerate(lines):
-        if not _TEASER_LINK.match(line.text.strip()) or j <= first_body:
+        if not _TEASER_LINK.match(line.text) or j <= first_body:
             continue
         reasons[j] = reasons[j] or NEWSLETTER
         for i in range(j - 1, max(first_body, j - 1 - TEASER_LINES), -1):
             if reasons[i] is not None or _words(lines[i].text) > TEASER_LINE_WORDS:
                 break
             reasons[i] = NEWSLETTER
-    footer = next((i for i, line in enumerate(lines) if i > first_body and _NEWSLETTER_FOOTER.match(line.text.strip())), None)
+    footer = next((i for i, line in enumerate(lines) if i > first_body and _NEWSLETTER_FOOTER.match(line.text)), None)
     if footer is not None:
         for i in range(footer, len(lines)):
             reasons[i] = reasons[i] or NEWSLETTER
@@ -1191,7 +1193,7 @@ def _mark_comments(lines: list[Line], reasons: list[str | None]) -> None:
     """After the body began, a comments section's heading and every kept line after it: readers', not the outlet's
     (a saved page ends with the comments under the article, then the footer)."""
     for i in range(_first_body(lines, reasons) + 1, len(lines)):
-        if _COMMENTS_HEADING.match(lines[i].text.strip()):
+        if _COMMENTS_HEADING.match(lines[i].text):
             for j in range(i, len(lines)):
                 # a comment under its time ("сегодня в 08:30") reads as a teaser beside a stamp: it is a reader's
                 if reasons[j] is None or reasons[j].startswith("teaser"):
@@ -1239,7 +1241,7 @@ def _mark_header_lines(lines: list[Line], reasons: list[str | None]) -> None:
     for i in range(headline):
         text = lines[i].text
         if reasons[i] is None and not _FINAL.search(text) and (
-                _words(text) <= HEADER_LINE_WORDS or any(text.strip() in line for line in footer)):
+                _words(text) <= HEADER_LINE_WORDS or any(text in line for line in footer)):
             reasons[i] = "site header before the headline"
 
 
