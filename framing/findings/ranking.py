@@ -326,7 +326,8 @@ def _read_speakers(text: str, names: frozenset[str] | None, titled: bool) -> dic
         # "the acting governor of the Kursk region, said": an article between the preposition and the name (kursk_incursion)
         if i is not None and i > 1 and words[i - 1][1].lower() in _ARTICLES and words[i - 2][1].lower() in _AFFILIATION:
             continue
-        if i and _after_preposition(words, _run_end(words, i, text), text):  # "in Belarus, Azerbaijan and Turkey", "on Truth
+        end = _run_end(words, i, text) if i is not None else None  # the last word of the run of names it stands in
+        if i and _after_preposition(words, end, text):  # "in Belarus, Azerbaijan and Turkey", "on Truth
             continue  # Social, Trump said", and a name inside such a run ("with Recep Tayyip Erdogan, said": riyadh_talks)
         # a name next to a body's word is the body's name ("Сполученого Королівства", "Партії Уельсу", "Съдебната
         # комисия"); a wire agency is a source (see attribution); "told BBC" names whom it was told to
@@ -347,15 +348,14 @@ def _read_speakers(text: str, names: frozenset[str] | None, titled: bool) -> dic
         # "... Красного Креста, добавил генерал", "генерал Игор Кирилов, заяви говорител": the verb after a comma has its
         # speaker after it, and the name before the comma is what was said (olenivka_explosion, kirillov_killing, stop 43);
         # not a name between commas, which is the speaker in apposition ("the ombudsman, Dmytro Lubinets, said")
-        if i is not None:
-            start, end = _run_start(words, i, text), _run_end(words, i, text)
-            if end + 1 < len(words) and (end + 1) in verbs and end + 1 not in sources and not text[: words[start][0]].rstrip().endswith(",") and (
-                    text[words[end][0] + len(words[end][1]) : words[end + 1][0]].strip() == ","):
-                continue
+        if i is None or end is None:
+            continue
+        if (end + 1 < len(words) and (end + 1) in verbs and end + 1 not in sources
+                and not text[: words[_run_start(words, i, text)][0]].rstrip().endswith(",")
+                and text[words[end][0] + len(words[end][1]) : words[end + 1][0]].strip() == ","):
+            continue
         # the speaker stands next to the verb: at most SPEAKER_GAP words between ("Байден также заявил", "said Blinken");
         # a pronoun right before the verb is its speaker ("President Biden, he said, had committed": Biden is what was said)
-        if i is None:
-            continue
         near = [v for v in verbs if (abs(i - v) <= SPEAKER_GAP + 1 or _aside_between(text, words, i, v))
                 and not (i < v - 1 and words[v - 1][1].lower() in _PRONOUNS)
                 and not (v < i and _WARNING_VERB.match(words[v][1]))
