@@ -656,7 +656,8 @@ def test_read_on_the_piles_no_speaker_from_an_application_a_list_after_a_preposi
     # the last place of a list a preposition opens is a place, however near the verb
     assert speakers("They flew voters to polling stations in Belarus, Azerbaijan and Turkey, and said they were investigating.") == {}
     assert list(speakers("Talks with Macron and Scholz, Zelensky said, went well.").values()) == ["Zelensky"]
-    assert list(speakers("Biden and Harris said they would act.").values()) == ["Harris"]  # no preposition: the speaker
+    # no preposition: the speakers (the whole list since stop 44)
+    assert set(speakers("Biden and Harris said they would act.").values()) == {"Harris", "Biden"}
     # a name a preposition opens and a comma closes is where it was said; the name after the comma is the speaker
     assert list(speakers("In a post on Truth Social, Trump said Zelensky was not ready.").values()) == ["Trump"]
     assert list(speakers("Speaking in Kyiv Zelensky said the plan was ready.").values()) == ["Zelensky"]
@@ -953,3 +954,21 @@ def test_a_sentence_with_its_own_verb_of_saying_takes_no_speaker_from_the_next_o
                             Member("b", 1, "Королева умерла в Балморале.")))
     after = Claim("e1.c2", (Member("b", 2, "Об этом заявил Байден."),))
     assert "speaker" in _kinds([claim, after], ("a", "b"))
+
+
+def test_a_list_of_speakers_speaks_as_one_and_a_shared_name_is_no_speaker_finding():
+    # macron_troops_remark (stop 44): a list after the verb had been read as its first name ("Дональд"), and a claim
+    # that one outlet gives to Stoltenberg and another to Tusk, Fiala and Stoltenberg was a speaker finding
+    listed = speakers("Про відсутність планів заявили також Дональд Туск і Петр Фіала, генсек НАТО Єнс Столтенберг і Білий дім.")
+    assert {"Туск", "Фіала", "Столтенберг"} <= set(listed.values()) and "Петр" not in listed.values()
+    assert set(speakers("Biden and Harris said the deal was done.").values()) == {"Biden", "Harris"}
+    # a name the verb's subject met is no list, and a title or place before a name is not a name of the list
+    assert set(speakers("Zelensky met Macron and said the deal was done.").values()) == {"Macron"}
+    assert set(speakers("said Blinken, Rutte and Sybiha.").values()) == {"Blinken", "Rutte", "Sybiha"}
+    claim = _claim("e1.c1", ("a", "NATO chief Jens Stoltenberg said there were no plans for combat troops in Ukraine."),
+                   ("b", "Про відсутність планів заявили також Дональд Туск, генсек НАТО Єнс Столтенберг і Білий дім."))
+    assert "speaker" not in _kinds([claim], ("a", "b"))
+    # two lists with no name in common are still two speakers
+    other = _claim("e1.c1", ("a", "Biden and Harris said there were no plans for combat troops in Ukraine."),
+                   ("b", "Про відсутність планів заявили також Дональд Туск і Петр Фіала."))
+    assert "speaker" in _kinds([other], ("a", "b"))

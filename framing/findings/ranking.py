@@ -297,6 +297,9 @@ def _read_speakers(text: str, names: frozenset[str] | None, titled: bool) -> dic
     # what a quote says is what was said, not who said it ("„... укрепваме Алианса“, заяви")
     quoted = [(q.start(), q.end()) for q in _QUOTED_SPAN.finditer(text)]
     found: dict[str, str] = {}
+    # names that could speak (every rule below passed) as (surface, run start, run end), and those next to a verb
+    candidates: list[tuple[str, int, int]] = []
+    speaking: set[int] = set()
     for m in mentioned:
         # (and a short name of capitals, "AfD", "CDU", is a party's: germany_election, stop 43)
         if (m.surface.isupper() or len(m.surface) < 3 or m.key in _PLACE_KEYS or m.surface.lower() in _NOT_SPEAKERS
@@ -362,12 +365,48 @@ def _read_speakers(text: str, names: frozenset[str] | None, titled: bool) -> dic
                 # "пообещал пригласить Нетаньяху": a name after a verb and an infinitive is the infinitive's object
                 and not (v == i - 2 and _INFINITIVE.search(words[i - 1][1]))
                 and (v not in sources or (v < i and "," not in text[words[v][0] : words[i][0]]))]
+        candidates.append((m.surface, i, _run_start(words, i, text), end))
         if near or (titled and any(_titled(text, words, v, i) for v in verbs)):
-            key = name_key(m.surface)
-            # a first name and the surname after it can share a key (Олександра Лукашенка: "lks"): the surname names him
-            if key not in found or f"{found[key]} {m.surface}" in text:
-                found[key] = m.surface
+            speaking.add(len(candidates) - 1)
+    # a list speaks as one ("заявили також Дональд Туск і Петр Фіала, генсек НАТО Єнс Столтенберг", "Biden and Harris
+    # said"): the last word of each name in the list speaks too, not only the one next to the verb (a speaker finding had
+    # read such a list as its first name, "Дональд": macron_troops_remark, stop 44); only the last word, as the words
+    # before it may be a title or a place ("Премьер-министр Дании Метте Фредериксен")
+    grown = True
+    while grown:
+        grown = False
+        for c, (_, i, start, end) in enumerate(candidates):
+            if (c not in speaking and i == end
+                    and any(_listed_together(text, words, (start, end), candidates[s][2:]) for s in speaking)):
+                speaking.add(c)
+                grown = True
+    for c in sorted(speaking):
+        surface = candidates[c][0]
+        key = name_key(surface)
+        # a first name and the surname after it can share a key (Олександра Лукашенка: "lks"): the surname names him
+        if key not in found or f"{found[key]} {surface}" in text:
+            found[key] = surface
     return found
+
+
+def _listed_together(text: str, words: Sequence[tuple[int, str]], a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two runs of names (first and last word) stand next to each other in a list: a comma or
+    a conjunction between them, and after it at most a title and an acronym ("і Петр Фіала, генсек НАТО Єнс
+    Столтенберг", "Biden and Harris")."""
+    if a == b:
+        return False
+    (_, first_end), (second_start, _) = sorted((a, b))
+    between = text[words[first_end][0] + len(words[first_end][1]) : words[second_start][0]].strip()
+    parts = between.removeprefix(",").split()
+    if parts and parts[0].lower() in _AND:
+        parts = parts[1:]
+    elif not between.startswith(","):
+        return False
+    if not parts:
+        return True
+    # a title, then an acronym at most ("генсек НАТО", "NATO chief" is not: a title comes first)
+    return (parts[0].islower() and parts[0].startswith(_TITLES) and len(parts) <= 2
+            and all(p.isupper() for p in parts[1:]))
 
 
 # a capitalised adjective: a nationality in English ("Russian troops"), an adjective's ending in Cyrillic ("Святой
@@ -589,9 +628,35 @@ def same_name(x: str, y: str) -> bool:
     return (a == b and (len(a) > 1 or v_agrees)) or (min(len(a), len(b)) >= 2 and SequenceMatcher(None, a, b).ratio() >= NAME_SIMILARITY)
 
 
-def _unnamed_in(speakers_of_a: dict[str, str], words_of_b: list[str]) -> bool:
-    """Whether one of a's speakers goes unnamed in b's text (no capitalised word of b is that name)."""
-    return any(not any(same_name(surface, w) for w in words_of_b) for surface in speakers_of_a.values())
+def _unnamed_in(speakers_of_a: dict[str, str], words_of_b: list[str], text_of_a: str = "") -> bool:
+    """Whether one of a's speakers goes unnamed in b's text (no capitalised word of b is that name). The people of a
+    list in ``text_of_a`` count as named when one of them is (every word of their name): two lists that share a person
+    give the claim to that person, one of them naming more ("Tusk, Fiala and Stoltenberg said" beside "Stoltenberg
+    said": macron_troops_remark, stop 44). Only lists count so: a's other names may be misread places ("Теннесси"),
+    which must not hide its speaker."""
+    unnamed = {surface for surface in speakers_of_a.values() if not any(same_name(surface, w) for w in words_of_b)}
+    if not unnamed or len(unnamed) == len(speakers_of_a):
+        return bool(unnamed)
+    for people in _listed_speakers(text_of_a, tuple(speakers_of_a.values())):
+        if any(not person & unnamed for person in people):
+            unnamed -= set().union(*people)
+    return bool(unnamed)
+
+
+def _listed_speakers(text: str, surfaces: tuple[str, ...]) -> list[list[set[str]]]:
+    """The people (the speakers of ``surfaces`` in one run of names) that ``text`` names in one list (see
+    :func:`_listed_together`), one list of people per list."""
+    words = [(m.start(), m.group(0)) for m in re.finditer(r"[\w'’-]+", text)]
+    people: dict[tuple[int, int], set[str]] = {}
+    for surface in surfaces:
+        i = next((k for k, (_, w) in enumerate(words) if w == surface), None)
+        if i is not None:
+            people.setdefault((_run_start(words, i, text), _run_end(words, i, text)), set()).add(surface)
+    lists: list[list[tuple[int, int]]] = []
+    for run in people:
+        joined = [group for group in lists if any(_listed_together(text, words, run, other) for other in group)]
+        lists = [group for group in lists if group not in joined] + [[run, *(r for group in joined for r in group)]]
+    return [[people[run] for run in group] for group in lists if len(group) > 1]
 
 
 def name_key(word: str) -> str:
@@ -1017,7 +1082,8 @@ def event_findings(
             # each side gives it to someone the other never names: not a translation picking another nearby name
             # (two outlets that each say "he" are no evidence: the speaker found before may not be the one meant; nor
             # two that each name someone only in the next sentence: that may be the next statement's speaker, key_bridge)
-            if any(_unnamed_in(said[a], named_in[b]) and _unnamed_in(said[b], named_in[a]) and not {a, b} <= resolved
+            if any(_unnamed_in(said[a], named_in[b], claim.text_of(a)) and _unnamed_in(said[b], named_in[a], claim.text_of(b))
+                   and not {a, b} <= resolved
                    and not {a, b} <= following
                    for a in named for b in named if a < b):
                 who = _who({d: said[d] for d in named}, document_text, name)
