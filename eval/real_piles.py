@@ -388,6 +388,15 @@ SAME_EVENT_ACROSS = {
     ("denkov_resignation", "schengen_air_sea"): ("schengen_bulgaria", "schengen_bulgaria"),  # 31 Mar 2024
     ("snake_island_withdrawal", "moskva_sinking"): ("moskva_sinking", "moskva_sinking"),  # 14 Apr 2022
     ("bulgaria_expels_diplomats", "gazprom_cutoff"): ("gazprom_cutoff", "gazprom_halt"),  # 27 Apr 2022
+    # the piles of stop 44 (and vilnius_summit's Washington summit, found then)
+    ("vilnius_summit", "washington_summit"): ("hague_summit", "washington_summit"),  # 10 Jul 2024
+    ("nato_washington_summit", "washington_summit"): ("hague_summit", "washington_summit"),  # 10 Jul 2024
+    ("nato_washington_summit", "okhmatdyt_strike"): ("okhmatdyt_strike", "okhmatdyt_strike"),  # 8 Jul 2024
+    ("nato_washington_summit", "orban_moscow"): ("orban_moscow", "orban_moscow"),  # 5 Jul 2024
+    ("nato_washington_summit", "vilnius_2023"): ("vilnius_summit", "vilnius_communique"),  # 11 Jul 2023
+    ("starmer_kyiv_visit", "london_summit"): ("oval_office", "london_summit"),  # Lancaster House, 2 Mar 2025
+    ("starmer_kyiv_visit", "lammy_blinken_kyiv"): ("blinken_brussels", "kyiv_september"),  # 11 Sep 2024
+    ("zhelyazkov_government", "zhelyazkov_government"): ("bulgaria_election", "zhelyazkov_government"),  # 16 Jan 2025
 }
 
 

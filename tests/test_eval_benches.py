@@ -45,7 +45,8 @@ from .conftest import SHARED_DATA, FakeEncoder, fake_grouping
                                   "olenivka_explosion", "snake_island_withdrawal", "bulgaria_expels_diplomats",
                                   "lukashenko_reelection_2025", "macron_troops_remark", "poltava_strike",
                                   "kazan_drone_attack", "putin_mongolia_visit", "mariupol_theatre_strike", "f16_arrival",
-                                  "navalny_poisoning", "denkov_resignation"])
+                                  "navalny_poisoning", "denkov_resignation", "nato_washington_summit",
+                                  "starmer_kyiv_visit", "odesa_mitsotakis_strike", "zhelyazkov_government"])
 def test_pile_gold_resolves_and_scores(name):
     articles, event_of, claims = load_pile(PILES / name)
     assert {a[1]["id"] for a in articles} == set(event_of) and len(articles) == 22
