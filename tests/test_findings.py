@@ -6,7 +6,7 @@ import pytest
 
 from framing.findings import Claim, Member, event_findings, numbers, speakers
 from framing.findings.differences import amounts
-from framing.findings.ranking import same_name
+from framing.match.entities import same_name
 
 
 def _claim(cid: str, *texts: tuple[str, str]) -> Claim:

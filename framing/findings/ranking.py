@@ -35,6 +35,7 @@ from ..frames import Lexicon, find_signals, load_lexicon
 from ..ingest.outlets import shipped_table
 from ..match import entities
 from ..match.claims import only_attributes
+from ..match.entities import name_key, name_keys, same_name
 from ..match.events import date_gap, full_day
 from .differences import amounts, measure_unit, same_amount
 
@@ -113,8 +114,6 @@ _PRONOUNS = {"he", "she", "they", "он", "она", "они", "він", "вон�
 _PRONOUN_SOURCE = re.compile(r"(?<!\w)(?:по (?:его|ее|её|их) словам|за (?:його|її|їхніми) словами|според (?:него|нея|тях)|"
                              r"according to (?:him|her|them))(?!\w)", re.I)
 _PRONOUN_START = re.compile(r"\s*(?:Он|Она|Він|Вона|Той|Тя|He|She)\b")
-# two consonant skeletons this alike (difflib ratio) are one name spelt two ways
-NAME_SIMILARITY = 0.8
 # an article is a rewrite of another when this share of its sentences lines up with the other's
 LINEAGE_SHARE = 0.7
 _PLACES = (
@@ -548,86 +547,6 @@ def _titled(text: str, words: Sequence[tuple[int, str]], verb: int, name: int) -
     return all((w[:1].islower() and w.lower() not in _THAT) or w.isupper() or w.lower() in _NOT_SPEAKERS for _, w in between)
 
 
-def _latin_letters(word: str, g_as_h: bool = False, c_as_ch: bool = False) -> str:
-    """A name in plain Latin letters (the entity keys' table, with дж/ж = j and th = t); ``g_as_h``: Ukrainian
-    г and Latin g read as h (Голлі = Холи = Holly); ``c_as_ch``: Romanian and Italian c before e or i read as ч
-    (Ciolacu = Чолаку, the i before another vowel only softening it)."""
-    lowered = word.lower().replace("sch", "sh").replace("tz", "ts").replace("ck", "k").replace("x", "ks")  # Alexander = Олександр
-    if c_as_ch:
-        lowered = re.sub(r"c(?=[ei])", "ч", re.sub(r"ci(?=[aou])", "ч", lowered))
-    # a soft c reads as s before e, i, y (Vance = Вэнс, Lucy = Люси)
-    lowered = re.sub(r"c(?=[eiy])", "s", lowered)
-    pairs = (("дж", "j"), ("ж", "j"), ("й", "i"), ("х", "h"), *((("г", "h"),) if g_as_h else ()),
-             ("ц", "ts"), ("ч", "ch"), ("ш", "sh"), ("щ", "sh"))
-    for cyrillic, latin in pairs:
-        lowered = lowered.replace(cyrillic, latin)
-    latin = lowered.translate(entities._TRANSLIT).replace("th", "t")  # noqa: SLF001 - the same table as entity keys
-    if g_as_h:
-        latin = latin.replace("g", "h")
-    return re.sub(r"[^a-z]", "", latin.replace("y", "i").replace("w", "v").replace("c", "k").replace("q", "k"))
-
-
-def name_keys(word: str) -> set[str]:
-    """Loose cross-script keys of a name (Джордан = Jordan, Спит = Spieth, Уотерс = Вотерс = Waters): the first
-    three consonants, once as they are and once without v/w (W is В or У in Cyrillic), if still two long."""
-    latin = _latin_letters(word)
-    keys = set()
-    for dropped in ("aeiou", "aeiouv"):
-        skeleton = re.sub(r"(.)\1+", r"\1", re.sub(f"[{dropped}]", "", latin))
-        if len(skeleton) >= 2 or dropped == "aeiou":
-            keys.add(skeleton[:3] or latin)
-    return keys
-
-
-def latin_name(word: str, c_as_ch: bool = False) -> str:
-    """A name as consonants in plain Latin letters, for fuzzy comparison (Голлі, Холи, Holly -> "hl"); the
-    hissing sounds that transliterations spell each their own way are one letter (Scholz = Шольц, Josep =
-    Жозеп: "sls", "sp"); ``c_as_ch``: see :func:`_latin_letters`."""
-    latin = re.sub(r"sch|sh|zh|ch|ts|tz|z|j", "s", _latin_letters(word, g_as_h=True, c_as_ch=c_as_ch))
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouv]", "", latin))
-
-
-def _with_v(word: str) -> str:
-    """:func:`latin_name`'s consonants with v kept."""
-    latin = re.sub(r"sch|sh|zh|ch|ts|tz|z|j", "s", _latin_letters(word, g_as_h=True))
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiou]", "", latin))
-
-
-def _soft_j(word: str) -> str:
-    """A Latin spelling's j that Cyrillic writes as a soft vowel or sign: Jaka = Яка, Bizilj = Бизиль (a South Slavic
-    name, navalny_poisoning, stop 43). Cyrillic words are left as they are."""
-    if re.search(r"[а-яёіїєґ]", word.lower()):
-        return word
-    return re.sub(r"(?<=[ln])j(?![aeiou])", "", re.sub(r"^[jy](?=[aeiou])", "", word.lower()))
-
-
-def same_name(x: str, y: str) -> bool:
-    """Two spellings of one name across scripts and transliterations (Парк/Пак, Ван/Vann, Холи/Голлі/Holly; a
-    Romanian c before e or i as ч: Ciolacu/Чолаку; a French ch as ш: Zourabichvili/Зурабишвили); a hyphenated given
-    name by either half (Dong-hoon/Хун)."""
-    if "-" in x.strip("-") or "-" in y.strip("-"):
-        return any(same_name(p, q) for p in x.split("-") if p for q in y.split("-") if q)
-    (a, a_ch, a_sh, a_j), (b, b_ch, b_sh, b_j) = (
-        (latin_name(w), latin_name(w, c_as_ch=True), latin_name(w.lower().replace("ch", "sh")), latin_name(_soft_j(w))) for w in (x, y))
-    # (one consonant left is little to go on: "Иванов" and "Анна" both leave "n" once v goes; with v they differ)
-    v_agrees = _with_v(x) == _with_v(y) or "v" not in _latin_letters(x) + _latin_letters(y)
-    if any(p == q != "" and (len(p) > 1 or v_agrees) for p in (a, a_ch, a_sh, a_j) for q in (b, b_ch, b_sh, b_j)):
-        return True
-    from difflib import SequenceMatcher
-
-    if not a and not b:
-        # a name of vowels but one (Joe / Джо): no consonant is left to compare; the same first letter then
-        first = _latin_letters(x, g_as_h=True)[:1], _latin_letters(y, g_as_h=True)[:1]
-        return bool(first[0]) and first[0] == first[1]
-    if a and b and min(len(a), len(b)) < 2 and max(len(a), len(b)) <= 2 and v_agrees:
-        # John / Джон: "hn" / "n", an h that transliterations add or drop (in a short name only: Георги's "hrh" is not
-        # Ейр's "r")
-        return a.replace("h", "") == b.replace("h", "")
-    if not a or not b:
-        return False
-    return (a == b and (len(a) > 1 or v_agrees)) or (min(len(a), len(b)) >= 2 and SequenceMatcher(None, a, b).ratio() >= NAME_SIMILARITY)
-
-
 def _unnamed_in(speakers_of_a: dict[str, str], words_of_b: list[str], text_of_a: str = "") -> bool:
     """Whether one of a's speakers goes unnamed in b's text (no capitalised word of b is that name). The people of a
     list in ``text_of_a`` count as named when one of them is (every word of their name): two lists that share a person
@@ -657,11 +576,6 @@ def _listed_speakers(text: str, surfaces: tuple[str, ...]) -> list[list[set[str]
         joined = [group for group in lists if any(_listed_together(text, words, run, other) for other in group)]
         lists = [group for group in lists if group not in joined] + [[run, *(r for group in joined for r in group)]]
     return [[people[run] for run in group] for group in lists if len(group) > 1]
-
-
-def name_key(word: str) -> str:
-    """The first of :func:`name_keys` (with v kept): the key a speaker is listed under."""
-    return sorted(name_keys(word), key=len, reverse=True)[0]
 
 
 @functools.cache

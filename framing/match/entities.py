@@ -13,6 +13,11 @@ adjectives: "Russian President ... on Wednesday") are not names: over SIB-200's 
 languages, the six language pairs' translations showed 7,435 names "only in one side" before stop 41 and
 5,143 after (``python -m eval.entity_differences``; eval/HISTORY.md, stop 41). Claim comparison then looks for a missing
 name more loosely (:func:`named_elsewhere`): 2,900 since stop 42.
+
+The findings ask a narrower question, whether two outlets' speakers are one person (Голлі, Холи, Holly; Ciolacu, Чолаку;
+Jaka Bizilj, Яка Бизиль): :func:`same_name` compares two names whole (consonant skeletons, a similarity ratio), and
+:func:`name_key` lists a speaker. Both live here, beside the keys, so that one module spells names across scripts
+(until stop 44 they sat in the findings' ranking module and repeated some of the keys' rules).
 """
 
 from __future__ import annotations
@@ -311,3 +316,94 @@ def surface_forms(sentences: Iterable[str]) -> dict[str, str]:
         for m in mentions(text):
             forms.setdefault(m.key, Counter())[m.surface] += 1
     return {key: c.most_common(1)[0][0] for key, c in forms.items()}
+
+
+# Two spellings of one person's name, for the findings (who said it): looser than the keys above, a name compared with
+# another as a whole (consonant skeletons, a similarity ratio), since a speaker is one word against a sentence's few.
+# two consonant skeletons this alike (difflib ratio) are one name spelt two ways
+NAME_SIMILARITY = 0.8
+
+
+def _latin_letters(word: str, g_as_h: bool = False, c_as_ch: bool = False) -> str:
+    """A name in plain Latin letters (the entity keys' table, with дж/ж = j and th = t); ``g_as_h``: Ukrainian
+    г and Latin g read as h (Голлі = Холи = Holly); ``c_as_ch``: Romanian and Italian c before e or i read as ч
+    (Ciolacu = Чолаку, the i before another vowel only softening it)."""
+    lowered = word.lower().replace("sch", "sh").replace("tz", "ts").replace("ck", "k").replace("x", "ks")  # Alexander = Олександр
+    if c_as_ch:
+        lowered = re.sub(r"c(?=[ei])", "ч", re.sub(r"ci(?=[aou])", "ч", lowered))
+    # a soft c reads as s before e, i, y (Vance = Вэнс, Lucy = Люси)
+    lowered = re.sub(r"c(?=[eiy])", "s", lowered)
+    pairs = (("дж", "j"), ("ж", "j"), ("й", "i"), ("х", "h"), *((("г", "h"),) if g_as_h else ()),
+             ("ц", "ts"), ("ч", "ch"), ("ш", "sh"), ("щ", "sh"))
+    for cyrillic, latin in pairs:
+        lowered = lowered.replace(cyrillic, latin)
+    latin = lowered.translate(_TRANSLIT).replace("th", "t")  # the same table as entity keys
+    if g_as_h:
+        latin = latin.replace("g", "h")
+    return re.sub(r"[^a-z]", "", latin.replace("y", "i").replace("w", "v").replace("c", "k").replace("q", "k"))
+
+
+def name_keys(word: str) -> set[str]:
+    """Loose cross-script keys of a name (Джордан = Jordan, Спит = Spieth, Уотерс = Вотерс = Waters): the first
+    three consonants, once as they are and once without v/w (W is В or У in Cyrillic), if still two long."""
+    latin = _latin_letters(word)
+    keys = set()
+    for dropped in ("aeiou", "aeiouv"):
+        skeleton = re.sub(r"(.)\1+", r"\1", re.sub(f"[{dropped}]", "", latin))
+        if len(skeleton) >= 2 or dropped == "aeiou":
+            keys.add(skeleton[:3] or latin)
+    return keys
+
+
+def latin_name(word: str, c_as_ch: bool = False) -> str:
+    """A name as consonants in plain Latin letters, for fuzzy comparison (Голлі, Холи, Holly -> "hl"); the
+    hissing sounds that transliterations spell each their own way are one letter (Scholz = Шольц, Josep =
+    Жозеп: "sls", "sp"); ``c_as_ch``: see :func:`_latin_letters`."""
+    latin = re.sub(r"sch|sh|zh|ch|ts|tz|z|j", "s", _latin_letters(word, g_as_h=True, c_as_ch=c_as_ch))
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouv]", "", latin))
+
+
+def _with_v(word: str) -> str:
+    """:func:`latin_name`'s consonants with v kept."""
+    latin = re.sub(r"sch|sh|zh|ch|ts|tz|z|j", "s", _latin_letters(word, g_as_h=True))
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiou]", "", latin))
+
+
+def _soft_j(word: str) -> str:
+    """A Latin spelling's j that Cyrillic writes as a soft vowel or sign: Jaka = Яка, Bizilj = Бизиль (a South Slavic
+    name, navalny_poisoning, stop 43). Cyrillic words are left as they are."""
+    if re.search(r"[а-яёіїєґ]", word.lower()):
+        return word
+    return re.sub(r"(?<=[ln])j(?![aeiou])", "", re.sub(r"^[jy](?=[aeiou])", "", word.lower()))
+
+
+def same_name(x: str, y: str) -> bool:
+    """Two spellings of one name across scripts and transliterations (Парк/Пак, Ван/Vann, Холи/Голлі/Holly; a
+    Romanian c before e or i as ч: Ciolacu/Чолаку; a French ch as ш: Zourabichvili/Зурабишвили); a hyphenated given
+    name by either half (Dong-hoon/Хун)."""
+    if "-" in x.strip("-") or "-" in y.strip("-"):
+        return any(same_name(p, q) for p in x.split("-") if p for q in y.split("-") if q)
+    (a, a_ch, a_sh, a_j), (b, b_ch, b_sh, b_j) = (
+        (latin_name(w), latin_name(w, c_as_ch=True), latin_name(w.lower().replace("ch", "sh")), latin_name(_soft_j(w))) for w in (x, y))
+    # (one consonant left is little to go on: "Иванов" and "Анна" both leave "n" once v goes; with v they differ)
+    v_agrees = _with_v(x) == _with_v(y) or "v" not in _latin_letters(x) + _latin_letters(y)
+    if any(p == q != "" and (len(p) > 1 or v_agrees) for p in (a, a_ch, a_sh, a_j) for q in (b, b_ch, b_sh, b_j)):
+        return True
+    from difflib import SequenceMatcher
+
+    if not a and not b:
+        # a name of vowels but one (Joe / Джо): no consonant is left to compare; the same first letter then
+        first = _latin_letters(x, g_as_h=True)[:1], _latin_letters(y, g_as_h=True)[:1]
+        return bool(first[0]) and first[0] == first[1]
+    if a and b and min(len(a), len(b)) < 2 and max(len(a), len(b)) <= 2 and v_agrees:
+        # John / Джон: "hn" / "n", an h that transliterations add or drop (in a short name only: Георги's "hrh" is not
+        # Ейр's "r")
+        return a.replace("h", "") == b.replace("h", "")
+    if not a or not b:
+        return False
+    return (a == b and (len(a) > 1 or v_agrees)) or (min(len(a), len(b)) >= 2 and SequenceMatcher(None, a, b).ratio() >= NAME_SIMILARITY)
+
+
+def name_key(word: str) -> str:
+    """The first of :func:`name_keys` (with v kept): the key a speaker is listed under."""
+    return sorted(name_keys(word), key=len, reverse=True)[0]
