@@ -58,6 +58,8 @@ tuning page is measured on page shapes it was not written for):
               AK an article in a search engine's or aggregator's fast view: viewer bar, "Go to site", source name, "More from", report line
               AL an updated, corrected article: "Updated" stamp, update block, factbox, correction notice (body), reader poll
                  (AK and AL were written held out in stop 41, first run with the final code; rules were fixed against them after)
+              AT a timeline: an intro, dated entries ("19 марта — ...", "8 юли: ..."), a closing paragraph, read-also, tags
+                 (AT was written held out in stop 44, first run with the code of 41712c8; a rule was fixed against it after)
               AM a regional site's article under its header widgets: exchange rates, weather, a news ticker, "today", a phone line
               AN a long article with pull-quotes (clutter: they repeat the body), their name lines, captions with credits, a key-quote box
               AO an article republished by a partner site: republication note, licence widget, partner lines; the outlet is the original
@@ -76,6 +78,8 @@ tuning page is measured on page shapes it was not written for):
               AQ a fact-check article: claim and verdict lines, sections, sources checked, feedback prompt, network badge
               AR a question-and-answer explainer: question subheadings, a key-facts box, read-also, tags
                  (AQ and AR were written held out in stop 43, first run with the code of c7f55a0; no rule has been fixed against them)
+              AS an article corrected after publication: "Updated" stamp, a correction or editor's note (body) at the top or bottom
+                 (AS was written held out in stop 44, first run with the code of 41712c8; no rule has been fixed against it)
 
 Each page is read alone, as a user would: ``framing.ingest.load_documents([path])``, no manifest.
 Per page:

@@ -61,6 +61,9 @@ def test_parallel_flores_texts_split_alike():
         (["ФРАНКФУРТ-НА-МАЙНЕ, 12 сентября. /ДП/."], 0),  # nothing after it: it opens no sentence
         (["09:53.", "По словам Фаррелла, епископ Рима отошел к Отцу."], 1),  # a live page's time before its entry
         (["23:55 - It is over.", "Austria's JJ is the winner."], 0),  # a live entry's first sentence stays
+        (["ВАШИНГТОН, 17 ноя — «Русский курьер».", "Текст."], 1),  # an agency in quotes after the dash
+        # a timeline's entry opened by its date is a sentence, not a date and an agency (page shape AT, stop 44)
+        (["19 марта — Срок предписания истёк.", "Повторная проверка показала, что устранена лишь часть нарушений."], 0),
     ],
 )
 def test_a_wire_dateline_opening_a_paragraph_is_told_apart(pieces, expected):

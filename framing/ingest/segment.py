@@ -47,7 +47,10 @@ _MONTH = (r"(?i:янв|фев|мар|апр|ма[йя]|июн|июл|авг|се
           r"груд|януари|феб|юни|юли|септ|ноем|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[\w]*")
 _DATELINE = re.compile(
     rf"^\s*(?:{_CAPITALISED}[,.]?\s+)?(?:(?P<date>\d{{1,2}}\s+{_MONTH})\.?\s*)?"
-    r"(?:(?P<tag>/[^/\n]{1,40}/\.?|\([A-ZА-ЯЁІЇЄҐ][^()\n]{0,30}\)\.?)|[-–—]\s*[«\"„“]?[A-ZА-ЯЁІЇЄҐ][^.\n]{1,30}\.)?\s*$",
+    r"(?:(?P<tag>/[^/\n]{1,40}/\.?|\([A-ZА-ЯЁІЇЄҐ][^()\n]{0,30}\)\.?)|[-–—]\s*"
+    # an agency after a dash: a name in quotes or capitalised words ("— «Русский курьер».", "- РИА Новости."), not a
+    # timeline's entry ("19 марта — Срок предписания истёк.": page shape AT, stop 44)
+    r"(?:[«\"„“][^»\"”“\n]{1,30}[»\"”“]|[A-ZА-ЯЁІЇЄҐ][\w'’-]*(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]*){0,3})\.)?\s*$",
     re.U,
 )
 DATELINE_REASON = "wire dateline"
