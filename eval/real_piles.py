@@ -397,6 +397,11 @@ SAME_EVENT_ACROSS = {
     ("starmer_kyiv_visit", "london_summit"): ("oval_office", "london_summit"),  # Lancaster House, 2 Mar 2025
     ("starmer_kyiv_visit", "lammy_blinken_kyiv"): ("blinken_brussels", "kyiv_september"),  # 11 Sep 2024
     ("zhelyazkov_government", "zhelyazkov_government"): ("bulgaria_election", "zhelyazkov_government"),  # 16 Jan 2025
+    ("merz_chancellor_vote", "merz_chancellor_vote"): ("germany_election", "merz_elected_chancellor"),  # 6 May 2025
+    ("merz_chancellor_vote", "february_election"): ("germany_election", "germany_election"),  # 23 Feb 2025
+    ("merz_chancellor_vote", "kyiv_visit"): ("starmer_kyiv_visit", "coalition_kyiv_may"),  # 10 May 2025
+    ("kharkiv_epicentr_strike", "biden_permission"): ("atacms_permission", "kharkiv_permission"),  # 30 May 2024
+    ("iran_israel_ceasefire", "hague_remarks"): ("hague_summit", "trump_iran_remarks"),  # The Hague, 25 Jun 2025
 }
 
 

@@ -46,7 +46,9 @@ from .conftest import SHARED_DATA, FakeEncoder, fake_grouping
                                   "lukashenko_reelection_2025", "macron_troops_remark", "poltava_strike",
                                   "kazan_drone_attack", "putin_mongolia_visit", "mariupol_theatre_strike", "f16_arrival",
                                   "navalny_poisoning", "denkov_resignation", "nato_washington_summit",
-                                  "starmer_kyiv_visit", "odesa_mitsotakis_strike", "zhelyazkov_government"])
+                                  "starmer_kyiv_visit", "odesa_mitsotakis_strike", "zhelyazkov_government",
+                                  "merz_chancellor_vote", "liberation_day_tariffs", "iran_israel_ceasefire",
+                                  "kharkiv_epicentr_strike"])
 def test_pile_gold_resolves_and_scores(name):
     articles, event_of, claims = load_pile(PILES / name)
     assert {a[1]["id"] for a in articles} == set(event_of) and len(articles) == 22
