@@ -464,13 +464,16 @@ def test_a_brief_left_alone_joins_the_story_that_tells_most_of_its_lines():
     out, attached = attach_left_out(clusters, vectors, [*story, occasion, half], nearest, [None] * 5,
                                     GroupingParams(attach_lead=None))
     assert set(attached) == {3}
-    # a long article that retells the story in most of its lines, its lead too, is no brief: another occasion of the
-    # same afternoon (odesa_mitsotakis_strike's talks, 11 sentences) had joined so; at up to ATTACH_MAX_SENTENCES it joins
+    # with attach_max_sentences (tried in stop 44, off by default), a long article that retells the story in most of its
+    # lines, its lead too, is no brief: another occasion of the same afternoon (odesa_mitsotakis_strike's talks, 11
+    # sentences) had joined so
+    from framing.match.events import ATTACH_MAX_SENTENCES
+
     long_one = doc([topic + lines[i % 6] for i in range(11)] + [0.5 * topic + stray])
-    out, attached = attach_left_out(clusters, vectors, [*story, long_one, half], nearest, [None] * 5, params)
-    assert not attached and sorted(map(sorted, out)) == [[0, 1, 2], [3], [4]]
     out, attached = attach_left_out(clusters, vectors, [*story, long_one, half], nearest, [None] * 5,
-                                    GroupingParams(attach_max_sentences=12))
+                                    GroupingParams(attach_max_sentences=ATTACH_MAX_SENTENCES))
+    assert not attached and sorted(map(sorted, out)) == [[0, 1, 2], [3], [4]]
+    out, attached = attach_left_out(clusters, vectors, [*story, long_one, half], nearest, [None] * 5, params)
     assert set(attached) == {3}
 
 
