@@ -402,6 +402,20 @@ SAME_EVENT_ACROSS = {
     ("merz_chancellor_vote", "kyiv_visit"): ("starmer_kyiv_visit", "coalition_kyiv_may"),  # 10 May 2025
     ("kharkiv_epicentr_strike", "biden_permission"): ("atacms_permission", "kharkiv_permission"),  # 30 May 2024
     ("iran_israel_ceasefire", "hague_remarks"): ("hague_summit", "trump_iran_remarks"),  # The Hague, 25 Jun 2025
+    ("romania_georgescu_barred", "romania_georgescu_barred"): ("romania_dan_win", "georgescu_barred"),  # 9-11 Mar 2025
+    ("romania_georgescu_barred", "vance_munich"): ("vance_munich", "vance_munich"),  # Munich, 14 Feb 2025
+    ("romania_georgescu_barred", "annulment_dec2024"): ("romania_annulment", "romania_annulment"),  # 6 Dec 2024
+    ("romania_georgescu_barred", "dan_wins"): ("romania_dan_win", "romania_dan_win"),  # 18 May 2025
+    ("moldova_election_2025", "moldova_election_2025"): ("moldova_referendum", "parliamentary_2025"),  # 28 Sep 2025
+    ("moldova_election_2025", "referendum_2024"): ("moldova_referendum", "moldova_referendum"),  # 20 Oct 2024
+    ("moldova_election_2025", "runoff_2024"): ("moldova_runoff", "moldova_runoff_result"),  # 3 Nov 2024
+    ("black_sea_deal", "jeddah_talks"): ("riyadh_talks", "jeddah_talks"),  # Jeddah, 11 Mar 2025
+    ("black_sea_deal", "putin_trump_call"): ("trump_putin_call", "march_call"),  # 18 Mar 2025
+    ("black_sea_deal", "riyadh_russia_us"): ("riyadh_talks", "riyadh_black_sea"),  # Riyadh, 24 Mar 2025
+    ("black_sea_deal", "grain_deal_exit"): ("grain_deal", "grain_deal_exit"),  # 17 Jul 2023
+    ("jeddah_talks", "jeddah_talks"): ("riyadh_talks", "jeddah_talks"),  # Jeddah, 11 Mar 2025
+    ("jeddah_talks", "oval_office"): ("oval_office", "oval_office"),  # 28 Feb 2025
+    ("jeddah_talks", "aid_pause"): ("oval_office", "aid_pause"),  # 3-5 Mar 2025
 }
 
 

@@ -48,7 +48,8 @@ from .conftest import SHARED_DATA, FakeEncoder, fake_grouping
                                   "navalny_poisoning", "denkov_resignation", "nato_washington_summit",
                                   "starmer_kyiv_visit", "odesa_mitsotakis_strike", "zhelyazkov_government",
                                   "merz_chancellor_vote", "liberation_day_tariffs", "iran_israel_ceasefire",
-                                  "kharkiv_epicentr_strike"])
+                                  "kharkiv_epicentr_strike", "romania_georgescu_barred", "moldova_election_2025",
+                                  "black_sea_deal", "jeddah_talks"])
 def test_pile_gold_resolves_and_scores(name):
     articles, event_of, claims = load_pile(PILES / name)
     assert {a[1]["id"] for a in articles} == set(event_of) and len(articles) == 22
