@@ -296,8 +296,9 @@ def _read_speakers(text: str, names: frozenset[str] | None, titled: bool) -> dic
     # what a quote says is what was said, not who said it ("„... укрепваме Алианса“, заяви")
     quoted = [(q.start(), q.end()) for q in _QUOTED_SPAN.finditer(text)]
     found: dict[str, str] = {}
-    # names that could speak (every rule below passed) as (surface, run start, run end), and those next to a verb
-    candidates: list[tuple[str, int, int]] = []
+    # names that could speak (every rule below passed) as (surface, word index, its run's first and last word), and
+    # those of them next to a verb
+    candidates: list[tuple[str, int, int, int]] = []
     speaking: set[int] = set()
     for m in mentioned:
         # (and a short name of capitals, "AfD", "CDU", is a party's: germany_election, stop 43)
