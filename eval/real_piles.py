@@ -416,6 +416,18 @@ SAME_EVENT_ACROSS = {
     ("jeddah_talks", "jeddah_talks"): ("riyadh_talks", "jeddah_talks"),  # Jeddah, 11 Mar 2025
     ("jeddah_talks", "oval_office"): ("oval_office", "oval_office"),  # 28 Feb 2025
     ("jeddah_talks", "aid_pause"): ("oval_office", "aid_pause"),  # 3-5 Mar 2025
+    ("kursk_sudzha_recapture", "jeddah_talks"): ("riyadh_talks", "jeddah_talks"),  # Jeddah, 11 Mar 2025
+    ("kursk_sudzha_recapture", "putin_nuances"): ("jeddah_talks", "putin_nuances"),  # 13 Mar 2025
+    ("kursk_sudzha_recapture", "witkoff_moscow"): ("jeddah_talks", "witkoff_moscow"),  # 13 Mar 2025
+    ("borrell_kallas_handover", "scholz_kyiv"): ("scholz_putin_call", "kyiv_visit"),  # 2 Dec 2024
+    ("pope_francis_funeral", "pope_francis_funeral"): ("pope_francis", "funeral"),  # 26 Apr 2025
+    ("pope_francis_funeral", "vatican_meeting"): ("vatican_meeting", "vatican_meeting"),  # St Peter's, 26 Apr 2025
+    ("pope_francis_funeral", "rome_side_talks"): ("vatican_meeting", "rome_side_talks"),  # Rome, 26 Apr 2025
+    ("pope_francis_funeral", "francis_death"): ("pope_francis", "francis_death"),  # 21 Apr 2025
+    ("pope_francis_funeral", "leo_inauguration"): ("pope_leo", "inauguration"),  # 18 May 2025
+    ("crimea_bridge_2022_repairs", "engels_dyagilevo"): ("kremlin_drones", "engels_dec_2022"),  # 5 Dec 2022
+    ("crimea_bridge_2022_repairs", "mariupol_visit"): ("icc_putin_warrant", "mariupol_visit"),  # 18-19 Mar 2023
+    ("crimea_bridge_2022_repairs", "bridge_blast_oct8"): ("crimea_bridge", "crimea_bridge_blast"),  # 8 Oct 2022
 }
 
 
