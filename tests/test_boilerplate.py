@@ -142,6 +142,17 @@ def test_a_read_more_line_goes_but_a_sentence_opening_with_in_more_detail_stays(
     assert [r.text for r in cleaned.removed] == ["Подробнее о выступлении Байдена читайте в нашем материале", "Детальніше – за посиланням"]
 
 
+def test_a_bulgarian_more_line_before_a_related_headline_goes_and_a_sentence_opening_with_more_stays():
+    # "Още: ..." ("More: ...") before another story's headline (a helper writing a pile found it kept, stop 44; two
+    # older piles held such lines as body, hamas_attack and pager_blasts)
+    text = ("Путин мина с кола по възстановения мост.\n\n"
+            "Още един участък ще бъде ремонтиран до март, каза вицепремиерът.\n\n"
+            "Още: Русия атакува Украйна с над 70 ракети\n")
+    cleaned = clean(text)
+    assert [r.text for r in cleaned.removed] == ["Още: Русия атакува Украйна с над 70 ракети"]
+    assert "Още един участък ще бъде ремонтиран до март, каза вицепремиерът." in [text[a:b] for a, b, _ in cleaned.kept]
+
+
 def _removed(*lines: str) -> list[tuple[str, str]]:
     """What clean() removes from a text of these paragraphs, as (reason, text)."""
     return [(r.reason, r.text) for r in clean("\n\n".join(lines) + "\n").removed]

@@ -81,7 +81,8 @@ _FACTBOX_LABEL = re.compile(r"^(?:key facts|fact ?box|facts|справка|сп�
                             r"ключові факти|факти накратко)\s*:?\s*$", re.I)
 POLL_QUESTIONS = 2  # lines ending in "?" above the answers: a prompt ("What do you think?") and the question
 # Cross-promotion lead-ins ("Читайте также", "Read more"): a line marker below, and a label over other stories' headlines
-_READ_MORE_LEADS = r"читайте\b|прочетете\b|read more|read also|also read|see also|още по темата:|вижте още"
+# ("Още: ..." is Bulgarian "More: ..." before a related headline: a helper writing a pile found it kept, stop 44)
+_READ_MORE_LEADS = r"читайте\b|прочетете\b|read more|read also|also read|see also|още по темата:|още:|вижте още"
 _READ_MORE = rf"{_READ_MORE_LEADS}|подробнее\b|детальніше\b"
 # ... as a line marker, "Подробнее" / "Детальніше" ("in more detail") only where the line sends the reader on ("Подробнее
 # о выступлении читайте в нашем материале", "Детальніше – за посиланням") or is a few words: a sentence of the text may
