@@ -279,8 +279,13 @@ def _speakers(text: str, names: frozenset[str] | None, titled: bool) -> tuple[tu
     return tuple(_read_speakers(text, names, titled).items())
 
 
+def _word_spans(text: str) -> list[tuple[int, str]]:
+    """A sentence's words with where each starts: what the speaker rules walk."""
+    return [(m.start(), m.group(0)) for m in re.finditer(r"[\w'’-]+", text)]
+
+
 def _read_speakers(text: str, names: frozenset[str] | None, titled: bool) -> dict[str, str]:
-    words = [(m.start(), m.group(0)) for m in re.finditer(r"[\w'’-]+", text)]
+    words = _word_spans(text)
     verbs = {i for i, (_, w) in enumerate(words) if _SAYING.match(w)}
     # "по словам Блинкена", "according to Blinken": the source after the phrase, and only there ("По словам канцлера,
     # Линднер блокировал бюджет": Lindner is what the chancellor said, not who said it)
@@ -353,8 +358,9 @@ def _read_speakers(text: str, names: frozenset[str] | None, titled: bool) -> dic
         # not a name between commas, which is the speaker in apposition ("the ombudsman, Dmytro Lubinets, said")
         if i is None or end is None:
             continue
+        start = _run_start(words, i, text)  # the first word of that run
         if (end + 1 < len(words) and (end + 1) in verbs and end + 1 not in sources
-                and not text[: words[_run_start(words, i, text)][0]].rstrip().endswith(",")
+                and not text[: words[start][0]].rstrip().endswith(",")
                 and text[words[end][0] + len(words[end][1]) : words[end + 1][0]].strip() == ","):
             continue
         # the speaker stands next to the verb: at most SPEAKER_GAP words between ("Байден также заявил", "said Blinken");
@@ -365,7 +371,7 @@ def _read_speakers(text: str, names: frozenset[str] | None, titled: bool) -> dic
                 # "пообещал пригласить Нетаньяху": a name after a verb and an infinitive is the infinitive's object
                 and not (v == i - 2 and _INFINITIVE.search(words[i - 1][1]))
                 and (v not in sources or (v < i and "," not in text[words[v][0] : words[i][0]]))]
-        candidates.append((m.surface, i, _run_start(words, i, text), end))
+        candidates.append((m.surface, i, start, end))
         if near or (titled and any(_titled(text, words, v, i) for v in verbs)):
             speaking.add(len(candidates) - 1)
     # a list speaks as one ("заявили також Дональд Туск і Петр Фіала, генсек НАТО Єнс Столтенберг", "Biden and Harris
@@ -566,7 +572,7 @@ def _unnamed_in(speakers_of_a: dict[str, str], words_of_b: list[str], text_of_a:
 def _listed_speakers(text: str, surfaces: tuple[str, ...]) -> list[list[set[str]]]:
     """The people (the speakers of ``surfaces`` in one run of names) that ``text`` names in one list (see
     :func:`_listed_together`), one list of people per list."""
-    words = [(m.start(), m.group(0)) for m in re.finditer(r"[\w'’-]+", text)]
+    words = _word_spans(text)
     people: dict[tuple[int, int], set[str]] = {}
     for surface in surfaces:
         i = next((k for k, (_, w) in enumerate(words) if w == surface), None)

@@ -167,17 +167,16 @@ def build_document(
     datelines: dict[int, Span] = {}
     body_pieces: list[str] = []
     split = [split_sentences(text[start:end], offset=start) for start, end, _ in cleaned.kept]
-    heads = run_in_heads([[piece.text for piece in pieces] for pieces in split])
-    for number, ((_, _, paragraph), pieces) in enumerate(zip(cleaned.kept, split)):
-        texts = [piece.text for piece in pieces]
-        opening = dateline_length(texts)
-        reason = dateline_reason(" ".join(texts[:opening])) if opening else RUN_IN_HEAD_REASON
-        if not opening and number in heads:
-            opening = 1
+    sentences_of = [[piece.text for piece in pieces] for pieces in split]
+    heads = run_in_heads(sentences_of)
+    for number, ((_, _, paragraph), pieces, sentences) in enumerate(zip(cleaned.kept, split, sentences_of)):
+        dateline = dateline_length(sentences)
+        opening = dateline or int(number in heads)
         if opening:
             piece = text[pieces[0].start : pieces[opening - 1].end]
+            reason = dateline_reason(piece) if dateline else RUN_IN_HEAD_REASON
             datelines[paragraph] = Span(pieces[0].start, pieces[opening - 1].end, piece, reason)
-        body_pieces += [piece.text for piece in pieces]
+        body_pieces += sentences
         spans += [(piece.start, piece.end, paragraph) for piece in pieces[opening:]]
     if not spans:
         raise InputError(raw.path, "no article text left after removing page clutter")

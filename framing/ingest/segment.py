@@ -104,14 +104,18 @@ RUN_IN_PHRASES = 3
 RUN_IN_SHARE = 0.6
 
 
+def _opens_with_head(pieces: list[str], head: re.Pattern[str]) -> bool:
+    """Whether a paragraph's first sentence (as razdel cut it) is a head of this shape and a sentence follows it."""
+    return len(pieces) >= 2 and bool(head.match(pieces[0])) and bool(_OPENS_SENTENCE.match(pieces[1]))
+
+
 def run_in_head_length(pieces: list[str]) -> int:
     """1 when a paragraph's first sentence (as razdel cut it) is a one-word run-in head followed by a sentence; else 0."""
-    return int(len(pieces) >= 2 and bool(_RUN_IN_HEAD.match(pieces[0])) and bool(_OPENS_SENTENCE.match(pieces[1])))
+    return int(_opens_with_head(pieces, _RUN_IN_HEAD))
 
 
 def _opens_with_phrase(pieces: list[str]) -> bool:
-    return (len(pieces) >= 2 and len(pieces[0].split()) <= RUN_IN_WORDS and bool(_RUN_IN_PHRASE.match(pieces[0]))
-            and bool(_OPENS_SENTENCE.match(pieces[1])))
+    return _opens_with_head(pieces, _RUN_IN_PHRASE) and len(pieces[0].split()) <= RUN_IN_WORDS
 
 
 def run_in_heads(paragraphs: list[list[str]]) -> set[int]:
