@@ -166,12 +166,13 @@ def _claims(clusters: Sequence[Cluster], documents: Mapping[str, Document]) -> l
     claims = []
     for c in clusters:
         members = [Member(m.document, m.sentence, documents[m.document].sentences[m.sentence].text) for m in c.members]
+        inside = frozenset(m.document for m in c.parts)
         title = [documents[m.document].sentences[m.sentence].is_title for m in members]
         told_twice = {m.document for m, t in zip(members, title) if t} & {m.document for m, t in zip(members, title) if not t}
         if not told_twice:
-            claims.append(Claim(c.id, tuple(members)))
+            claims.append(Claim(c.id, tuple(members), inside))
             continue
-        claims.append(Claim(c.id, tuple(m for m, t in zip(members, title) if not t)))
+        claims.append(Claim(c.id, tuple(m for m, t in zip(members, title) if not t), inside))
         claims.append(Claim(c.id + HEADLINE_PART, tuple(m for m, t in zip(members, title) if t)))
     return claims
 

@@ -204,6 +204,17 @@ def test_omission_needs_most_outlets_and_no_close_sentence_where_the_claim_would
     assert "omission" in _kinds([glued, lasted, left_c], closeness={("e1.c2", "c"): [0.3, 0.1, 0.1]})
 
 
+def test_an_outlet_telling_the_claim_inside_a_longer_sentence_does_not_leave_it_out() -> None:
+    met = Claim("e1.c1", (Member("a", 0, "Министры встретились."), Member("b", 0, "Ministers met."),
+                          Member("c", 0, "Министрите се срещнаха и срещата продължи три часа.")))
+    lasted = Claim("e1.c2", (Member("a", 1, "Встреча длилась три часа."), Member("b", 1, "The meeting lasted three hours.")))
+    far = {("e1.c2", "c"): [0.1, 0.1]}
+    assert [f.documents[0] for f in _kinds([met, lasted], closeness=far)["omission"]] == ["c"]
+    # the aligner listed c's first sentence as a part of "lasted" (the grid shows c telling it inside a longer one)
+    inside = Claim(lasted.id, lasted.members, frozenset({"c"}))
+    assert "omission" not in _kinds([met, inside], closeness=far)
+
+
 def test_a_claim_told_as_a_clause_of_another_sentence_is_not_left_out() -> None:
     from framing.findings.ranking import CLAUSE_SIMILARITY
     from framing.match.claims import clauses

@@ -235,6 +235,9 @@ class Member:
 class Claim:
     id: str
     members: tuple[Member, ...]
+    # documents that tell the claim inside a longer sentence of another claim (the aligner's parts): they do not
+    # leave it out, as the coverage grid shows them telling it
+    inside: frozenset[str] = frozenset()
 
     @property
     def documents(self) -> list[str]:
@@ -1044,7 +1047,7 @@ def event_findings(
         if n >= 3 and max(2, (n + 1) // 2) <= len(docs) < n:
             in_headline = set(headline_of[claim.id].documents) if claim.id in headline_of else set()
             for missing in (d for d in documents
-                            if d not in docs and not _told_unaligned(claim, claims, d, sentence_counts, closeness, rewrites)
+                            if d not in docs and d not in claim.inside and not _told_unaligned(claim, claims, d, sentence_counts, closeness, rewrites)
                             and (clause_closeness is None or clause_closeness(claim.id, d) < CLAUSE_SIMILARITY)):
                 only = " (in its headline only)" if missing in in_headline else ""
                 add("omission", [claim.id], [missing, *docs],
