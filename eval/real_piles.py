@@ -428,6 +428,9 @@ SAME_EVENT_ACROSS = {
     ("crimea_bridge_2022_repairs", "engels_dyagilevo"): ("kremlin_drones", "engels_dec_2022"),  # 5 Dec 2022
     ("crimea_bridge_2022_repairs", "mariupol_visit"): ("icc_putin_warrant", "mariupol_visit"),  # 18-19 Mar 2023
     ("crimea_bridge_2022_repairs", "bridge_blast_oct8"): ("crimea_bridge", "crimea_bridge_blast"),  # 8 Oct 2022
+    ("chornobyl_drone_hit", "zelensky_vance_munich"): ("vance_munich", "vance_munich"),  # Munich, 14 Feb 2025
+    ("chornobyl_drone_hit", "zelensky_munich_speech"): ("vance_munich", "zelensky_munich_speech"),  # 15 Feb 2025
+    ("estonia_airspace_mig31", "poland_drones"): ("poland_drones", "poland_drones"),  # drones over Poland, 10 Sep 2025
 }
 
 
