@@ -431,6 +431,8 @@ SAME_EVENT_ACROSS = {
     ("chornobyl_drone_hit", "zelensky_vance_munich"): ("vance_munich", "vance_munich"),  # Munich, 14 Feb 2025
     ("chornobyl_drone_hit", "zelensky_munich_speech"): ("vance_munich", "zelensky_munich_speech"),  # 15 Feb 2025
     ("estonia_airspace_mig31", "poland_drones"): ("poland_drones", "poland_drones"),  # drones over Poland, 10 Sep 2025
+    ("kyiv_cabinet_strike", "poland_drones"): ("poland_drones", "poland_drones"),  # drones over Poland, 10 Sep 2025
+    ("kyiv_cabinet_strike", "okhmatdyt_strike"): ("okhmatdyt_strike", "okhmatdyt_strike"),  # 8 Jul 2024
 }
 
 
