@@ -282,9 +282,13 @@ def _speakers(text: str, names: frozenset[str] | None, titled: bool) -> tuple[tu
     return tuple(_read_speakers(text, names, titled).items())
 
 
+# a word as the speaker rules read one: letters and digits, with an apostrophe or hyphen inside ("О'Нілл", "Dong-hoon")
+_WORD = re.compile(r"[\w'’-]+")
+
+
 def _word_spans(text: str) -> list[tuple[int, str]]:
     """A sentence's words with where each starts: what the speaker rules walk."""
-    return [(m.start(), m.group(0)) for m in re.finditer(r"[\w'’-]+", text)]
+    return [(m.start(), m.group(0)) for m in _WORD.finditer(text)]
 
 
 def _read_speakers(text: str, names: frozenset[str] | None, titled: bool) -> dict[str, str]:
@@ -907,7 +911,7 @@ def event_findings(
 
     def not_the_outlet(d: str, said: dict[str, str]) -> dict[str, str]:
         """The speakers but the outlet itself ("Укрпрес повідомляє, що ..." names the outlet reporting, not a speaker)."""
-        own = set(re.findall(r"[\w'’-]+", name(d).casefold()))
+        own = set(_WORD.findall(name(d).casefold()))
         return {k: v for k, v in said.items() if v.casefold() not in own}
 
     def speakers_in(d: str, text: str, names: set[str]) -> dict[str, str]:
@@ -1046,8 +1050,10 @@ def event_findings(
                     f"{_short(claim.text_of(quoted[0]))}", _evidence(claim, docs))
         if n >= 3 and max(2, (n + 1) // 2) <= len(docs) < n:
             in_headline = set(headline_of[claim.id].documents) if claim.id in headline_of else set()
+            # an outlet telling the claim inside a longer sentence (claim.inside) tells it, as the grid shows
             for missing in (d for d in documents
-                            if d not in docs and d not in claim.inside and not _told_unaligned(claim, claims, d, sentence_counts, closeness, rewrites)
+                            if d not in docs and d not in claim.inside
+                            and not _told_unaligned(claim, claims, d, sentence_counts, closeness, rewrites)
                             and (clause_closeness is None or clause_closeness(claim.id, d) < CLAUSE_SIMILARITY)):
                 only = " (in its headline only)" if missing in in_headline else ""
                 add("omission", [claim.id], [missing, *docs],
@@ -1137,7 +1143,7 @@ def _own_voice(text: str, start: int) -> bool:
     before = text[:start]
     if (_REPORTING.search(before) or _SOURCE_BEFORE.search(before) or _CLASSED.search(before) or _CHARGED.search(before)
             or _CONDITION.search(before)
-            or any(_SAYING.match(w) for w in re.findall(r"[\w'’-]+", before))):
+            or any(_SAYING.match(w) for w in _WORD.findall(before))):
         return False
     lead = _SOURCE_LEAD.match(text)
     return not (lead and lead.end() <= start)
