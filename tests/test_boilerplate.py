@@ -153,6 +153,25 @@ def test_a_bulgarian_more_line_before_a_related_headline_goes_and_a_sentence_ope
     assert "Още един участък ще бъде ремонтиран до март, каза вицепремиерът." in [text[a:b] for a, b, _ in cleaned.kept]
 
 
+def test_a_related_headline_and_a_tag_list_go_and_a_sentence_on_relations_stays():
+    # "Related: <another story's headline>" and "Topics: ..." / "Filed under: ..." under an article: 30 such lines of
+    # the piles were kept as claims (stop 46); one headline linked the story, and the claim grid showed it as the story's
+    text = ("Trump said he was ready to move to a second phase of sanctions against Russia.\n\n"
+            "Related ties between the two capitals have cooled since the spring, officials said.\n\n"
+            "Related: Russia sets Kyiv government building ablaze in biggest air attack of the war\n\n"
+            "По теме: Зеленский призвал союзников усилить ПВО\n\n"
+            "Topics: Russia · Sanctions · White House\n\n"
+            "Filed under: Russia, Europe\n")
+    cleaned = clean(text)
+    assert [r.text for r in cleaned.removed] == [
+        "Related: Russia sets Kyiv government building ablaze in biggest air attack of the war",
+        "По теме: Зеленский призвал союзников усилить ПВО", "Topics: Russia · Sanctions · White House",
+        "Filed under: Russia, Europe"]
+    assert [text[a:b] for a, b, _ in cleaned.kept] == [
+        "Trump said he was ready to move to a second phase of sanctions against Russia.",
+        "Related ties between the two capitals have cooled since the spring, officials said."]
+
+
 def _removed(*lines: str) -> list[tuple[str, str]]:
     """What clean() removes from a text of these paragraphs, as (reason, text)."""
     return [(r.reason, r.text) for r in clean("\n\n".join(lines) + "\n").removed]

@@ -81,8 +81,11 @@ _FACTBOX_LABEL = re.compile(r"^(?:key facts|fact ?box|facts|справка|сп�
                             r"ключові факти|факти накратко)\s*:?\s*$", re.I)
 POLL_QUESTIONS = 2  # lines ending in "?" above the answers: a prompt ("What do you think?") and the question
 # Cross-promotion lead-ins ("Читайте также", "Read more"): a line marker below, and a label over other stories' headlines
-# ("Още: ..." is Bulgarian "More: ..." before a related headline: a helper writing a pile found it kept, stop 44)
-_READ_MORE_LEADS = r"читайте\b|прочетете\b|read more|read also|also read|see also|още по темата:|още:|вижте още"
+# ("Още: ..." is Bulgarian "More: ..." before a related headline: a helper writing a pile found it kept, stop 44; "Related:
+# ..." and "По теме: ..." before another story's headline: 20 lines of the piles were kept as claims, stop 46)
+_READ_MORE_LEADS = (r"читайте\b|прочетете\b|read more|read also|also read|see also|още по темата:|още:|вижте още|"
+                    r"related(?: stories| story| articles| article| news| coverage| reading)?:|"
+                    r"по теме:|по темі:|за темою:|по темата:|свързан[оаи]:")
 _READ_MORE = rf"{_READ_MORE_LEADS}|подробнее\b|детальніше\b"
 # ... as a line marker, "Подробнее" / "Детальніше" ("in more detail") only where the line sends the reader on ("Подробнее
 # о выступлении читайте в нашем материале", "Детальніше – за посиланням") or is a few words: a sentence of the text may
@@ -106,7 +109,9 @@ _LINE_MARKER = re.compile(
     rf"{_READ_MORE_MARKER}|"
     r"почему вы можете доверять|"
     r"подписывайтесь|подпишитесь|підписуйтесь|підписуйтеся|підпишіться|абонирайте|subscribe\b|sign up|follow us|share (?:this|on)|"
-    r"(?:теги|тэги|tags|тагове|етикети|мітки):|"
+    # a tag list ("Topics: Slovakia · Robert Fico · NATO", "Filed under: Russia, Europe": 10 lines of the piles kept, stop 46)
+    r"(?:теги|тэги|tags|тагове|етикети|мітки|topics|filed under|темы|теми|рубрик[аи]|категори[яиі]|keywords|"
+    r"ключев\w* слова|ключові слова|ключови думи):|"
     r"(?:коммент\w*|комент\w*|comments?)\s*(?:\(\d+\)|\d+)?\s*$|напиши\w* (?:коментар|комментар)|leave a (?:comment|reply)|"
     r"you must be logged in|войдите,? чтобы|увійдіть,? щоб|влезте,? за да|log in to|"
     r"(?:прочетена|прочитан[оа]|просмотр\w*|перегляд\w*|views?)\b[^.!?]{0,20}\d[^.!?]{0,20}$|\d[\d\s]*\s*(?:просмотр\w*|переглядів|views|пъти)\b[^.!?]{0,20}$|"
