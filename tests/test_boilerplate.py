@@ -507,6 +507,24 @@ def test_a_live_entry_opening_on_a_short_sentence_stays_with_its_paragraph():
     assert removed == {"20 May 2024", "09:30 BST", "08:45 BST", "07:40 BST"}
 
 
+def test_a_live_entry_under_its_time_and_heading_keeps_its_paragraph_and_a_list_of_stories_stays_clutter():
+    # two fresh piles of stop 46 lost every entry of their live pages so: a time, a heading, one paragraph, the next
+    # time; the heading and the paragraph both went as teasers next to a stamp
+    lines = ("Missile hits railway station: as it happened", "Summary",
+             "A missile struck the station in the morning while hundreds of people waited for evacuation trains, officials said.",
+             "22:41 BST", "Mayor: 'We lost four children'",
+             "In a late statement the mayor said 31 people had died at the scene and nine more later in hospital.",
+             "20:15 BST", "Toll rises",
+             "The regional governor now says 40 people were killed and more than 90 wounded, most of them women.",
+             "Latest news", "21:02", "Storm closes the northern ports", "21:10", "Rain expected across the north")
+    removed = _removed(*lines)
+    kept_or_not = {text: reason for reason, text in removed}
+    assert "In a late statement the mayor said 31 people had died at the scene and nine more later in hospital." not in kept_or_not
+    assert "The regional governor now says 40 people were killed and more than 90 wounded, most of them women." not in kept_or_not
+    assert kept_or_not["Mayor: 'We lost four children'"].startswith("subheading") and kept_or_not["Toll rises"].startswith("subheading")
+    assert "Storm closes the northern ports" in kept_or_not and "Rain expected across the north" in kept_or_not
+
+
 def test_a_channel_page_keeps_its_last_post_and_its_date():
     # page shape P (stop 38): a Telegram channel's page saved to keep one post, the last; the posts above are other
     # stories, and the page's date is the separator above the last post

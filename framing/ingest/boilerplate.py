@@ -486,11 +486,20 @@ def _tells_a_sentence(text: str) -> bool:
     return _words(text) >= RESUME_WORDS and bool(_SENTENCE_END.search(text)) and not _ELLIPSIS_END.search(text)
 
 
+ENTRY_HEADING_WORDS = 12  # a live entry's heading: no longer than a headline
 LIVE_OPENING_WORDS = 4
 
 
 def _is_body_paragraph(text: str) -> bool:
     return len(text) >= 80 and bool(_SENTENCE_END.search(text)) and _words(text) >= 12
+
+
+def _is_entry_heading(lines: list[Line], stamps: list[bool], i: int) -> bool:
+    """Whether line ``i`` heads a live page's entry: a short headline right under a time, with a paragraph of the story
+    under it (a list of other stories gives a headline under each time, and a teaser at most, no body paragraph)."""
+    # (it may end in a quote, "Zelensky: 'We lost five children'", but not in a sentence's stop)
+    return (0 < i < len(lines) - 1 and stamps[i - 1] and not stamps[i + 1] and not _SENTENCE_END.search(lines[i].text)
+            and _words(lines[i].text) <= ENTRY_HEADING_WORDS and _is_body_paragraph(lines[i + 1].text))
 
 
 def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, template: frozenset[str] = frozenset()) -> list[str | None]:
@@ -519,6 +528,9 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
         live_entry = i > 0 and stamps[i - 1] and (_is_body_paragraph(text) or (
             bool(_SENTENCE_END.search(text)) and _words(text) >= LIVE_OPENING_WORDS and not _ELLIPSIS_END.search(text)
             and i + 1 < len(lines) and not stamps[i + 1] and _is_body_paragraph(lines[i + 1].text)))
+        # ... or its time, a heading, then the paragraph ("16:05 BST", "Why Vuhledar mattered", the paragraph): the
+        # fresh piles of stop 46 lost every such entry of two live pages, heading and paragraph, as teasers
+        live_entry = live_entry or (_is_entry_heading(lines, stamps, i - 1) and _is_body_paragraph(text))
         key = line_key(text)
         if i in preset:
             reasons[i] = preset[i]
@@ -610,6 +622,8 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
                 reasons[i] = "inside a list of other stories"
         elif not body_started and not told_sentence and _words(text) <= 3 and not _FINAL.search(text):
             reasons[i] = "masthead or label"
+        elif body_started and _is_entry_heading(lines, stamps, i):
+            reasons[i] = SUBHEADING  # its paragraph tells it (and stays, as live_entry)
         elif (
             body_started
             and near_stamp
