@@ -433,6 +433,9 @@ SAME_EVENT_ACROSS = {
     ("estonia_airspace_mig31", "poland_drones"): ("poland_drones", "poland_drones"),  # drones over Poland, 10 Sep 2025
     ("kyiv_cabinet_strike", "poland_drones"): ("poland_drones", "poland_drones"),  # drones over Poland, 10 Sep 2025
     ("kyiv_cabinet_strike", "okhmatdyt_strike"): ("okhmatdyt_strike", "okhmatdyt_strike"),  # 8 Jul 2024
+    ("kerch_oil_spill", "eu_15th_sanctions"): ("borrell_kallas_handover", "kallas_first_fac"),  # 15th package, 16 Dec 2024
+    ("kerch_oil_spill", "putin_year_end"): ("kazan_drone_attack", "putin_press_conference"),  # Putin's year-end, 19 Dec 2024
+    ("kramatorsk_station_strike", "vdl_bucha_kyiv"): ("bucha_revealed", "eu_leaders_bucha"),  # von der Leyen in Bucha, 8 Apr 2022
 }
 
 

@@ -52,7 +52,8 @@ from .conftest import SHARED_DATA, FakeEncoder, fake_grouping
                                   "black_sea_deal", "jeddah_talks", "kursk_sudzha_recapture", "borrell_kallas_handover",
                                   "pope_francis_funeral", "crimea_bridge_2022_repairs", "chornobyl_drone_hit",
                                   "estonia_airspace_mig31", "nabu_law_protests", "svyrydenko_government",
-                                  "kyiv_cabinet_strike"])
+                                  "kyiv_cabinet_strike", "vuhledar_withdrawal", "kramatorsk_station_strike",
+                                  "georgia_eu_suspension", "kerch_oil_spill"])
 def test_pile_gold_resolves_and_scores(name):
     articles, event_of, claims = load_pile(PILES / name)
     assert {a[1]["id"] for a in articles} == set(event_of) and len(articles) == 22
