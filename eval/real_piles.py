@@ -436,6 +436,11 @@ SAME_EVENT_ACROSS = {
     ("kerch_oil_spill", "eu_15th_sanctions"): ("borrell_kallas_handover", "kallas_first_fac"),  # 15th package, 16 Dec 2024
     ("kerch_oil_spill", "putin_year_end"): ("kazan_drone_attack", "putin_press_conference"),  # Putin's year-end, 19 Dec 2024
     ("kramatorsk_station_strike", "vdl_bucha_kyiv"): ("bucha_revealed", "eu_leaders_bucha"),  # von der Leyen in Bucha, 8 Apr 2022
+    ("kyiv_strike_april_2025", "kyiv_strike_april_2025"): ("sumy_strike", "kyiv_strike"),  # "Vladimir, STOP", 24 Apr 2025
+    ("kyiv_strike_april_2025", "witkoff_putin"): ("vatican_meeting", "witkoff_putin"),  # Witkoff in the Kremlin, 25 Apr 2025
+    ("kyiv_strike_april_2025", "vatican_meeting"): ("vatican_meeting", "vatican_meeting"),  # St Peter's, 26 Apr 2025
+    ("moskalik_killing", "kyiv_strike_trump_stop"): ("sumy_strike", "kyiv_strike"),
+    ("moskalik_killing", "putin_witkoff_talks"): ("vatican_meeting", "witkoff_putin"),
 }
 
 

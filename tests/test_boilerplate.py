@@ -525,6 +525,25 @@ def test_a_live_entry_under_its_time_and_heading_keeps_its_paragraph_and_a_list_
     assert "Storm closes the northern ports" in kept_or_not and "Rain expected across the north" in kept_or_not
 
 
+def test_a_live_pages_points_under_a_timed_summary_label_stay_and_a_first_published_line_names_no_outlet():
+    # held-out page shape AU (stop 46): "Главное к этому часу:" read as a heading of other stories took the four
+    # points and the first entry with it; "First published on Wed 6 Aug 2025 08.15 BST" gave the outlet "Wed"
+    from framing.ingest.boilerplate import republished_from
+
+    lines = ("Авария на теплосети: без отопления больше 200 домов. Онлайн", "Обновлено 15 января 2025 в 19:26",
+             "Главное к этому часу:", "Без тепла остались 214 жилых домов и 9 школ", "Открыты три пункта обогрева",
+             "19:20", "Сварщики приступили к замене трубы",
+             "Аварийный участок длиной около 12 метров откопали, воду из котлована откачали, работы идут.",
+             "18:35", "Глава города провел совещание и поручил до конца недели выяснить причины аварии на магистрали.")
+    removed = dict((text, reason) for reason, text in _removed(*lines))
+    for kept in ("Без тепла остались 214 жилых домов и 9 школ", "Открыты три пункта обогрева",
+                 "Аварийный участок длиной около 12 метров откопали, воду из котлована откачали, работы идут."):
+        assert kept not in removed
+    assert removed["Сварщики приступили к замене трубы"].startswith("subheading")
+    assert republished_from("First published on Wed 6 Aug 2025 08.15 BST") is None
+    assert republished_from("Originally published by Marlow Times") == "Marlow Times"
+
+
 def test_a_channel_page_keeps_its_last_post_and_its_date():
     # page shape P (stop 38): a Telegram channel's page saved to keep one post, the last; the posts above are other
     # stories, and the page's date is the separator above the last post

