@@ -544,6 +544,22 @@ def test_a_live_pages_points_under_a_timed_summary_label_stay_and_a_first_publis
     assert republished_from("Originally published by Marlow Times") == "Marlow Times"
 
 
+def test_a_live_heading_closing_on_a_quoted_cry_and_an_update_label_with_a_full_stop_keep_their_news():
+    # a fresh pile of stop 46 (kyiv_strike_april_2025, after its first run): "Trump: 'Vladimir, STOP!'" under its time
+    # took its entry with it as teasers; "Оновлено о 22:05. Увечері ..." went whole as a byline line
+    removed = dict((text, reason) for reason, text in _removed(
+        "Kyiv strike: live", "Summary",
+        "Russia hit Kyiv overnight with missiles and drones, killing at least twelve people, officials said.",
+        "14:02 BST", "Trump: 'Vladimir, STOP!'",
+        "The US president has reacted to the attack in a post on Truth Social, saying he is not happy with the strikes.",
+        "12:15 BST", "Rescuers are still searching the rubble of the apartment block in the western district, officials said.",
+        "Оновлено о 22:05. Увечері президент повідомив, що кількість загиблих у столиці зросла до 12."))
+    assert removed["Trump: 'Vladimir, STOP!'"].startswith("subheading")
+    assert "The US president has reacted to the attack in a post on Truth Social, saying he is not happy with the strikes." not in removed
+    assert removed["Оновлено о 22:05."] == "stamp (time, date or count)"
+    assert "Увечері президент повідомив, що кількість загиблих у столиці зросла до 12." not in removed
+
+
 def test_a_channel_page_keeps_its_last_post_and_its_date():
     # page shape P (stop 38): a Telegram channel's page saved to keep one post, the last; the posts above are other
     # stories, and the page's date is the separator above the last post

@@ -252,7 +252,9 @@ _SOCIAL = re.compile(
 # engineers ...": held-out page shape AL, stop 41, lost the update's news with its label): the label is a stamp, the rest
 # is the article's
 _UPDATE_LABEL = (r"(?:update[ds]?|обновлено|оновлено|обновено|обновена|актуализирано|актуализирана|актуализация)\b"
-                 r"[^!?\n]{0,50}?\d[^!?\n]{0,25}?:\s+(?=[A-ZА-ЯЁІЇЄҐ«\"„])")
+                 # ... or a full stop after the time ("Оновлено о 22:05. Увечері Зеленський ...": a fresh pile of stop 46 lost
+                 # the evening's news so)
+                 r"[^!?\n]{0,50}?\d[^!?\n]{0,25}?(?::|(?<=\d)\.)\s+(?=[A-ZА-ЯЁІЇЄҐ«\"„])")
 _UPDATE_BLOCK = re.compile(rf"^\s*{_UPDATE_LABEL}", re.I)
 UPDATE_BLOCK_WORDS = 6  # the news after the label, at least
 _INLINE = re.compile(
@@ -492,6 +494,7 @@ def _tells_a_sentence(text: str) -> bool:
 
 
 ENTRY_HEADING_WORDS = 12  # a live entry's heading: no longer than a headline
+_QUOTE_END = re.compile(r"[!?…]['\"»”’]\s*$")  # ... that may close on a quoted cry
 LIVE_OPENING_WORDS = 4
 
 
@@ -502,9 +505,11 @@ def _is_body_paragraph(text: str) -> bool:
 def _is_entry_heading(lines: list[Line], stamps: list[bool], i: int) -> bool:
     """Whether line ``i`` heads a live page's entry: a short headline right under a time, with a paragraph of the story
     under it (a list of other stories gives a headline under each time, and a teaser at most, no body paragraph)."""
-    # (it may end in a quote, "Zelensky: 'We lost five children'", but not in a sentence's stop)
-    return (0 < i < len(lines) - 1 and stamps[i - 1] and not stamps[i + 1] and not _SENTENCE_END.search(lines[i].text)
-            and _words(lines[i].text) <= ENTRY_HEADING_WORDS and _is_body_paragraph(lines[i + 1].text))
+    # (it may end in a quote, "Zelensky: 'We lost five children'", "Trump: 'Vladimir, STOP!'", but not in a sentence's stop)
+    text = lines[i].text if 0 < i < len(lines) else ""
+    return (0 < i < len(lines) - 1 and stamps[i - 1] and not stamps[i + 1]
+            and (not _SENTENCE_END.search(text) or bool(_QUOTE_END.search(text)))
+            and _words(text) <= ENTRY_HEADING_WORDS and _is_body_paragraph(lines[i + 1].text))
 
 
 def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, template: frozenset[str] = frozenset()) -> list[str | None]:
