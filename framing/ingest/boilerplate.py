@@ -505,11 +505,12 @@ def _is_body_paragraph(text: str) -> bool:
 def _is_entry_heading(lines: list[Line], stamps: list[bool], i: int) -> bool:
     """Whether line ``i`` heads a live page's entry: a short headline right under a time, with a paragraph of the story
     under it (a list of other stories gives a headline under each time, and a teaser at most, no body paragraph)."""
+    if not (0 < i < len(lines) - 1 and stamps[i - 1] and not stamps[i + 1]):
+        return False
+    text = lines[i].text
     # (it may end in a quote, "Zelensky: 'We lost five children'", "Trump: 'Vladimir, STOP!'", but not in a sentence's stop)
-    text = lines[i].text if 0 < i < len(lines) else ""
-    return (0 < i < len(lines) - 1 and stamps[i - 1] and not stamps[i + 1]
-            and (not _SENTENCE_END.search(text) or bool(_QUOTE_END.search(text)))
-            and _words(text) <= ENTRY_HEADING_WORDS and _is_body_paragraph(lines[i + 1].text))
+    return ((not _SENTENCE_END.search(text) or bool(_QUOTE_END.search(text))) and _words(text) <= ENTRY_HEADING_WORDS
+            and _is_body_paragraph(lines[i + 1].text))
 
 
 def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, template: frozenset[str] = frozenset()) -> list[str | None]:
