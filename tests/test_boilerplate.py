@@ -560,6 +560,26 @@ def test_a_live_heading_closing_on_a_quoted_cry_and_an_update_label_with_a_full_
     assert "Увечері президент повідомив, що кількість загиблих у столиці зросла до 12." not in removed
 
 
+def test_a_live_teams_byline_a_last_update_line_and_a_newsletter_box_go_and_a_tagged_title_stays():
+    # page shape AU (stop 46, after its first run): the live team's bylines were kept as sentences, and once they went,
+    # "Последна актуализация: ..." and a site's slogan above a title ending in "(онлайн)" were kept instead
+    removed = dict((text, reason) for reason, text in _removed(
+        "Тернопільська брама", "Новини Тернополя і області",
+        "Сесія міської ради: депутати голосують за подорожчання проїзду до 20 гривень (онлайн)",
+        "Последна актуализация: 23:52, 19 октомври 2025", "Трансляцію ведуть Ірина Гнатюк і Богдан Савчук",
+        "Виконком пропонує підняти вартість проїзду в автобусах і тролейбусах з 15 до 20 гривень, повідомили в раді.",
+        "By Hannah Boyce and Tom Ellery (now); Marek Lis (earlier)", "Текст: Анна Лыкова, Денис Чернов",
+        "Get the Gazette’s top stories in your inbox every weekday at 7am.", "Sign me up"))
+    assert "Сесія міської ради: депутати голосують за подорожчання проїзду до 20 гривень (онлайн)" not in removed
+    assert removed["Новини Тернополя і області"] == "site header before the headline"
+    assert removed["Последна актуализация: 23:52, 19 октомври 2025"] == "stamp (time, date or count)"
+    for byline in ("Трансляцію ведуть Ірина Гнатюк і Богдан Савчук", "By Hannah Boyce and Tom Ellery (now); Marek Lis (earlier)",
+                   "Текст: Анна Лыкова, Денис Чернов", "Get the Gazette’s top stories in your inbox every weekday at 7am.",
+                   "Sign me up"):
+        assert removed[byline] == "byline, credit, ad or promotion", byline
+    assert "Виконком пропонує підняти вартість проїзду в автобусах і тролейбусах з 15 до 20 гривень, повідомили в раді." not in removed
+
+
 def test_a_channel_page_keeps_its_last_post_and_its_date():
     # page shape P (stop 38): a Telegram channel's page saved to keep one post, the last; the posts above are other
     # stories, and the page's date is the separator above the last post

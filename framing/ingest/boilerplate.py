@@ -54,7 +54,10 @@ _STAMP_TOKEN = re.compile(
     # "21 April 2025 | Updated 18:25": a page's date line names its update
     rf"last|updated|published|posted|обновлено|оновлено|опубликовано|опубліковано|обновено|публикувано|"
     # "Обновена: 05.12.2024 09:10" (a Bulgarian page says its article, "статията", was updated: held-out page shape R)
-    rf"обновена|публикувана|актуализирано|актуализирана))$",
+    rf"обновена|публикувана|актуализирано|актуализирана|"
+    # "Последна актуализация: 23:52, 19 октомври 2025" (page shape AU, stop 46: kept once a byline above it went); "last",
+    # "последна" and the like count only before their "update" (_LAST_UPDATE), never alone ("ОСТАННЄ" heads a list)
+    rf"актуализация|обновление|оновлення))$",
     re.I,
 )
 _STAMP_START = re.compile(rf"^\s*(?:{_TIME}\s+{_DATE}|{_DATE},?\s+{_TIME}|{_TIME}|{_DATE})\b")
@@ -127,6 +130,8 @@ _LINE_MARKER = re.compile(
     r"редакция может не разделять|публикуваните мнения изразяват|мнението на автора не|"
     r"follow [^.!?]{0,40}\bon (?:facebook|x|twitter|instagram|telegram)\b|рассылка\b|розсилка\b|бюлетин\b|"
     r"подписаться\s*$|підписатися\s*$|абонирай се\s*$|"
+    # a newsletter box's pitch and button ("Get the Gazette's top stories in your inbox ...", "Sign me up": page shape AU)
+    r"sign me up\s*$|get (?:the|our)\b[^!?]{0,60}\bin your inbox\b|"
     # a photo story's and an analysis's page furniture (held-out page shapes N and O, stop 38): the text-and-photo
     # credit, the video line, the author box's label, the reuse notice in the footer
     r"(?:текст|text)\s+(?:и|і|та|and)\s+(?:фото\w*|снимк\w*|photos?|pictures?)\b|pictures?:|"
@@ -172,6 +177,15 @@ _DESK_BYLINE = re.compile(
     r"^(?i:by|from|от|від)\s+(?:[A-ZА-ЯЁІЇЄҐ][\w'’.-]*\s+){0,3}(?:(?i:and|и|і)\s+)?"
     r"(?i:our|нашего|наших|нашия|нашите|нашого)\s+(?:[\w'’-]+\s+){0,3}"
     r"(?i:team|desk|staff|correspondents?|reporters?|редакци\w*|корреспондент\w*|кореспондент\w*|екип\w*)\s*$")
+# ... or a live page's team: names after a label ("Текст: Анна Лыкова, Денис Чернов", "Трансляцію ведуть ... і ...",
+# "Отразяват: ...", "Live coverage by ...") or marked by shift ("Hannah Corrie (now) and Tom Askew (earlier)"): page shape
+# AU and two fresh piles' live pages of stop 46 kept them as sentences
+_NAMES = r"[A-ZА-ЯЁІЇЄҐ][\w'’.-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’.-]+)+"
+_SHIFT = r"\((?i:now|earlier|сейчас|ранее|зараз|раніше|сега|по-рано)\)"
+_NAME_LIST = rf"{_NAMES}(?:\s*{_SHIFT})?(?:\s*(?:,|;|(?i:and|и|і|та|&))\s*{_NAMES}(?:\s*{_SHIFT})?)*\s*$"
+_TEAM_BYLINE = re.compile(
+    rf"^(?:(?i:(?:live )?(?:coverage|reporting|updates|blog) by|текст|трансляц[иі][юя] вед[уеё]ть?|ведут трансляцию|"
+    rf"ведуть трансляцію|отразяват|отразява)\s*:?\s+{_NAME_LIST}|(?=.*{_SHIFT})(?i:by\s+)?{_NAME_LIST})")
 # ... or a name and the writer's role ("Eleanor Voss, defence correspondent")
 _ROLE_BYLINE = re.compile(
     r"^[A-ZА-ЯЁІЇЄҐ][\w'’-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]+){1,2},\s*(?:[\w-]+\s+){0,3}"
@@ -436,12 +450,15 @@ _GALLERY_COUNTER = re.compile(r"^(?:(?:снимка|фото|photo|image|picture
 _READING_TIME = re.compile(r"[\s·•|,-]*\d+\s*(?:хв|мин|min|minutes?)\.?\s*(?:читати|читання|чтения|read|четене)\b", re.I)
 
 
+_LAST_UPDATE = re.compile(r"\b(?:последна|последно|последнее|последнего|останнє|останнього)\s+(?=актуализ|обнов|онов)", re.I)
+
+
 def is_stamp(text: str) -> bool:
     """Times, dates, counts and weekdays, optionally followed by a short source name."""
     body = _READING_TIME.sub("", text).strip(" /|·•-–—,")
     if not body:
         return True
-    tokens = [t.rstrip(":.") or t for t in re.split(r"[\s,/|·•]+", body) if t]
+    tokens = [t.rstrip(":.") or t for t in re.split(r"[\s,/|·•]+", _LAST_UPDATE.sub("", body)) if t]
     if tokens and all(_STAMP_TOKEN.match(t) for t in tokens):
         return True
     match = _STAMP_START.match(body)
@@ -467,8 +484,13 @@ def _is_headline(text: str) -> bool:
 _TITLE_END = re.compile(r"[.!?…]['\"»”“’)]*\s*$|['\"’)]\s*$")
 
 
+# a live page's or a video's tag after its title: "... до 20 гривень (онлайн)", "... (video)" (page shape AU, stop 46)
+_TITLE_TAG = re.compile(r"\s*\((?:[^()\s.!?]+\s?){1,2}\)\s*$")
+
+
 def _is_title(text: str) -> bool:
     # (a line that is one quote, marks around it all, is a quote standing alone, not a title)
+    text = _TITLE_TAG.sub("", text) or text
     return not _TITLE_END.search(text) and _words(text) <= 30 and not _WHOLLY_QUOTED.match(text)
 
 
@@ -603,7 +625,8 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
                 reasons[i] = "section heading for other stories"
                 in_zone = True
         elif ((_LINE_MARKER.match(text) and len(text) < 400 and not _is_update_block(text)) or (_BYLINE.match(text) and len(text) < 160)
-              or (_ROLE_BYLINE.match(text) and len(text) < 120) or _DESK_BYLINE.match(text)):
+              or (_ROLE_BYLINE.match(text) and len(text) < 120) or _DESK_BYLINE.match(text)
+              or (_TEAM_BYLINE.match(text) and len(text) < 160)):
             reasons[i] = "byline, credit, ad or promotion"
             if _READ_MORE_LABEL.match(text):
                 after_label = True  # "Read also:" alone on its line: the headlines under it are other stories'
