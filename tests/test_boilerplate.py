@@ -580,6 +580,30 @@ def test_a_live_teams_byline_a_last_update_line_and_a_newsletter_box_go_and_a_ta
     assert "Виконком пропонує підняти вартість проїзду в автобусах і тролейбусах з 15 до 20 гривень, повідомили в раді." not in removed
 
 
+def test_a_running_storys_menu_label_lead_ins_and_bracketed_update_stay_read():
+    # held-out page shape AV (stop 46, after its first run): "Лента новостей" under a site's slogan opened a list of
+    # other stories that took the headline and the lead; a sentence leading into an official's post under a time went
+    # with the post; "(обновлено: 17:55)" after the date kept the date line as a sentence
+    removed = dict((text, reason) for reason, text in _removed(
+        "ВОСТОК-ИНФО", "Информационное агентство Дальнего Востока", "Лента новостей", "Политика", "Экономика",
+        "Снежный циклон в Хабаровске: аэропорт закрыт, школы ушли на дистант",
+        "18.02.2025 08:20 (обновлено: 17:55)",
+        "Мощный циклон, пришедший с Японского моря, с ночи вторника засыпает Хабаровск снегом, сообщили синоптики.",
+        "11:15 20.11.2025", "Кметът Костадин Димитров публикува позиция в профила си във Фейсбук:",
+        "„Разбирам исканията на шофьорите и ги смятам за справедливи. Но няма да решим проблема с по-скъп билет.“",
+        "10:30 20.11.2025", "Община Пловдив покани синдикатите на разговор в 14 часа, съобщиха от кметството.",
+        "▶ Видео: как выглядит центр города (0:58)", "All times Eastern.", "Related topics: Carver Falls · Brandt County"))
+    for kept in ("Снежный циклон в Хабаровске: аэропорт закрыт, школы ушли на дистант",
+                 "Мощный циклон, пришедший с Японского моря, с ночи вторника засыпает Хабаровск снегом, сообщили синоптики.",
+                 "Кметът Костадин Димитров публикува позиция в профила си във Фейсбук:",
+                 "„Разбирам исканията на шофьорите и ги смятам за справедливи. Но няма да решим проблема с по-скъп билет.“"):
+        assert kept not in removed, kept
+    assert removed["18.02.2025 08:20 (обновлено: 17:55)"] == "stamp (time, date or count)"
+    for clutter in ("Лента новостей", "▶ Видео: как выглядит центр города (0:58)", "All times Eastern.",
+                    "Related topics: Carver Falls · Brandt County"):
+        assert clutter in removed, clutter
+
+
 def test_a_channel_page_keeps_its_last_post_and_its_date():
     # page shape P (stop 38): a Telegram channel's page saved to keep one post, the last; the posts above are other
     # stories, and the page's date is the separator above the last post

@@ -87,7 +87,7 @@ POLL_QUESTIONS = 2  # lines ending in "?" above the answers: a prompt ("What do 
 # ("Още: ..." is Bulgarian "More: ..." before a related headline: a helper writing a pile found it kept, stop 44; "Related:
 # ..." and "По теме: ..." before another story's headline: 20 lines of the piles were kept as claims, stop 46)
 _READ_MORE_LEADS = (r"читайте\b|прочетете\b|read more|read also|also read|see also|още по темата:|още:|вижте още|"
-                    r"related(?: stories| story| articles| article| news| coverage| reading)?:|"
+                    r"related(?: stories| story| articles| article| news| coverage| reading| topics)?:|"
                     r"по теме:|по темі:|за темою:|по темата:|свързан[оаи]:")
 _READ_MORE = rf"{_READ_MORE_LEADS}|подробнее\b|детальніше\b"
 # ... as a line marker, "Подробнее" / "Детальніше" ("in more detail") only where the line sends the reader on ("Подробнее
@@ -135,7 +135,8 @@ _LINE_MARKER = re.compile(
     # a photo story's and an analysis's page furniture (held-out page shapes N and O, stop 38): the text-and-photo
     # credit, the video line, the author box's label, the reuse notice in the footer
     r"(?:текст|text)\s+(?:и|і|та|and)\s+(?:фото\w*|снимк\w*|photos?|pictures?)\b|pictures?:|"
-    r"(?:видео|відео|video|смотреть видео|дивіться відео|гледайте видео|watch(?: the)? video)\s*:|"
+    r"[▶►]?\s*(?:видео|відео|video|смотреть видео|дивіться відео|гледайте видео|watch(?: the)? video|watch)\s*:|"
+    r"all times (?:are )?(?:eastern|central|pacific|local|utc|gmt|bst|cet|et|kyiv|moscow)\b|"
     rf"{_AUTHOR_BOX_LABEL}|"
     r"(?:при )?(?:использовани[еяи]|използване(?:то)? на) материал\w*|(?:при )?використанн[яі] матеріал\w*|"
     # an aggregator's copy of an agency story (held-out page shape Q, stop 38): its source line and prompts
@@ -185,7 +186,8 @@ _SHIFT = r"\((?i:now|earlier|сейчас|ранее|зараз|раніше|с�
 _NAME_LIST = rf"{_NAMES}(?:\s*{_SHIFT})?(?:\s*(?:,|;|(?i:and|и|і|та|&))\s*{_NAMES}(?:\s*{_SHIFT})?)*\s*$"
 _TEAM_BYLINE = re.compile(
     rf"^(?:(?i:(?:live )?(?:coverage|reporting|updates|blog) by|текст|трансляц[иі][юя] вед[уеё]ть?|ведут трансляцию|"
-    rf"ведуть трансляцію|отразяват|отразява)\s*:?\s+{_NAME_LIST}|(?=.*{_SHIFT})(?i:by\s+)?{_NAME_LIST})")
+    rf"ведуть трансляцію|отразяват|отразява|хрониката вод(?:ят|и)|хронику вед[уеё]т|хроніку ведуть)\s*:?\s+{_NAME_LIST}"
+    rf"|(?=.*{_SHIFT})(?i:by\s+)?{_NAME_LIST})")
 # ... or a name and the writer's role ("Eleanor Voss, defence correspondent")
 _ROLE_BYLINE = re.compile(
     r"^[A-ZА-ЯЁІЇЄҐ][\w'’-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’-]+){1,2},\s*(?:[\w-]+\s+){0,3}"
@@ -283,7 +285,7 @@ _INLINE = re.compile(
 _INLINE_REASON = {"ad": "inline ad marker", "dateline": "dateline label", "link": "inline related-story headline", "update": STAMP,
                   "promo": "byline, credit, ad or promotion"}
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
-_SENTENCE_END = re.compile(r"[.!?…][»\"”'’)]?\s*$")
+_SENTENCE_END = re.compile(r"[.!?…][»\"”“'’)]?\s*$")  # (“ closes a Bulgarian quote: „...“)
 
 
 @dataclass(frozen=True)
@@ -458,7 +460,8 @@ def is_stamp(text: str) -> bool:
     body = _READING_TIME.sub("", text).strip(" /|·•-–—,")
     if not body:
         return True
-    tokens = [t.rstrip(":.") or t for t in re.split(r"[\s,/|·•]+", _LAST_UPDATE.sub("", body)) if t]
+    # (a time in brackets after the date counts: "18.02.2025 08:20 (обновлено: 17:55)", page shape AV)
+    tokens = [t.strip("()").rstrip(":.") or t for t in re.split(r"[\s,/|·•]+", _LAST_UPDATE.sub("", body)) if t.strip("()")]
     if tokens and all(_STAMP_TOKEN.match(t) for t in tokens):
         return True
     match = _STAMP_START.match(body)
@@ -530,9 +533,18 @@ def _is_entry_heading(lines: list[Line], stamps: list[bool], i: int) -> bool:
     if not (0 < i < len(lines) - 1 and stamps[i - 1] and not stamps[i + 1]):
         return False
     text = lines[i].text
-    # (it may end in a quote, "Zelensky: 'We lost five children'", "Trump: 'Vladimir, STOP!'", but not in a sentence's stop)
-    return ((not _SENTENCE_END.search(text) or bool(_QUOTE_END.search(text))) and _words(text) <= ENTRY_HEADING_WORDS
-            and _is_body_paragraph(lines[i + 1].text))
+    # (it may end in a quote, "Zelensky: 'We lost five children'", "Trump: 'Vladimir, STOP!'", but not in a sentence's stop,
+    # nor in a colon: that is a sentence leading into a quote, see _is_entry_lead_in)
+    return ((not _SENTENCE_END.search(text) or bool(_QUOTE_END.search(text))) and not text.rstrip().endswith(":")
+            and _words(text) <= ENTRY_HEADING_WORDS and _is_body_paragraph(lines[i + 1].text))
+
+
+def _is_entry_lead_in(lines: list[Line], stamps: list[bool], i: int) -> bool:
+    """Whether line ``i`` opens a live page's entry with a sentence that leads into a quote: under a time, ending in a
+    colon, a body paragraph under it ("12:20 | 7 жовтня", "Голова громади звернувся до жителів у Facebook:", the post:
+    held-out page shape AV, stop 46, lost both as teasers or a subheading)."""
+    return (0 < i < len(lines) - 1 and stamps[i - 1] and not stamps[i + 1] and lines[i].text.rstrip().endswith(":")
+            and _words(lines[i].text) >= LIVE_OPENING_WORDS and _is_body_paragraph(lines[i + 1].text))
 
 
 def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, template: frozenset[str] = frozenset()) -> list[str | None]:
@@ -563,7 +575,8 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
             and i + 1 < len(lines) and not stamps[i + 1] and _is_body_paragraph(lines[i + 1].text)))
         # ... or its time, a heading, then the paragraph ("16:05 BST", "Why Vuhledar mattered", the paragraph): the
         # fresh piles of stop 46 lost every such entry of two live pages, heading and paragraph, as teasers
-        live_entry = live_entry or (_is_entry_heading(lines, stamps, i - 1) and _is_body_paragraph(text))
+        live_entry = live_entry or _is_entry_lead_in(lines, stamps, i) or (
+            (_is_entry_heading(lines, stamps, i - 1) or _is_entry_lead_in(lines, stamps, i - 1)) and _is_body_paragraph(text))
         key = line_key(text)
         if i in preset:
             reasons[i] = preset[i]
@@ -616,10 +629,14 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
         elif _PHONE_LINE.match(text):
             reasons[i] = "contact line"
         elif _SECTION.match(text) and _words(text) <= 6:
-            if not body_started and all(r is not None for r in reasons[:i]):
+            if not body_started and (all(r is not None for r in reasons[:i])
+                                     or (not told_sentence and not _SUMMARY_LABEL.match(text))):
                 # at the top of the page, before anything of the article, it is a menu's item ("Главное", "Главное |
-                # Политика"), not the heading of a list: read as one, it took the headline and a short article with it
-                # (found by a helper writing a pile); runs of headlines under it are the header's (_mark_headline_runs)
+                # Politics"), not the heading of a list: read as one, it took the headline and a short article with it
+                # (found by a helper writing a pile); runs of headlines under it are the header's (_mark_headline_runs).
+                # A site's slogan above it tells no sentence ("Информационное агентство Дальнего Востока" over "Лента
+                # новостей": held-out page shape AV, stop 46, lost its headline and lead so); a summary's label under a
+                # title ("Главное") is _keep_summary_points' to read
                 reasons[i] = "menu or breadcrumb"
             else:
                 reasons[i] = "section heading for other stories"
@@ -662,6 +679,7 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
             body_started
             and near_stamp
             and (_is_headline(text) or _ELLIPSIS_END.search(text) or (i > 0 and reasons[i - 1] is not None and not live_entry))
+            and not _is_entry_lead_in(lines, stamps, i)
         ):
             reasons[i] = "teaser next to a stamp"
         elif (body_started and _ELLIPSIS_END.search(text) and re.search(r"\w(?:\.\.\.|…)\s*$", text)
