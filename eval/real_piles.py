@@ -441,6 +441,8 @@ SAME_EVENT_ACROSS = {
     ("kyiv_strike_april_2025", "vatican_meeting"): ("vatican_meeting", "vatican_meeting"),  # St Peter's, 26 Apr 2025
     ("moskalik_killing", "kyiv_strike_trump_stop"): ("sumy_strike", "kyiv_strike"),
     ("moskalik_killing", "putin_witkoff_talks"): ("vatican_meeting", "witkoff_putin"),
+    ("moscow_drone_attack_2025", "moscow_drone_attack_2025"): ("jeddah_talks", "moscow_drones"),  # 337 drones, 11 Mar 2025
+    ("moscow_drone_attack_2025", "jeddah_ceasefire"): ("riyadh_talks", "jeddah_talks"),  # Jeddah, 11 Mar 2025
 }
 
 
