@@ -632,7 +632,7 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
             if not body_started and (all(r is not None for r in reasons[:i])
                                      or (not told_sentence and not _SUMMARY_LABEL.match(text))):
                 # at the top of the page, before anything of the article, it is a menu's item ("Главное", "Главное |
-                # Politics"), not the heading of a list: read as one, it took the headline and a short article with it
+                # Политика"), not the heading of a list: read as one, it took the headline and a short article with it
                 # (found by a helper writing a pile); runs of headlines under it are the header's (_mark_headline_runs).
                 # A site's slogan above it tells no sentence ("Информационное агентство Дальнего Востока" over "Лента
                 # новостей": held-out page shape AV, stop 46, lost its headline and lead so); a summary's label under a
