@@ -66,6 +66,9 @@ tuning page is measured on page shapes it was not written for):
               AV a running story page ("хроника", "rolling coverage"): dated updates, headings, lead-ins to officials' posts
                  (AV was written held out in stop 46, first run with the code of 967a6c4 and of 2cc226b; rules were fixed
                  against it after)
+              AW a breaking item updated through the day: "(обновлено)" in the title, update labels opening paragraphs or blocks
+                 (AW was written held out in stop 46, first run with the code of aa0d2d8 and of 2cc226b; rules were fixed
+                 against it after)
               AM a regional site's article under its header widgets: exchange rates, weather, a news ticker, "today", a phone line
               AN a long article with pull-quotes (clutter: they repeat the body), their name lines, captions with credits, a key-quote box
               AO an article republished by a partner site: republication note, licence widget, partner lines; the outlet is the original

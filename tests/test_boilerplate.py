@@ -604,6 +604,23 @@ def test_a_running_storys_menu_label_lead_ins_and_bracketed_update_stay_read():
         assert clutter in removed, clutter
 
 
+def test_an_updated_breaking_items_labels_go_and_their_news_stays():
+    # held-out page shape AW (stop 46, after its first run): "ДОПОВНЕНО о 16:20" over an update was kept as a sentence;
+    # "Оновлено о 12:40 — Суд призначив ..." went whole as a byline line, and so did a three-word update sentence
+    removed = dict((text, reason) for reason, text in _removed(
+        "Колишнього директора водоканалу засудили до шести років ув'язнення",
+        "Соснівський районний суд у середу визнав колишнього директора комунального підприємства винним у розтраті.",
+        "ДОПОВНЕНО о 16:20", "Захист засудженого оскаржить вирок в апеляційному суді, повідомив його адвокат.",
+        "Оновлено о 12:40 — Суд призначив шість років позбавлення волі з конфіскацією майна.",
+        "Оновлено о 14:05 — Прокуратура прокоментувала вирок.",
+        "This is a developing story. Check back for updates."))
+    assert removed["ДОПОВНЕНО о 16:20"] == "stamp (time, date or count)"
+    assert removed["Оновлено о 12:40 —"].startswith("stamp") and removed["Оновлено о 14:05 —"].startswith("stamp")
+    assert "Суд призначив шість років позбавлення волі з конфіскацією майна." not in removed
+    assert "Прокуратура прокоментувала вирок." not in removed
+    assert removed["This is a developing story. Check back for updates."] == "byline, credit, ad or promotion"
+
+
 def test_a_channel_page_keeps_its_last_post_and_its_date():
     # page shape P (stop 38): a Telegram channel's page saved to keep one post, the last; the posts above are other
     # stories, and the page's date is the separator above the last post

@@ -57,7 +57,9 @@ _STAMP_TOKEN = re.compile(
     rf"обновена|публикувана|актуализирано|актуализирана|"
     # "Последна актуализация: 23:52, 19 октомври 2025" (page shape AU, stop 46: kept once a byline above it went); "last",
     # "последна" and the like count only before their "update" (_LAST_UPDATE), never alone ("ОСТАННЄ" heads a list)
-    rf"актуализация|обновление|оновлення))$",
+    rf"актуализация|обновление|оновлення|"
+    # "ДОПОВНЕНО о 16:20" over an update's block (held-out page shape AW, stop 46)
+    rf"дополнено|доповнено|допълнено))$",
     re.I,
 )
 _STAMP_START = re.compile(rf"^\s*(?:{_TIME}\s+{_DATE}|{_DATE},?\s+{_TIME}|{_TIME}|{_DATE})\b")
@@ -132,6 +134,9 @@ _LINE_MARKER = re.compile(
     r"подписаться\s*$|підписатися\s*$|абонирай се\s*$|"
     # a newsletter box's pitch and button ("Get the Gazette's top stories in your inbox ...", "Sign me up": page shape AU)
     r"sign me up\s*$|get (?:the|our)\b[^!?]{0,60}\bin your inbox\b|"
+    # a breaking item's notices ("This is a developing story. Check back for updates.", "ORIGINAL STORY:": page shape AW)
+    r"this (?:is a|story is) developing(?: story)?\b|this is a developing story\b|check back (?:later )?for updates\b|"
+    r"original (?:story|report)\s*:?\s*$|"
     # a photo story's and an analysis's page furniture (held-out page shapes N and O, stop 38): the text-and-photo
     # credit, the video line, the author box's label, the reuse notice in the footer
     r"(?:текст|text)\s+(?:и|і|та|and)\s+(?:фото\w*|снимк\w*|photos?|pictures?)\b|pictures?:|"
@@ -267,12 +272,15 @@ _SOCIAL = re.compile(
 # An update block's label opening a paragraph of news ("Обновлено в 18:40: Пожарные ...", "Update, 6:40 p.m.: County
 # engineers ...": held-out page shape AL, stop 41, lost the update's news with its label): the label is a stamp, the rest
 # is the article's
-_UPDATE_LABEL = (r"(?:update[ds]?|обновлено|оновлено|обновено|обновена|актуализирано|актуализирана|актуализация)\b"
+_UPDATE_LABEL = (r"(?:update[ds]?|обновлено|оновлено|обновено|обновена|актуализирано|актуализирана|актуализация|"
+                 r"дополнено|доповнено|допълнено)\b"
                  # ... or a full stop after the time ("Оновлено о 22:05. Увечері Зеленський ...": a fresh pile of stop 46 lost
                  # the evening's news so)
-                 r"[^!?\n]{0,50}?\d[^!?\n]{0,25}?(?::|(?<=\d)\.)\s+(?=[A-ZА-ЯЁІЇЄҐ«\"„])")
+                 # ... or a dash ("Оновлено о 12:40 — Суд призначив ...": held-out page shape AW, stop 46)
+                 r"[^!?\n]{0,50}?\d[^!?\n]{0,25}?(?::|(?<=\d)\.|(?<=\d)\s+[—–-])\s+(?=[A-ZА-ЯЁІЇЄҐ«\"„])")
 _UPDATE_BLOCK = re.compile(rf"^\s*{_UPDATE_LABEL}", re.I)
 UPDATE_BLOCK_WORDS = 6  # the news after the label, at least
+UPDATE_SENTENCE_WORDS = 3  # ... or a sentence of at least this many words
 _INLINE = re.compile(
     r"(?P<ad>\s*\b(?:ads?_code|adsbygoogle|РЕКЛАМА|ADVERTISEMENT)\b\s*)|(?P<dateline>^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s+)"
     rf"|(?P<update>^\s*(?i:{_UPDATE_LABEL}))"
@@ -473,7 +481,11 @@ def is_stamp(text: str) -> bool:
 
 def _is_update_block(text: str) -> bool:
     label = _UPDATE_BLOCK.match(text)
-    return bool(label) and _words(text[label.end():]) >= UPDATE_BLOCK_WORDS
+    if not label:
+        return False
+    news = text[label.end():]
+    # (or a short sentence: "Оновлено о 14:05 — Прокуратура прокоментувала вирок.", held-out page shape AW, stop 46)
+    return _words(news) >= UPDATE_BLOCK_WORDS or (_words(news) >= UPDATE_SENTENCE_WORDS and bool(_SENTENCE_END.search(news)))
 
 
 def _is_headline(text: str) -> bool:
