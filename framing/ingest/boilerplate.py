@@ -539,24 +539,29 @@ def _is_body_paragraph(text: str) -> bool:
     return len(text) >= 80 and bool(_SENTENCE_END.search(text)) and _words(text) >= 12
 
 
+def _opens_entry(lines: list[Line], stamps: list[bool], i: int) -> bool:
+    """Whether line ``i`` stands where a live page's entry opens: right under a time, with a paragraph of the story under
+    it (a list of other stories gives a headline under each time, and a teaser at most, no body paragraph)."""
+    return 0 < i < len(lines) - 1 and stamps[i - 1] and not stamps[i + 1] and _is_body_paragraph(lines[i + 1].text)
+
+
 def _is_entry_heading(lines: list[Line], stamps: list[bool], i: int) -> bool:
-    """Whether line ``i`` heads a live page's entry: a short headline right under a time, with a paragraph of the story
-    under it (a list of other stories gives a headline under each time, and a teaser at most, no body paragraph)."""
-    if not (0 < i < len(lines) - 1 and stamps[i - 1] and not stamps[i + 1]):
+    """Whether line ``i`` heads a live page's entry: a short headline where an entry opens."""
+    if not _opens_entry(lines, stamps, i):
         return False
     text = lines[i].text
     # (it may end in a quote, "Zelensky: 'We lost five children'", "Trump: 'Vladimir, STOP!'", but not in a sentence's stop,
     # nor in a colon: that is a sentence leading into a quote, see _is_entry_lead_in)
     return ((not _SENTENCE_END.search(text) or bool(_QUOTE_END.search(text))) and not text.rstrip().endswith(":")
-            and _words(text) <= ENTRY_HEADING_WORDS and _is_body_paragraph(lines[i + 1].text))
+            and _words(text) <= ENTRY_HEADING_WORDS)
 
 
 def _is_entry_lead_in(lines: list[Line], stamps: list[bool], i: int) -> bool:
-    """Whether line ``i`` opens a live page's entry with a sentence that leads into a quote: under a time, ending in a
-    colon, a body paragraph under it ("12:20 | 7 жовтня", "Голова громади звернувся до жителів у Facebook:", the post:
-    held-out page shape AV, stop 46, lost both as teasers or a subheading)."""
-    return (0 < i < len(lines) - 1 and stamps[i - 1] and not stamps[i + 1] and lines[i].text.rstrip().endswith(":")
-            and _words(lines[i].text) >= LIVE_OPENING_WORDS and _is_body_paragraph(lines[i + 1].text))
+    """Whether line ``i`` opens a live page's entry with a sentence that leads into a quote, ending in a colon ("12:20 |
+    7 жовтня", "Голова громади звернувся до жителів у Facebook:", the post: held-out page shape AV, stop 46, lost both as
+    teasers or a subheading)."""
+    return (_opens_entry(lines, stamps, i) and lines[i].text.rstrip().endswith(":")
+            and _words(lines[i].text) >= LIVE_OPENING_WORDS)
 
 
 def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, template: frozenset[str] = frozenset()) -> list[str | None]:
@@ -582,13 +587,13 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
         # a live page's entry: its time on the line above, then a paragraph of the story (a list of other stories gives
         # a headline or a line cut off after its stamp; a live blog's entries were all removed as teasers); a short
         # first sentence counts when a body paragraph follows it (a helper writing raisi_crash lost one so, stop 38)
-        live_entry = i > 0 and stamps[i - 1] and (_is_body_paragraph(text) or (
-            bool(_SENTENCE_END.search(text)) and _words(text) >= LIVE_OPENING_WORDS and not _ELLIPSIS_END.search(text)
-            and i + 1 < len(lines) and not stamps[i + 1] and _is_body_paragraph(lines[i + 1].text)))
-        # ... or its time, a heading, then the paragraph ("16:05 BST", "Why Vuhledar mattered", the paragraph): the
-        # fresh piles of stop 46 lost every such entry of two live pages, heading and paragraph, as teasers
-        live_entry = live_entry or _is_entry_lead_in(lines, stamps, i) or (
-            (_is_entry_heading(lines, stamps, i - 1) or _is_entry_lead_in(lines, stamps, i - 1)) and _is_body_paragraph(text))
+        live_entry = (i > 0 and stamps[i - 1] and _is_body_paragraph(text)) or (
+            _opens_entry(lines, stamps, i) and bool(_SENTENCE_END.search(text)) and _words(text) >= LIVE_OPENING_WORDS
+            and not _ELLIPSIS_END.search(text))
+        # ... or its time, a heading (or a sentence leading into a quote), then the paragraph ("16:05 BST", "Why Vuhledar
+        # mattered", the paragraph): the fresh piles of stop 46 lost every such entry of two live pages as teasers
+        live_entry = (live_entry or _is_entry_lead_in(lines, stamps, i)
+                      or _is_entry_heading(lines, stamps, i - 1) or _is_entry_lead_in(lines, stamps, i - 1))
         key = line_key(text)
         if i in preset:
             reasons[i] = preset[i]
