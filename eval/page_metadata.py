@@ -2,7 +2,7 @@
 
     python -m eval.page_metadata [--show] [--page TEXT]
 
-The set (``eval/pages/``) holds 152 pages in 38 shapes that real news sites use, one page per
+The set (``eval/pages/``) holds 200 pages in 50 shapes that real news sites use, one page per
 language (ru, uk, bg, en) in each shape; ``eval/pages/gold.toml`` says, per page, the date and
 outlet the page states about itself, where it states the outlet, a verbatim excerpt of every body
 sentence and of every clutter line. Every page was written for this project, in its own words,
@@ -89,6 +89,9 @@ tuning page is measured on page shapes it was not written for):
                  (AQ and AR were written held out in stop 43, first run with the code of c7f55a0; no rule has been fixed against them)
               AS an article corrected after publication: "Updated" stamp, a correction or editor's note (body) at the top or bottom
                  (AS was written held out in stop 44, first run with the code of 41712c8; no rule has been fixed against it)
+              AX a second fact-check shape: a claim box, a rating badge alone on its line, a summary box, captions of
+                 screenshots, archive links, sources, the rating scale, the platform partnership note, a "send us a fake" prompt
+                 (AX was written held out in stop 47, first run with the code of b729bba)
 
 Each page is read alone, as a user would: ``framing.ingest.load_documents([path])``, no manifest.
 Per page:

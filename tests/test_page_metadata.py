@@ -15,7 +15,7 @@ TUNING_SHAPES = set("ACEFHJLMNOPQRSTUVWXZ") | {"AA", "AB", "AC", "AD", "AE", "AF
                                               "AO", "AT", "AU", "AV", "AW"}
 # two letters once the single ones ran out (stop 40)
 SHAPES = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ") | {"AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM", "AN",
-                                              "AO", "AP", "AQ", "AR", "AS", "AT", "AU", "AV", "AW"}
+                                              "AO", "AP", "AQ", "AR", "AS", "AT", "AU", "AV", "AW", "AX"}
 STATED_BY = {"meta", "json-ld", "url", "masthead", "title", "none"}
 
 
