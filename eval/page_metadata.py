@@ -69,6 +69,9 @@ tuning page is measured on page shapes it was not written for):
               AW a breaking item updated through the day: "(обновлено)" in the title, update labels opening paragraphs or blocks
                  (AW was written held out in stop 46, first run with the code of aa0d2d8 and of 2cc226b; rules were fixed
                  against it after)
+              AX a second fact-check shape: a claim box, a rating badge alone on its line, a summary box, captions of
+                 screenshots, archive links, sources, the rating scale, the platform partnership note, a "send us a fake" prompt
+                 (AX was written held out in stop 47, first run with the code of b729bba; rules were fixed against it after)
               AM a regional site's article under its header widgets: exchange rates, weather, a news ticker, "today", a phone line
               AN a long article with pull-quotes (clutter: they repeat the body), their name lines, captions with credits, a key-quote box
               AO an article republished by a partner site: republication note, licence widget, partner lines; the outlet is the original
@@ -89,9 +92,6 @@ tuning page is measured on page shapes it was not written for):
                  (AQ and AR were written held out in stop 43, first run with the code of c7f55a0; no rule has been fixed against them)
               AS an article corrected after publication: "Updated" stamp, a correction or editor's note (body) at the top or bottom
                  (AS was written held out in stop 44, first run with the code of 41712c8; no rule has been fixed against it)
-              AX a second fact-check shape: a claim box, a rating badge alone on its line, a summary box, captions of
-                 screenshots, archive links, sources, the rating scale, the platform partnership note, a "send us a fake" prompt
-                 (AX was written held out in stop 47, first run with the code of b729bba)
 
 Each page is read alone, as a user would: ``framing.ingest.load_documents([path])``, no manifest.
 Per page:

@@ -1068,3 +1068,29 @@ def test_a_pull_quote_trimmed_from_its_sentence_its_speaker_and_a_key_quote_box_
     assert all(removed.get(t) == "pull quote (repeats the text)" for t in lines[1:3] + lines[4:7]), removed
     assert lines[0] not in " ".join(removed) and lines[3] not in removed
     assert removed.get(lines[7]) == "photo caption"
+
+
+def test_a_fact_checks_headline_opening_with_photo_stays_and_its_rating_scale_and_notices_go():
+    # page shape AX (stop 47): "Фото ..." opening a sentence was taken for a photo credit, and a fact-check's rating,
+    # its scale, the platform note, the send-us-a-fake and was-this-useful prompts and its captions were kept
+    lines = ["Фото черг на заправках у Дніпрі зроблено у 2022 році, а не після нинішніх обстрілів",
+             "Твердження: після удару по нафтобазі на заправках зникло пальне, і водії стоять у довгих чергах.",
+             "МАНІПУЛЯЦІЯ", "Коротко", "Фото справжнє, але його зробили 3 травня 2022 року.",
+             "Ми пошукали зображення за допомогою пошуку за картинками і знайшли публікацію міського сайту травня 2022 року.",
+             "Скриншот допису у Facebook із фото черги на АЗС",
+             "Ліворуч — фото з допису від 17 листопада, праворуч — знімок у публікації 2022 року",
+             "Фейк — повністю неправдива інформація.", "Маніпуляція — правдиві факти, подані з викривленням.",
+             "Бачите підозрілий допис? Надішліть його нашому чат-боту",
+             "Цей матеріал підготовлено в межах програми Meta зі сторонньої перевірки фактів.",
+             "Чи була ця інформація корисною?", "Фото автора"]
+    removed = dict((text, reason) for reason, text in _removed(*lines))
+    for kept in (lines[0], lines[1], lines[4], lines[5]):
+        assert kept not in removed, removed.get(kept)
+    assert removed.get(lines[2]) == removed.get(lines[8]) == removed.get(lines[9]) == "fact-check rating, scale or notice"
+    assert all(removed.get(t) == "fact-check rating, scale or notice" for t in lines[10:13]), removed
+    assert removed.get(lines[3]) == "label over a summary"
+    assert removed.get(lines[6]) == removed.get(lines[7]) == "photo caption"
+    assert lines[13] in removed  # a short credit without a colon still goes
+    # a body sentence that opens with a rating word and a dash, but names someone, is not a scale line
+    assert "Правда — сказав міністр, — полягає в тому, що ми чекали на ці ракети три місяці." not in dict(
+        (t, r) for r, t in _removed(lines[5], "Правда — сказав міністр, — полягає в тому, що ми чекали на ці ракети три місяці."))

@@ -84,6 +84,35 @@ _POLL_VOTES = re.compile(r"^(?:[\d\s.,]+\s*(?:votes?|голос\w*|гласа?)|
 # A factbox's label alone on its line (its facts, sentences of the story, stay)
 _FACTBOX_LABEL = re.compile(r"^(?:key facts|fact ?box|facts|справка|справочно|досье|досьє|довідка|факты|факти|ключевые факты|"
                             r"ключові факти|факти накратко)\s*:?\s*$", re.I)
+# A fact-check page's furniture (page shape AX, stop 47; AQ is the held-out shape like it): the rating alone on its line
+# ("ФЕЙК", "МАНІПУЛЯЦІЯ", "FALSE") and its label ("Наша оценка", "Our verdict"), the rating scale's definitions ("Фейк —
+# утверждение полностью ложно ..."), the note on the platform's programme ("Эта проверка подготовлена в рамках
+# партнёрства ...", "„ФактСкоп“ е партньор на Meta ...", "This article was produced as part of ..."), the prompt to send
+# in a fake ("Заметили фейк? ...", "Seen something that doesn't look right? ...") and the was-this-useful question
+_RATING = (r"(?:фейк|неправда|правда|манипуляция|маніпуляція|напівправда|полуправда|подвеждащо|невярно|вярно|"
+           r"предимно (?:вярно|невярно)|(?:mostly |half[- ])?(?:true|false)|misleading|fabricated|missing context|"
+           r"без контекста|вне контекста|поза контекстом|перекручування|искажение|изкривяване)")
+_FACT_CHECK_FURNITURE = re.compile(
+    rf"^(?:{_RATING}\s*[.!]?\s*$|(?:наша |наш |our )?(?:оценка|оцінка|вердикт|verdict|rating)\s*:?\s*$|"
+    r"(?:эта проверка|этот материал|этот текст|ця перевірка|цей матеріал|цей текст|тази проверка|този материал|"
+    r"this (?:article|fact[- ]?check|check|report|story) (?:was|has been|is))\b[^.!?]{0,40}"
+    r"(?:в рамках|в межах|as part of|по програма|в програма)\b[^.!?]{0,80}(?:meta|facebook|tiktok|google|fact|проверк|перевірк|партн)|"
+    r"[„“\"«]?[\w -]{1,30}[“\"»]?\s+(?:е|є|является|is(?: a)?)\s+(?:партньор|партнер\w*|partner)\b[^.!?]{0,60}"
+    r"(?:meta|facebook|tiktok|google|проверк|перевірк|fact)|"
+    r"(?:заметили|увидели|видели|бачите|побачили|помітили|забелязахте|видяхте|seen|spotted|noticed|found)\b[^.!?]{0,60}"
+    r"(?:фейк|подозрит|підозріл|съмнител|fake|suspicious|look right|misleading)[^.!?]{0,30}\?|"
+    r"(?:(?:была|был) ли (?:эта|этот|эта)?\s*(?:проверка|статья|материал|новость|информация)?\s*полезн|"
+    r"чи (?:була|був|виявилася) (?:ця|цей)?\s*(?:перевірка|стаття|матеріал|новина|інформація)?\s*корисн|"
+    r"(?:беше ли|полезна ли|полезен ли)\b|was this (?:article|page|story|fact[- ]?check|check|information) "
+    r"(?:useful|helpful))[^.!]{0,40}\?\s*$|(?:yes|да|так)\s*/\s*(?:no|нет|ні|не)\s*$)",
+    re.I,
+)
+# ... and the scale: two or more lines in a row of a rating, a dash and its definition (one such line alone may be a
+# sentence: "Правда — сказав міністр, — полягає в тому, ...")
+_RATING_DEFINITION = re.compile(rf"^{_RATING}\s+[—–]\s+[a-zа-яёіїєґ]", re.I)
+FACT_CHECK_NOTE = "fact-check rating, scale or notice"
+SUMMARY_LABEL = "label over a summary"
+FACT_CHECK_NOTE_WORDS = 30
 POLL_QUESTIONS = 2  # lines ending in "?" above the answers: a prompt ("What do you think?") and the question
 # Cross-promotion lead-ins ("Читайте также", "Read more"): a line marker below, and a label over other stories' headlines
 # ("Още: ..." is Bulgarian "More: ..." before a related headline: a helper writing a pile found it kept, stop 44; "Related:
@@ -97,7 +126,8 @@ _READ_MORE = rf"{_READ_MORE_LEADS}|подробнее\b|детальніше\b"
 # open with it ("Подробнее о причинах ухода он расскажет в обращении к нации", found by a helper writing a pile)
 _READ_MORE_MARKER = (
     rf"{_READ_MORE_LEADS}|"
-    r"(?:подробнее|детальніше)\b(?:[^.!?]{0,80}(?:\b(?:чита|материал|матеріал|ссылк|посиланн|сюжет|стать[еиюя]|статт|видео|відео)"
+    r"(?:подробнее|детальніше|докладніше|find out more|learn more)\b"
+    r"(?:[^.!?]{0,80}(?:\b(?:чита|материал|матеріал|ссылк|посиланн|сюжет|стать[еиюя]|статт|видео|відео)"
     r"|\b(?:здесь|тут)\b|[:—–])|(?:\s+\S+){0,4}\s*[.!?]?\s*$)"
 )
 # An author box's label alone on its line ("About the author", "Об авторе"): clutter, and so are the name and bio under it
@@ -105,7 +135,9 @@ _AUTHOR_BOX_LABEL = r"(?:about the author|об авторе|про автора|
 # Lines that are clutter whatever their neighbours: ads, bylines, credits, promotion, sharing.
 _LINE_MARKER = re.compile(
     r"^(?:(?:реклама|advertisement|ads?_code|sponsored)\b\s*(?:$|\d+\+\s*$|[^\w\s].{0,40}$)|"
-    r"автори?:|author:|фото\b|photo\b|снимка:|источник:|джерело:|редактор:|"
+    # "Фото: ...", or a short credit with no colon ("Фото автора", "Фото ілюстративне"); not a sentence that opens with
+    # the word ("Фото черг на заправках у Дніпрі зроблено у 2022 році": a fact-check's headline, page shape AX)
+    r"автори?:|author:|(?:фото|photo)\s*:|(?:фото|photo)\b(?=(?:\s+\S+){0,5}\s*$)|снимка:|источник:|джерело:|редактор:|"
     r"\(?(?:additional )?(?:reporting|writing|editing|compiled) by\b|"  # a wire's closing credit line
     # a printed photo's credit, the photographer in capitals and the paper or agency ("MEGAN HOLLIS/COURIER": page shape T)
     r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)+ ?/ ?[A-Z][A-Za-z.&' -]{1,30}$|"
@@ -124,7 +156,10 @@ _LINE_MARKER = re.compile(
     r"підтримайте|підтримати|поддержите|поддержать|подкрепете|подкрепи|support (?:us|our|independent)|donate|"
     r"become a (?:member|supporter)|"
     r"поделиться|поділитися|поширити|сподели|©|copyright|\d+\s*(?:хв|мин|min)\.?\s*(?:читати|чтения|read)|"
-    r"время чтения|час читання|cookies?\b|all rights reserved|все права защищены|всі права захищені|"
+    r"время чтения|час читання|време за четене|reading time\b|cookies?\b|"
+    # a fact-check's link to its archived copy of the post ("Архівна копія допису", "Archived link: archive.ph/...")
+    r"(?:архівна копія|архивная копия|архивирано копие|архивна версия|archived (?:link|copy|version))\b[^.!?]{0,60}$|"
+    r"all rights reserved|все права защищены|всі права захищені|"
     r"(?:published|updated|posted|опубликовано|обновлено|опубліковано|оновлено|публикувано|обновено|обновена|публикувана|"
     r"актуализирано|актуализирана)\b.{0,40}\d|"
     # a column's disclaimer and its follow and newsletter prompts (held-out page shape M, stop 37)
@@ -201,7 +236,11 @@ _ROLE_BYLINE = re.compile(
 # A photo's caption: a short paragraph ending in its credit ("... released by the SBU. Photograph: SBU/handout")
 _CAPTION_CREDIT = re.compile(
     r"(?:^|[.!?]\s+)(?i:photograph|photo|image|illustration|фото|фотография|світлина|снимка|изображение|зображення|илюстрация):"
-    r"\s*[^.!?]{1,60}$|[.!?]\s+\((?i:photo|image|фото|снимка|світлина):\s*[^.!?()]{1,60}\)$")
+    r"\s*[^.!?]{1,60}$|[.!?]\s+\((?i:photo|image|фото|снимка|світлина|screenshot|скриншот|скрийншот|скріншот):\s*[^.!?()]{1,60}\)$|"
+    # a screenshot's caption ("Скриншот публикации в телеграм-канале ...") and a side-by-side image's ("Left: the viral card.
+    # Right: the original photo", "Слева — кадр из ролика, справа — ..."): a fact-check's illustrations (page shape AX, stop 47)
+    r"^(?i:screenshot|скриншот|скрийншот|скріншот|знімок екрана|снимок экрана|екранна снимка)\b[^.!?]{0,120}$|"
+    r"^(?i:left|слева|ліворуч|зліва|отляво|вляво)\s*[:—–-]\s.{0,150}\b(?i:right|справа|праворуч|справа|отдясно|вдясно)\b")
 CAPTION_WORDS = 60
 # A weather or exchange-rate box: a temperature or a currency rate in a short line.
 _WEATHER_OR_RATES = re.compile(r"[−+-]?\d+\s?°|\b(?:USD|EUR|долар\w*|доллар\w*|евро|євро|лв)\s*[\d.,]+\s*$", re.I)
@@ -616,6 +655,10 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
             reasons[i] = READER_VIEW
         elif _FACTBOX_LABEL.match(text):
             reasons[i] = "factbox label"
+        elif _words(text) <= FACT_CHECK_NOTE_WORDS and (_FACT_CHECK_FURNITURE.match(text) or (
+                _RATING_DEFINITION.match(text) and any(0 <= j < len(lines) and _RATING_DEFINITION.match(lines[j].text)
+                                                       for j in (i - 1, i + 1)))):
+            reasons[i] = FACT_CHECK_NOTE
         elif _PAGE_NAVIGATION.match(text):
             reasons[i] = "page navigation"
         elif ((name_and_date := _NAME_AND_DATE.match(text)) and is_stamp(name_and_date.group(2))
@@ -730,6 +773,11 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
     _mark_page_title(lines, reasons)
     _keep_short_title(lines, reasons)
     _keep_recalled_background(lines, reasons)
+    # a summary's label alone on its line ("Коротко", "Накратко", "In short") heads the points under it, which the
+    # rules above keep; the label is no sentence of the article (page shape AX, stop 47: a fact-check's summary box)
+    for i, line in enumerate(lines):
+        if reasons[i] is None and _SUMMARY_LABEL.match(line.text) and not _SENTENCE_END.search(line.text):
+            reasons[i] = SUMMARY_LABEL
     return reasons
 
 
