@@ -443,6 +443,9 @@ SAME_EVENT_ACROSS = {
     ("moskalik_killing", "putin_witkoff_talks"): ("vatican_meeting", "witkoff_putin"),
     ("moscow_drone_attack_2025", "moscow_drone_attack_2025"): ("jeddah_talks", "moscow_drones"),  # 337 drones, 11 Mar 2025
     ("moscow_drone_attack_2025", "jeddah_ceasefire"): ("riyadh_talks", "jeddah_talks"),  # Jeddah, 11 Mar 2025
+    ("alaska_summit", "white_house_meeting"): ("white_house_european_leaders", "white_house_european_leaders"),  # 18 Aug 2025
+    ("white_house_european_leaders", "alaska_summit"): ("alaska_summit", "alaska_summit"),  # Anchorage, 15 Aug 2025
+    ("white_house_european_leaders", "oval_office"): ("oval_office", "oval_office"),  # 28 Feb 2025
 }
 
 

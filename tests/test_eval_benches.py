@@ -54,7 +54,8 @@ from .conftest import SHARED_DATA, FakeEncoder, fake_grouping
                                   "estonia_airspace_mig31", "nabu_law_protests", "svyrydenko_government",
                                   "kyiv_cabinet_strike", "vuhledar_withdrawal", "kramatorsk_station_strike",
                                   "georgia_eu_suspension", "kerch_oil_spill", "parubiy_killing", "kyiv_strike_april_2025",
-                                  "moskalik_killing", "moscow_drone_attack_2025", "machado_nobel"])
+                                  "moskalik_killing", "moscow_drone_attack_2025", "machado_nobel",
+                                  "white_house_european_leaders"])
 def test_pile_gold_resolves_and_scores(name):
     articles, event_of, claims = load_pile(PILES / name)
     assert {a[1]["id"] for a in articles} == set(event_of) and len(articles) == 22
