@@ -446,6 +446,8 @@ SAME_EVENT_ACROSS = {
     ("alaska_summit", "white_house_meeting"): ("white_house_european_leaders", "white_house_european_leaders"),  # 18 Aug 2025
     ("white_house_european_leaders", "alaska_summit"): ("alaska_summit", "alaska_summit"),  # Anchorage, 15 Aug 2025
     ("white_house_european_leaders", "oval_office"): ("oval_office", "oval_office"),  # 28 Feb 2025
+    ("kuleba_resignation", "blinken_lammy_kyiv"): ("blinken_brussels", "kyiv_september"),  # 11 Sep 2024
+    ("kuleba_resignation", "ramstein_zelensky"): ("poltava_strike", "ramstein_meeting"),  # Ramstein, 6 Sep 2024
 }
 
 
