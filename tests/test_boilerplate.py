@@ -1094,3 +1094,19 @@ def test_a_fact_checks_headline_opening_with_photo_stays_and_its_rating_scale_an
     # a body sentence that opens with a rating word and a dash, but names someone, is not a scale line
     assert "Правда — сказав міністр, — полягає в тому, що ми чекали на ці ракети три місяці." not in dict(
         (t, r) for r, t in _removed(lines[5], "Правда — сказав міністр, — полягає в тому, що ми чекали на ці ракети три місяці."))
+
+
+def test_a_live_entrys_time_before_its_text_on_one_line_goes_as_a_stamp():
+    # "10:20 — Российская армия ..." on one line: the time is no part of the claim (457 such prefixes over the piles' live
+    # pages stayed in their sentences until stop 47); a sentence that starts with a time's words is left alone
+    lines = ["10:20 — Российская армия нанесла ракетный удар по центру Сум утром в воскресенье.",
+             "11:30 | Президент назвал удар преступлением и призвал союзников к жесткой реакции.",
+             "12:01 - Donald Trump takes the oath of office from Chief Justice John Roberts.",
+             "14:45 Zelensky congratulates Trump on X, calling it a day of change and hope.",
+             "3:1 в пользу хозяев завершился матч, который прошел в воскресенье вечером на стадионе."]
+    text = "\n\n".join(lines) + "\n"
+    cleaned = clean(text)
+    stamps = [r.text for r in cleaned.removed if r.reason == "stamp (time, date or count)"]
+    assert stamps == ["10:20 —", "11:30 |", "12:01 -", "14:45"]
+    kept = [text[a:b].strip() for a, b, _ in cleaned.kept]
+    assert kept[0].startswith("Российская") and kept[3].startswith("Zelensky") and kept[4].startswith("3:1")

@@ -323,13 +323,15 @@ UPDATE_SENTENCE_WORDS = 3  # ... or a sentence of at least this many words
 _INLINE = re.compile(
     r"(?P<ad>\s*\b(?:ads?_code|adsbygoogle|РЕКЛАМА|ADVERTISEMENT)\b\s*)|(?P<dateline>^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s+)"
     rf"|(?P<update>^\s*(?i:{_UPDATE_LABEL}))"
+    # a live entry's time before its text on the same line ("10:20 — Российская армия нанесла ...", "11:30 | Президент ...")
+    r"|(?P<entry_time>^\s*\d{1,2}:\d{2}\s*(?:[—–|-]\s*|:\s*|(?=\s[A-ZА-ЯЁІЇЄҐ«\"„]))(?=\s*[A-ZА-ЯЁІЇЄҐ«\"„]))"
     r"|(?P<link>:\s+[A-ZА-ЯЁІЇЄҐ][^:.!?\n]{2,60}:\s+[A-ZА-ЯЁІЇЄҐ][^\n]*$)"
     # "... о реакции в мире. Подписывайтесь на наш Telegram-канал, чтобы ...": a promotion closing a paragraph
     r"|(?P<promo>(?<=[.!?»\"”])\s+(?:Подписывайтесь|Подпишитесь|Підписуйтесь|Підписуйтеся|Підпишіться|Абонирайте се|Последвайте ни|"
     r"Subscribe to|Sign up (?:to|for)|Follow us)\b[^.!?\n]{0,120}[.!?]?\s*$)",
     re.U,
 )
-_INLINE_REASON = {"ad": "inline ad marker", "dateline": "dateline label", "link": "inline related-story headline", "update": STAMP,
+_INLINE_REASON = {"ad": "inline ad marker", "dateline": "dateline label", "link": "inline related-story headline", "update": STAMP, "entry_time": STAMP,
                   "promo": "byline, credit, ad or promotion"}
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
 _SENTENCE_END = re.compile(r"[.!?…][»\"”“'’)]?\s*$")  # (“ closes a Bulgarian quote: „...“)
