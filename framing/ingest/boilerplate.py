@@ -331,7 +331,8 @@ _INLINE = re.compile(
     r"Subscribe to|Sign up (?:to|for)|Follow us)\b[^.!?\n]{0,120}[.!?]?\s*$)",
     re.U,
 )
-_INLINE_REASON = {"ad": "inline ad marker", "dateline": "dateline label", "link": "inline related-story headline", "update": STAMP, "entry_time": STAMP,
+_INLINE_REASON = {"ad": "inline ad marker", "dateline": "dateline label", "link": "inline related-story headline", "update": STAMP,
+                  "entry_time": STAMP,
                   "promo": "byline, credit, ad or promotion"}
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
 _SENTENCE_END = re.compile(r"[.!?…][»\"”“'’)]?\s*$")  # (“ closes a Bulgarian quote: „...“)
