@@ -2,7 +2,7 @@
 
     python -m eval.page_metadata [--show] [--page TEXT]
 
-The set (``eval/pages/``) holds 200 pages in 50 shapes that real news sites use, one page per
+The set (``eval/pages/``) holds 216 pages in 54 shapes that real news sites use, one page per
 language (ru, uk, bg, en) in each shape; ``eval/pages/gold.toml`` says, per page, the date and
 outlet the page states about itself, where it states the outlet, a verbatim excerpt of every body
 sentence and of every clutter line. Every page was written for this project, in its own words,
@@ -92,6 +92,15 @@ tuning page is measured on page shapes it was not written for):
                  (AQ and AR were written held out in stop 43, first run with the code of c7f55a0; no rule has been fixed against them)
               AS an article corrected after publication: "Updated" stamp, a correction or editor's note (body) at the top or bottom
                  (AS was written held out in stop 44, first run with the code of 41712c8; no rule has been fixed against it)
+              AY a TV channel's story page: programme line, player lines, the story's transcript with "СИНХРОН:" / "SYNC:" and
+                 name-and-role lines, the correspondents' sign-off, next videos
+              AZ an official transcript (a governor's or a regional administration's site): date, time and place line, summary,
+                 turns opening with the speaker's name ("А.Рябинин:", "Q:"), stage notes, publication lines, related transcripts
+              BA a news article with 2024-25 furniture: an AI-made summary and its note, "Listen to this article" player, gift,
+                 save and follow buttons, a channel prompt, a poll, a correction note (body)
+              BB an article a reader forwarded by e-mail: the forward's headers, the senders' notes, the pasted article with its
+                 own date, the senders' signatures, "Sent from my iPhone", a confidentiality notice
+                 (AY, AZ, BA and BB were written held out in stop 47, first run with the code of e74e786 and of b729bba)
 
 Each page is read alone, as a user would: ``framing.ingest.load_documents([path])``, no manifest.
 Per page:
