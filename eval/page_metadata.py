@@ -72,6 +72,16 @@ tuning page is measured on page shapes it was not written for):
               AX a second fact-check shape: a claim box, a rating badge alone on its line, a summary box, captions of
                  screenshots, archive links, sources, the rating scale, the platform partnership note, a "send us a fake" prompt
                  (AX was written held out in stop 47, first run with the code of b729bba; rules were fixed against it after)
+              AY a TV channel's story page: programme line, player lines, the story's transcript with "СИНХРОН:" / "SYNC:" and
+                 name-and-role lines, the correspondents' sign-off, next videos
+              AZ an official transcript (a governor's or a regional administration's site): date, time and place line, summary,
+                 turns opening with the speaker's name ("А.Рябинин:", "Q:"), stage notes, publication lines, related transcripts
+              BA a news article with 2024-25 furniture: an AI-made summary and its note, "Listen to this article" player, gift,
+                 save and follow buttons, a channel prompt, a poll, a correction note (body)
+              BB an article a reader forwarded by e-mail: the forward's headers, the senders' notes, the pasted article with its
+                 own date, the senders' signatures, "Sent from my iPhone", a confidentiality notice
+                 (AY, AZ, BA and BB were written held out in stop 47, first run with the code of e74e786 and of b729bba;
+                 rules were fixed against them after)
               AM a regional site's article under its header widgets: exchange rates, weather, a news ticker, "today", a phone line
               AN a long article with pull-quotes (clutter: they repeat the body), their name lines, captions with credits, a key-quote box
               AO an article republished by a partner site: republication note, licence widget, partner lines; the outlet is the original
@@ -92,15 +102,6 @@ tuning page is measured on page shapes it was not written for):
                  (AQ and AR were written held out in stop 43, first run with the code of c7f55a0; no rule has been fixed against them)
               AS an article corrected after publication: "Updated" stamp, a correction or editor's note (body) at the top or bottom
                  (AS was written held out in stop 44, first run with the code of 41712c8; no rule has been fixed against it)
-              AY a TV channel's story page: programme line, player lines, the story's transcript with "СИНХРОН:" / "SYNC:" and
-                 name-and-role lines, the correspondents' sign-off, next videos
-              AZ an official transcript (a governor's or a regional administration's site): date, time and place line, summary,
-                 turns opening with the speaker's name ("А.Рябинин:", "Q:"), stage notes, publication lines, related transcripts
-              BA a news article with 2024-25 furniture: an AI-made summary and its note, "Listen to this article" player, gift,
-                 save and follow buttons, a channel prompt, a poll, a correction note (body)
-              BB an article a reader forwarded by e-mail: the forward's headers, the senders' notes, the pasted article with its
-                 own date, the senders' signatures, "Sent from my iPhone", a confidentiality notice
-                 (AY, AZ, BA and BB were written held out in stop 47, first run with the code of e74e786 and of b729bba)
 
 Each page is read alone, as a user would: ``framing.ingest.load_documents([path])``, no manifest.
 Per page:

@@ -70,6 +70,13 @@ class IngestResult:
     passed_over: list[InputError] = field(default_factory=list)  # files in the folders given that are not articles
 
 
+# "Read more at: https://...", "Читать далее на «...»: https://...", "Читати далі на ...: ...", "Прочетете повече на: ..."
+_READ_ON_LINK = re.compile(
+    r"^(?:read (?:more|the full (?:story|article)|it)(?: at| on)?|continue reading(?: at| on)?|читать (?:далее|полностью)(?: на)?|"
+    r"читати (?:далі|повністю)(?: на)?|прочетете (?:повече|още|цялата статия)(?: на)?|още на|source|джерело|источник|източник)"
+    r"\b[^:]{0,60}:\s*(https?://\S+)\s*$", re.I)
+
+
 def describe(
     raw: RawText, header: list[Span], removed: list[Span], body: str, first_line: str, known: dict[str, str], outlets: OutletTable
 ) -> tuple[dict[str, str | None], dict[str, str]]:
@@ -109,6 +116,13 @@ def describe(
                            for d in metadata.find_dates(span.text) if d.has_year), None)
             if posted:
                 pick("date", posted.iso, "the post's time line")
+        if values["date"] is None:
+            # the link a pasted or forwarded article ends on ("Прочетете повече на: https://.../2025/04/17/...": page
+            # shape BB, stop 47, whose pasted text carried no date of its own)
+            linked = next((url_date(m.group(1)) for span in removed if (m := _READ_ON_LINK.match(span.text.strip()))
+                           and url_date(m.group(1))), None)
+            if linked:
+                pick("date", linked, "address path (the article's read-on link)")
 
     domain = next((domain_of(u.value) for u in urls if domain_of(u.value)), None)
     own_wire = outlets.name_for(domain) if domain else None
@@ -207,9 +221,12 @@ def build_document(
     # "March 6, 2025"): a stamp between the first two told paragraphs dates the page too (held-out page shape M had
     # its four columns undated)
     after_standfirst = told[1] if len(told) > 1 else len(text)
-    # (another post of a channel's page, or a post embedded above the text, tells of its own days, not the article's)
+    # (another post of a channel's page, or a post embedded above the text, tells of its own days, not the article's; so
+    # does the mail that forwarded an article: its "Date:" lines are the forward's, page shape BB)
+    forward = boilerplate.FORWARD in {s.reason for s in cleaned.removed}
     header = [s for s in cleaned.removed if (s.start < body_start or (s.start < after_standfirst and s.reason == boilerplate.STAMP))
-              and s.reason not in (boilerplate.OTHER_POST, boilerplate.EMBEDDED_POST)]
+              and s.reason not in (boilerplate.OTHER_POST, boilerplate.EMBEDDED_POST)
+              and not (forward and s.reason in (boilerplate.MAIL_HEADER, boilerplate.FORWARD))]
     values, found = describe(raw, header, cleaned.removed, body_text, first_line, known, outlets or shipped_table())
     source.update(found)
     date_without_year = None
