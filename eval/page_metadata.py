@@ -2,7 +2,7 @@
 
     python -m eval.page_metadata [--show] [--page TEXT]
 
-The set (``eval/pages/``) holds 216 pages in 54 shapes that real news sites use, one page per
+The set (``eval/pages/``) holds 228 pages in 57 shapes that real news sites use, one page per
 language (ru, uk, bg, en) in each shape; ``eval/pages/gold.toml`` says, per page, the date and
 outlet the page states about itself, where it states the outlet, a verbatim excerpt of every body
 sentence and of every clutter line. Every page was written for this project, in its own words,
@@ -102,6 +102,13 @@ tuning page is measured on page shapes it was not written for):
                  (AQ and AR were written held out in stop 43, first run with the code of c7f55a0; no rule has been fixed against them)
               AS an article corrected after publication: "Updated" stamp, a correction or editor's note (body) at the top or bottom
                  (AS was written held out in stop 44, first run with the code of 41712c8; no rule has been fixed against it)
+              BC an article broken by ads and promotion: "Реклама" labels, "Продолжение ниже", a sponsored card, an "Erid:" line,
+                 the outlet's app or channel promo mid-text, read-also cards, "Нашли ошибку? ... Ctrl+Enter", a rating widget
+              BD an article carrying a table of figures (election results, flood damage by community, a budget, a league
+                 table) as rows or cells, with its source line, a chart's caption and a data download link
+              BE an interview in dash-dialogue ("— ...") or label ("ДИМИТРОВА:", "Q:") style, questions in capitals, a pull
+                 quote, the talk's credit ("Беседовала ...", "Interview by ...")
+                 (BC, BD and BE were written held out in stop 47, first run with the code of 40158f7 and of b729bba)
 
 Each page is read alone, as a user would: ``framing.ingest.load_documents([path])``, no manifest.
 Per page:

@@ -16,7 +16,7 @@ TUNING_SHAPES = set("ACEFHJLMNOPQRSTUVWXZ") | {"AA", "AB", "AC", "AD", "AE", "AF
 # two letters once the single ones ran out (stop 40)
 SHAPES = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ") | {"AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM", "AN",
                                               "AO", "AP", "AQ", "AR", "AS", "AT", "AU", "AV", "AW", "AX",
-                                              "AY", "AZ", "BA", "BB"}
+                                              "AY", "AZ", "BA", "BB", "BC", "BD", "BE"}
 STATED_BY = {"meta", "json-ld", "url", "masthead", "title", "none"}
 
 
