@@ -82,6 +82,14 @@ tuning page is measured on page shapes it was not written for):
                  own date, the senders' signatures, "Sent from my iPhone", a confidentiality notice
                  (AY, AZ, BA and BB were written held out in stop 47, first run with the code of e74e786 and of b729bba;
                  rules were fixed against them after)
+              BC an article broken by ads and promotion: "Реклама" labels, "Продолжение ниже", a sponsored card, an "Erid:" line,
+                 the outlet's app or channel promo mid-text, read-also cards, "Нашли ошибку? ... Ctrl+Enter", a rating widget
+              BD an article carrying a table of figures (election results, flood damage by community, a budget, a league
+                 table) as rows or cells, with its source line, a chart's caption and a data download link
+              BE an interview in dash-dialogue ("— ...") or label ("ДИМИТРОВА:", "Q:") style, questions in capitals, a pull
+                 quote, the talk's credit ("Беседовала ...", "Interview by ...")
+                 (BC, BD and BE were written held out in stop 47, first run with the code of 40158f7 and of b729bba;
+                 rules were fixed against them after)
               AM a regional site's article under its header widgets: exchange rates, weather, a news ticker, "today", a phone line
               AN a long article with pull-quotes (clutter: they repeat the body), their name lines, captions with credits, a key-quote box
               AO an article republished by a partner site: republication note, licence widget, partner lines; the outlet is the original
@@ -102,13 +110,6 @@ tuning page is measured on page shapes it was not written for):
                  (AQ and AR were written held out in stop 43, first run with the code of c7f55a0; no rule has been fixed against them)
               AS an article corrected after publication: "Updated" stamp, a correction or editor's note (body) at the top or bottom
                  (AS was written held out in stop 44, first run with the code of 41712c8; no rule has been fixed against it)
-              BC an article broken by ads and promotion: "Реклама" labels, "Продолжение ниже", a sponsored card, an "Erid:" line,
-                 the outlet's app or channel promo mid-text, read-also cards, "Нашли ошибку? ... Ctrl+Enter", a rating widget
-              BD an article carrying a table of figures (election results, flood damage by community, a budget, a league
-                 table) as rows or cells, with its source line, a chart's caption and a data download link
-              BE an interview in dash-dialogue ("— ...") or label ("ДИМИТРОВА:", "Q:") style, questions in capitals, a pull
-                 quote, the talk's credit ("Беседовала ...", "Interview by ...")
-                 (BC, BD and BE were written held out in stop 47, first run with the code of 40158f7 and of b729bba)
 
 Each page is read alone, as a user would: ``framing.ingest.load_documents([path])``, no manifest.
 Per page:

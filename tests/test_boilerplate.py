@@ -1171,3 +1171,21 @@ def test_an_ai_summarys_note_and_the_audio_player_go():
     removed = dict((text, reason) for reason, text in _removed(*lines))
     assert all(removed.get(t) == "AI summary's note or audio player" for t in lines[:6]), removed
     assert lines[6] not in removed
+
+
+def test_ads_promos_cards_tables_and_interview_credits_go_and_the_text_stays():
+    # page shapes BC, BD and BE (stop 47)
+    lines = ["Суд обязал управляющую компанию вернуть жильцам трёх домов 4,7 млн рублей за отопление, сообщили в суде.",
+             "Продолжение ниже", "Sponsored", "Kingsmead Gardens by Ashdown Homes",
+             "New two and three-bedroom homes a short walk from the Green Line", "Learn more",
+             "Самые важные новости Воронежа — в нашем телеграм-канале «Воронежский обзор». Подписывайтесь!",
+             "Нашли ошибку? Выделите её и нажмите Ctrl+Enter", "Как вам эта новость?", "Харесва ми (64)",
+             "График: распределение 30 мест в новом составе Совета", "Скачать данные (CSV)", "Беседовала Марина Лаптева",
+             "This interview has been edited for length and clarity.", "(Photo: Jenna Ruiz/The Lakeshore Dispatch)",
+             "Мы собрали основное, что известно о кончине понтифика. Подписывайтесь на наш Telegram-канал, чтобы не пропустить новости."]
+    removed = dict((text, reason) for reason, text in _removed(*lines))
+    assert lines[0] not in removed
+    assert all(t in removed for t in lines[1:15]), [t for t in lines[1:15] if t not in removed]
+    assert removed[lines[3]] == removed[lines[4]] == "sponsored card"
+    # a promotion after a sentence of the article is cut off the line, the sentence stays
+    assert lines[15] not in removed and any(t.startswith("Подписывайтесь на наш") for t in removed)

@@ -206,6 +206,29 @@ _LINE_MARKER = re.compile(
     r"all times (?:are )?(?:eastern|central|pacific|local|utc|gmt|bst|cet|et|kyiv|moscow)\b|"
     rf"{_AUTHOR_BOX_LABEL}|"
     r"(?:при )?(?:использовани[еяи]|използване(?:то)? на) материал\w*|(?:при )?використанн[яі] матеріал\w*|"
+    # a page's furniture between and under its paragraphs (page shape BC, stop 47): "Продолжение ниже", "Article continues
+    # below", the report-a-mistake prompt ("Нашли ошибку? Выделите её и нажмите Ctrl+Enter"), the rating widget ("Как вам
+    # эта новость?", "Середня оцінка: 2,1 з 5", "Оценете статията", "Харесва ми (64)"), the app's store buttons
+    r"(?:продолжение|продовження)(?: \w+)? нижче?\b|продолжение ниже|(?:article|story) continues below|статията продължава\b|"
+    r".{0,100}?\bctrl\s*\+\s*enter\b|"
+    r"как вам (?:эта )?(?:новость|статья|материал)\?|(?:як вам|чи сподобалась вам) (?:ця )?(?:новина|стаття)\?|"
+    r"how do you feel about this (?:story|article)\?|(?:средняя|середня|средна) оцен\w*|(?:середня )?оцінка:\s*\d|"
+    r"оцен(?:ете|ите|іть) (?:статията|статью|материала?)|оцініть (?:статтю|матеріал)|rate (?:this|the) (?:article|story)|"
+    r"(?:харесва ми|не ми харесва|нравится|не нравится|подобається|не подобається|like|dislike)\s*\(\d+\)\s*$|"
+    r"(?:download on the|get it on|завантажити в|скачать в|изтеглете от) (?:the )?(?:app store|google play)|"
+    r"get (?:breaking )?news on the go\b|"
+    # a table's chart caption and data link (page shape BD, stop 47): "График: ...", "Download data (CSV)"
+    r"(?:график|графік|графика|диаграма|диаграмма|діаграма|инфографика|інфографіка|chart|graphic)\s*:|"
+    r"(?:скачать|завантажити|изтегли|изтеглете|download)\b[^.!?]{0,40}\((?:csv|xlsx?|pdf|json)\)|"
+    # an interview's credit and notes (page shape BE, stop 47): "Беседовала Анна Смирнова", "Розмовляв ...", "Разговаря ...",
+    # "Interview by ...", "This interview has been edited for length and clarity", "Интервью опубликовано в газете ..."
+    r"(?:беседовал[аи]?|розмовля(?:в|ла|ли)|разговаря(?:ха|л[аи]?)?|interview(?:ed)? by|интервью (?:взял[аи]?|записал[аи]?)|"
+    r"інтерв'ю (?:взя(?:в|ла)|записа(?:в|ла)))\s+[A-ZА-ЯЁІЇЄҐ]|"
+    r"(?:this |the )?interview (?:has been|was) (?:edited|condensed)|интервью (?:было )?(?:сокращено|отредактировано)|"
+    r"інтерв'ю (?:скорочено|відредаговано)|интервюто е (?:съкратено|редактирано)|contact (?:him|her|them|the author) at\b|"
+    r"(?:интервью|інтерв'ю|интервюто|this interview|the interview) (?:опубликовано|опубліковано|е публикувано|was published|"
+    r"(?:first )?appeared)\b|"
+    r"\((?:photo|image|picture|фото|снимка|світлина)\s*:[^()]{1,80}\)\s*$|"
     # a site's reuse notice ("Материалы сайта можно использовать со ссылкой на ...": page shape AZ, stop 47)
     r"(?:материалы|матеріали|материалите) (?:сайта|сайту|на сайта)\b[^.!?]{0,60}(?:ссылк|посиланн|позоваване|препратк|източник)|"
     # an aggregator's copy of an agency story (held-out page shape Q, stop 38): its source line and prompts
@@ -265,7 +288,7 @@ _ROLE_BYLINE = re.compile(
 # A photo's caption: a short paragraph ending in its credit ("... released by the SBU. Photograph: SBU/handout")
 _CAPTION_CREDIT = re.compile(
     r"(?:^|[.!?]\s+)(?i:photograph|photo|image|illustration|фото|фотография|світлина|снимка|изображение|зображення|илюстрация):"
-    r"\s*[^.!?]{1,60}$|[.!?]\s+\((?i:photo|image|фото|снимка|світлина|screenshot|скриншот|скрийншот|скріншот):\s*[^.!?()]{1,60}\)$|"
+    r"\s*[^.!?]{1,60}$|[.!?]?\s+\((?i:photo|image|picture|фото|снимка|світлина|screenshot|скриншот|скрийншот|скріншот):\s*[^.!?()]{1,60}\)$|"
     # a screenshot's caption ("Скриншот публикации в телеграм-канале ...") and a side-by-side image's ("Left: the viral card.
     # Right: the original photo", "Слева — кадр из ролика, справа — ..."): a fact-check's illustrations (page shape AX, stop 47)
     r"^(?i:screenshot|скриншот|скрийншот|скріншот|знімок екрана|снимок экрана|екранна снимка)\b[^.!?]{0,120}$|"
@@ -835,6 +858,7 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
     _keep_short_title(lines, reasons)
     _keep_recalled_background(lines, reasons)
     _mark_transcript_captions(lines, reasons)
+    _mark_cards_and_promos(lines, reasons)
     # a summary's label alone on its line ("Коротко", "Накратко", "In short") heads the points under it, which the
     # rules above keep; the label is no sentence of the article (page shape AX, stop 47: a fact-check's summary box)
     for i, line in enumerate(lines):
@@ -1414,6 +1438,34 @@ def _mark_transcript_captions(lines: list[Line], reasons: list[str | None]) -> N
             reasons[i] = NAME_AND_ROLE
         elif reasons[i] is None and re.fullmatch(r"[(\[][^()\[\]]{3,200}[)\]]\.?", line.text):
             reasons[i] = "stage note in a transcript"  # "(Областният управител показва карта на засегнатите села.)"
+
+
+# A sponsored card set in an article (page shape BC, stop 47): its label, a name and a one-line pitch, its button
+_SPONSORED_LABEL = re.compile(r"^(?:sponsored|sponsored content|partner content|реклама|партн[её]рский материал|"
+                              r"партнерський матеріал|спонсорирано|спонсорирано съдържание|промо)\s*$", re.I)
+_CARD_BUTTON = re.compile(r"^(?:learn more|find out more|shop now|узнать больше|подробнее|дізнатися більше|детальніше|"
+                          r"научи повече|виж повече|купить|купити|купи)\s*\W*$", re.I)
+CARD_LINES = 3
+# an outlet's own channel or app promoted in a line of its own ("Самые важные новости Воронежа — в нашем
+# телеграм-канале ... Подписывайтесь", "Последвайте ... във Viber и Telegram", "... with the Harnford Live app - download")
+_CHANNEL_PROMO = re.compile(
+    r"\b(?:подписывайтесь|подпишитесь|підписуйтесь|підписуйтеся|підпишіться|последвайте|абонирайте се|follow us|join us|"
+    r"join our|download it)\b|\b(?:в|у) (?:нашем|нашому) (?:телеграм|telegram)", re.I)
+CHANNEL_PROMO_WORDS = 30
+
+
+def _mark_cards_and_promos(lines: list[Line], reasons: list[str | None]) -> None:
+    """A sponsored card's lines between its label and its button, and a line promoting the outlet's channel or app."""
+    for i, line in enumerate(lines):
+        if _SPONSORED_LABEL.match(line.text):
+            button = next((j for j in range(i + 1, min(len(lines), i + CARD_LINES + 2)) if _CARD_BUTTON.match(lines[j].text)), None)
+            if button is not None:
+                for j in range(i, button + 1):
+                    reasons[j] = reasons[j] or "sponsored card"
+        elif (reasons[i] is None and _words(line.text) <= CHANNEL_PROMO_WORDS and (promo := _CHANNEL_PROMO.search(line.text))
+              # (after a sentence of the article the promotion is cut off the line alone: _INLINE's "promo")
+              and not re.search(r"[.!?»\"”]\s", line.text[: promo.start()])):
+            reasons[i] = "byline, credit, ad or promotion"
 
 
 def _mark_newsletter(lines: list[Line], reasons: list[str | None]) -> None:

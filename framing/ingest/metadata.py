@@ -66,9 +66,10 @@ _WEEKDAY_OR_TODAY = re.compile(
     r"сегодня|сьогодні|днес|today|погода|weather|курс|°",
     re.I,
 )
-_DOMAIN = re.compile(r"(?<![\w.@-])((?:[a-z0-9-]+\.)+(?:net|com|ua|ru|bg|org|info|news|eu|uk|media|io|ie))\b", re.I)
+_DOMAIN = re.compile(r"(?<![\w.@-])((?:[a-z0-9-]+\.)+"
+                     r"(?:net|com|ua|ru|bg|org|info|news|eu|uk|media|io|ie|gov|edu|us|tv|md|lv|by|kz|ge|ro|pl|de|fr))\b", re.I)
 # Clutter that speaks for the page's own outlet; lists of other stories name other outlets.
-_OWN_CLUTTER = ("byline, credit, ad or promotion", "masthead or label", "site header before the headline",
+_OWN_CLUTTER = ("byline, credit, ad or promotion", "masthead or label", "site header before the headline", "menu or breadcrumb",
                 PRINT_LINE)  # the article's own address names its outlet
 # a line that names the outlet a copy came from ("Source: ...", "Read the full story at awsnews.com", "Джерело: ..."): its
 # address is the original's, not the page's (held-out page shape Q, stop 38: an aggregator's copy took the agency's name)
