@@ -448,6 +448,9 @@ SAME_EVENT_ACROSS = {
     ("white_house_european_leaders", "oval_office"): ("oval_office", "oval_office"),  # 28 Feb 2025
     ("kuleba_resignation", "blinken_lammy_kyiv"): ("blinken_brussels", "kyiv_september"),  # 11 Sep 2024
     ("kuleba_resignation", "ramstein_zelensky"): ("poltava_strike", "ramstein_meeting"),  # Ramstein, 6 Sep 2024
+    ("budapest_summit_called_off", "orban_moscow_2024"): ("orban_moscow", "orban_moscow"),  # 5 Jul 2024
+    ("charlie_kirk_shooting", "poland_drones"): ("poland_drones", "poland_drones"),  # drones over Poland, 10 Sep 2025
+    ("charlie_kirk_shooting", "butler_attempt"): ("butler_rally", "butler_shooting"),  # Butler, 13 Jul 2024
 }
 
 
