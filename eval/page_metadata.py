@@ -2,7 +2,7 @@
 
     python -m eval.page_metadata [--show] [--page TEXT]
 
-The set (``eval/pages/``) holds 228 pages in 57 shapes that real news sites use, one page per
+The set (``eval/pages/``) holds 240 pages in 60 shapes that real news sites use, one page per
 language (ru, uk, bg, en) in each shape; ``eval/pages/gold.toml`` says, per page, the date and
 outlet the page states about itself, where it states the outlet, a verbatim excerpt of every body
 sentence and of every clutter line. Every page was written for this project, in its own words,
@@ -110,6 +110,11 @@ tuning page is measured on page shapes it was not written for):
                  (AQ and AR were written held out in stop 43, first run with the code of c7f55a0; no rule has been fixed against them)
               AS an article corrected after publication: "Updated" stamp, a correction or editor's note (body) at the top or bottom
                  (AS was written held out in stop 44, first run with the code of 41712c8; no rule has been fixed against it)
+              BF an article a web clipper saved as Markdown: YAML front matter (title, source, author, published, created, tags),
+                 "# " headline, image lines, links in the text, "> " quotes, "- " lists, the clipper's leftovers
+              BG an article with Instagram, Facebook, YouTube and TikTok posts embedded (each embed's lines clutter, as in AJ)
+              BH an agency's wire copy: slug and priority, datelines, update notes, closing credits and codes, transmission stamps
+                 (BF, BG and BH were written held out in stop 47, first run with the code of 37d6c4e and of b729bba)
 
 Each page is read alone, as a user would: ``framing.ingest.load_documents([path])``, no manifest.
 Per page:

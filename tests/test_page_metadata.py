@@ -17,7 +17,7 @@ TUNING_SHAPES = set("ACEFHJLMNOPQRSTUVWXZ") | {"AA", "AB", "AC", "AD", "AE", "AF
 # two letters once the single ones ran out (stop 40)
 SHAPES = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ") | {"AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM", "AN",
                                               "AO", "AP", "AQ", "AR", "AS", "AT", "AU", "AV", "AW", "AX",
-                                              "AY", "AZ", "BA", "BB", "BC", "BD", "BE"}
+                                              "AY", "AZ", "BA", "BB", "BC", "BD", "BE", "BF", "BG", "BH"}
 STATED_BY = {"meta", "json-ld", "url", "masthead", "title", "none"}
 
 
@@ -32,7 +32,7 @@ def test_gold_parses_and_every_file_exists(gold):
     assert len(set(files)) == len(files)
     for entry in gold:
         assert (PAGES / entry["file"]).is_file(), entry["file"]
-    on_disk = {p.relative_to(PAGES).as_posix() for p in PAGES.rglob("*") if p.suffix in {".html", ".txt"}}
+    on_disk = {p.relative_to(PAGES).as_posix() for p in PAGES.rglob("*") if p.suffix in {".html", ".txt", ".md"}}
     assert on_disk == set(files), "pages without gold, or gold without pages"
 
 
