@@ -90,6 +90,12 @@ tuning page is measured on page shapes it was not written for):
                  quote, the talk's credit ("Беседовала ...", "Interview by ...")
                  (BC, BD and BE were written held out in stop 47, first run with the code of 40158f7 and of b729bba;
                  rules were fixed against them after)
+              BF an article a web clipper saved as Markdown: YAML front matter (title, source, author, published, created, tags),
+                 "# " headline, image lines, links in the text, "> " quotes, "- " lists, the clipper's leftovers
+              BG an article with Instagram, Facebook, YouTube and TikTok posts embedded (each embed's lines clutter, as in AJ)
+              BH an agency's wire copy: slug and priority, datelines, update notes, closing credits and codes, transmission stamps
+                 (BF, BG and BH were written held out in stop 47, first run with the code of 37d6c4e and of b729bba;
+                 rules were fixed against them after)
               AM a regional site's article under its header widgets: exchange rates, weather, a news ticker, "today", a phone line
               AN a long article with pull-quotes (clutter: they repeat the body), their name lines, captions with credits, a key-quote box
               AO an article republished by a partner site: republication note, licence widget, partner lines; the outlet is the original
@@ -110,11 +116,6 @@ tuning page is measured on page shapes it was not written for):
                  (AQ and AR were written held out in stop 43, first run with the code of c7f55a0; no rule has been fixed against them)
               AS an article corrected after publication: "Updated" stamp, a correction or editor's note (body) at the top or bottom
                  (AS was written held out in stop 44, first run with the code of 41712c8; no rule has been fixed against it)
-              BF an article a web clipper saved as Markdown: YAML front matter (title, source, author, published, created, tags),
-                 "# " headline, image lines, links in the text, "> " quotes, "- " lists, the clipper's leftovers
-              BG an article with Instagram, Facebook, YouTube and TikTok posts embedded (each embed's lines clutter, as in AJ)
-              BH an agency's wire copy: slug and priority, datelines, update notes, closing credits and codes, transmission stamps
-                 (BF, BG and BH were written held out in stop 47, first run with the code of 37d6c4e and of b729bba)
 
 Each page is read alone, as a user would: ``framing.ingest.load_documents([path])``, no manifest.
 Per page:

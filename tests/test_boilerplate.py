@@ -1189,3 +1189,33 @@ def test_ads_promos_cards_tables_and_interview_credits_go_and_the_text_stays():
     assert removed[lines[3]] == removed[lines[4]] == "sponsored card"
     # a promotion after a sentence of the article is cut off the line, the sentence stays
     assert lines[15] not in removed and any(t.startswith("Подписывайтесь на наш") for t in removed)
+
+
+def test_network_embeds_go_and_their_comment_count_opens_no_comments_section():
+    # page shape BG (stop 47): a Facebook post's "684 коментарі" read as the page's comments heading took 19 sentences
+    lines = ["Більшість мікрорайонів Хмельницького з ночі залишилися без води через порив магістрального водогону.",
+             "Андрій Кравчук", "2 год.", "Шановні хмельничани! Звертаюся до вас щодо ситуації з водопостачанням.",
+             "👍😢 2,1 тис.", "684 коментарі", "Подобається · Коментувати · Поділитися",
+             "За словами мера, ремонтники водоканалу працюють на місці аварії без перерви з першої години ночі.",
+             "Переглянути цей допис в Instagram", "Допис, поширений користувачем Хмельницький міськводоканал (@khm.voda)",
+             "Оновлення 10:30. Пошкоджену ділянку водогону відкопали.", "1 248 позначок «Подобається»",
+             "Підприємство щогодини публікує в Instagram короткі звіти про хід ремонту для мешканців міста.",
+             "@olia.khm", "Черга за водою на Виставці о 7 ранку, мінус 9", "♬ оригінальний звук - olia.khm",
+             "Міська рада розгляне питання про фінансування заміни водогону на найближчій сесії у грудні."]
+    removed = dict((text, reason) for reason, text in _removed(*lines))
+    for kept in (lines[0], lines[7], lines[12], lines[16]):
+        assert kept not in removed, (kept, removed.get(kept))
+    embedded = [t for t in lines if removed.get(t) == "a social post embedded in the article"]
+    assert set(embedded) >= {lines[1], lines[3], lines[6], lines[8], lines[9], lines[11], lines[13], lines[15]}, embedded
+
+
+def test_wire_copys_slug_notes_credits_and_initials_go():
+    # page shape BH (stop 47)
+    lines = ["UKRAINE-CRISIS/ROMANIA-DRONE (UPDATE 2)",
+             "(Adds Romanian defence ministry comment in paragraphs 6-8, NATO reaction in paragraph 11)",
+             "Fragments of a drone were found in a field in eastern Romania on Wednesday after an overnight Russian attack.",
+             "/корр. РУСВЕСТ Антон Кедров/", "(Кор.: Оксана Лисенко, Одеса; ред.: Ігор Мацюк)", "ДД/ВП", "/МН/",
+             "(For more on the war in Ukraine, see LDS/UKRAINE)", "Переговоры ЕС/НАТО продолжатся в Брюсселе в четверг, сообщили дипломаты."]
+    removed = dict((text, reason) for reason, text in _removed(*lines))
+    assert all(removed.get(t) == "wire service's slug, note, credit or code" for t in lines[:2] + lines[3:8]), removed
+    assert lines[2] not in removed and lines[8] not in removed

@@ -13,7 +13,7 @@ from eval.page_metadata import GOLD, PAGES, PageScore, load_gold, score_page, su
 LANGUAGES = {"ru", "uk", "bg", "en"}
 TUNING_SHAPES = set("ACEFHJLMNOPQRSTUVWXZ") | {"AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM", "AN",
                                               "AO", "AT", "AU", "AV", "AW", "AX", "AY", "AZ", "BA", "BB", "BC", "BD",
-                                              "BE"}
+                                              "BE", "BF", "BG", "BH"}
 # two letters once the single ones ran out (stop 40)
 SHAPES = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ") | {"AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK", "AL", "AM", "AN",
                                               "AO", "AP", "AQ", "AR", "AS", "AT", "AU", "AV", "AW", "AX",

@@ -135,6 +135,17 @@ _AI_AND_AUDIO = re.compile(
     r"listen to (?:this|the) (?:article|story)|слушать (?:статью|новость|материал)|прослухати (?:статтю|новину|матеріал)|"
     r"слушай(?:те)? (?:статията|новината)|чете се за\b|voiced by ai|озвучено\b[^.!?]{0,30}(?:\bии\b|\bші\b|изкуствен|штучн|искусствен)|"
     r"\d(?:[.,]\d{1,2})?\s?[xх]\s*$)", re.I)
+# An agency's wire copy as its subscribers save it (page shape BH, stop 47): the slug ("UKRAINE-CRISIS/ROMANIA-DRONE
+# (UPDATE 2)"), the update note ("(Adds Kremlin comment in paragraph 5)", "(Добавлены подробности ...)"), the
+# correspondent's and editors' credits ("/корр. РУСВЕСТ Антон Кедров/", "(Кор.: ...; ред.: ...)") and initials ("ДД/ВП",
+# "/МН/", "ак/ом"), "(For more on ..., see ...)", the transmission stamp ("171432 GMT Sep 25")
+_WIRE_FURNITURE = re.compile(
+    r"^(?:[A-Z][A-Z0-9-]{2,}(?:/[A-Z0-9-]{2,})+(?:\s+\((?:UPDATE|URGENT|REFILE|CORRECTED|RPT)[^)]{0,20}\))?|"
+    r"\((?i:adds|updates|recasts|rewrites|corrects|changes|добавлен\w*|дополнен\w*|доповнено|додано|оновлено|"
+    r"обновлен\w*|добавена|допълнен\w*|актуализиран\w*)\b[^()]{0,300}\)|"
+    r"\((?i:for more (?:on|about))\b[^()]{0,200}\)|/(?i:корр|кор|кореспондент|корреспондент)\.?\s[^/]{2,80}/|"
+    r"\((?i:кор|корр|ред)\.?\s*:[^()]{2,200}\)|/?[A-Za-zА-ЯЁІЇЄҐа-яёіїєґ]{2,3}(?:/[A-Za-zА-ЯЁІЇЄҐа-яёіїєґ]{2,3})+/?|"
+    r"/[A-ZА-ЯЁІЇЄҐ]{2,3}/|\d{6}\s+GMT\s+[A-Z][a-z]{2}\s+\d{2})\s*$")
 SPEAKER_LABEL = "speaker's label in a transcript"
 SPEAKER_LABEL_WORDS = 10
 FACT_CHECK_NOTE = "fact-check rating, scale or notice"
@@ -732,6 +743,8 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
             reasons[i] = SPEAKER_LABEL
         elif _PLAYER_LOADING.match(text):
             reasons[i] = "video player"
+        elif _WIRE_FURNITURE.match(text):
+            reasons[i] = "wire service's slug, note, credit or code"
         elif _AI_AND_AUDIO.match(text) and _words(text) <= 20:
             reasons[i] = "AI summary's note or audio player"
         elif _PROGRAMME_LINE.match(text) and _words(text) <= 14:
@@ -852,6 +865,7 @@ def classify_lines(lines: list[Line], preset: dict[int, str] | None = None, temp
     _mark_feed_reader(lines, reasons)
     _mark_social_post(lines, reasons)
     _mark_printed_pages(lines, reasons)
+    _mark_network_embeds(lines, reasons)
     _mark_embeds(lines, reasons)
     _mark_polls(lines, reasons)
     _mark_page_title(lines, reasons)
@@ -1114,6 +1128,45 @@ _PLAYER_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{
 _PLAYER_CONTROL = re.compile(r"^(?:play|pause|watch on youtube|воспроизвести|смотреть на youtube|відтворити|дивитися на youtube|"
                              r"пусни|гледайте в youtube|гледай в youtube|(?:video|видео|відео)\s*:\s*[^.!?]{1,60})$", re.I)
 EMBED_REACH = 5  # lines: from a Telegram embed's closing line back to its channel's name
+
+
+# Instagram's, Facebook's and TikTok's embeds as they copy out of a page (page shape BG, stop 47): Instagram's "View this
+# post on Instagram" ... "A post shared by Name (@handle)" and its counts; a Facebook post's name, age ("2 год.", "5h"),
+# text, reactions and "Like · Comment · Share"; a TikTok card's "@handle", caption and "♬ original sound - ..."
+_INSTAGRAM_START = re.compile(r"^(?:view this post on instagram|посмотреть эту публикацию в instagram|переглянути цей допис в "
+                              r"instagram|вижте тази публикация в instagram)\s*$", re.I)
+_INSTAGRAM_END = re.compile(r"^(?:a post shared by|публикация от|допис, поширений користувачем|публикация, споделена от)\b", re.I)
+_INSTAGRAM_TAIL = re.compile(r"^(?:нравится:\s*[\d\s.,]+|[\d\s.,]+\s*(?:likes|позначок|отметок|харесвания)\b.*|"
+                             r"view all [\d\s.,]+ comments|посмотреть все комментарии.*|переглянути всі коментарі.*|"
+                             r"вижте всички [\d\s.,]+ коментара|add a comment\.*|добавьте комментарий\.*|view profile)$", re.I)
+_FB_ACTIONS = re.compile(r"^(?:like|нравится|подобається|харесвам|харесване)\s*·\s*(?:comment|комментировать|коментувати|"
+                         r"коментар|коментирай)\s*·\s*(?:share|поделиться|поділитися|споделяне|сподели)\s*$", re.I)
+_FB_AGE = re.compile(r"^\d{1,2}\s*(?:h|hrs?|m|mins?|d|ч\.?|час\.?|год\.?|мин\.?|хв\.?|д\.?|дн\.?|дн(?:і|я)|дни)\s*$", re.I)
+_TIKTOK_SOUND = re.compile(r"^♬\s")
+EMBED_BLOCK = 8  # lines an embed's block may take
+
+
+def _mark_network_embeds(lines: list[Line], reasons: list[str | None]) -> None:
+    for i, line in enumerate(lines):
+        text = line.text
+        if _INSTAGRAM_START.match(text):
+            end = next((k for k in range(i + 1, min(len(lines), i + EMBED_BLOCK)) if _INSTAGRAM_END.match(lines[k].text)), None)
+            if end is None:
+                reasons[i] = EMBEDDED_POST
+                continue
+            # (its caption may come under the "shared by" line, above the counts)
+            end = max([k for k in range(end + 1, min(len(lines), end + 4)) if _INSTAGRAM_TAIL.match(lines[k].text)], default=end)
+            for k in range(i, end + 1):
+                reasons[k] = EMBEDDED_POST
+        elif _FB_ACTIONS.match(text):
+            age = next((k for k in range(i - 1, max(i - EMBED_BLOCK, 0), -1) if _FB_AGE.match(lines[k].text)), None)
+            start = age - 1 if age is not None and age > 0 and _words(lines[age - 1].text) <= FEED_NAME_WORDS else i
+            for k in range(start, i + 1):
+                reasons[k] = EMBEDDED_POST
+        elif _TIKTOK_SOUND.match(text):
+            handle = next((k for k in range(i - 1, max(i - 4, -1), -1) if re.match(r"^@[\w.]{2,30}$", lines[k].text)), None)
+            for k in range(handle if handle is not None else i, i + 1):
+                reasons[k] = EMBEDDED_POST
 
 
 def _mark_embeds(lines: list[Line], reasons: list[str | None]) -> None:
@@ -1519,7 +1572,9 @@ def _mark_comments(lines: list[Line], reasons: list[str | None]) -> None:
     """After the body began, a comments section's heading and every kept line after it: readers', not the outlet's
     (a saved page ends with the comments under the article, then the footer)."""
     for i in range(_first_body(lines, reasons) + 1, len(lines)):
-        if _COMMENTS_HEADING.match(lines[i].text):
+        # (an embedded post's count of comments, beside its reactions or its "Like · Comment · Share", heads no section)
+        if _COMMENTS_HEADING.match(lines[i].text) and not any(
+                _FB_ACTIONS.match(lines[k].text) for k in range(max(0, i - 2), min(len(lines), i + 3))):
             for j in range(i, len(lines)):
                 # a comment under its time ("сегодня в 08:30") reads as a teaser beside a stamp: it is a reader's
                 if reasons[j] is None or reasons[j].startswith("teaser"):

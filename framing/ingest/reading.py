@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .documents import InputError
+from .markdown import looks_like_markdown, markdown_to_text
 from .page_meta import Clue, page_clues
 
 log = logging.getLogger(__name__)
 
-ARTICLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ""}
+ARTICLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown", ""}
 # Older Cyrillic files come in these; cp1251 decodes nearly any byte string, so each candidate is
 # judged by how Cyrillic-like the decoded letters look, not by whether decoding succeeds.
 CYRILLIC_ENCODINGS = ("cp1251", "koi8_u", "koi8_r", "mac_cyrillic", "cp866")
@@ -55,10 +56,10 @@ class RawText:
     path: str
     text: str
     encoding: str
-    format: str  # "text" or "html"
+    format: str  # "text", "html" or "markdown"
     # For HTML: start offsets of the lines (page blocks) outside the main text trafilatura found.
     outside_main: frozenset[int] = frozenset()
-    clues: tuple[Clue, ...] = ()  # what the page's markup says about itself (HTML only)
+    clues: tuple[Clue, ...] = ()  # what the page's markup says about itself (HTML's meta tags, a Markdown clip's front matter)
 
 
 def _folder_files(folder: str) -> list[Path]:
@@ -75,9 +76,9 @@ def expand_inputs(paths: list[str]) -> tuple[list[str], list[InputError]]:
     for given in paths:
         if os.path.isdir(given):
             found = sorted(str(p) for p in _folder_files(given)
-                           if p.suffix.lower() in ARTICLE_SUFFIXES and p.name.lower() not in {"readme", "license", "readme.txt"})
+                           if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.lower().startswith(_NOT_ARTICLES))
             if not found:
-                errors.append(InputError(given, "folder holds no article files (.txt, .html)"))
+                errors.append(InputError(given, "folder holds no article files (.txt, .html, .md)"))
             files.extend(found)
         elif os.path.exists(given):
             files.append(given)
@@ -334,4 +335,7 @@ def read_text(path: str) -> RawText:
     if is_html:
         page_text, outside = html_to_text(text, path)
         return RawText(path, page_text, encoding, "html", outside, tuple(page_clues(text)))
+    if looks_like_markdown(text, Path(path).suffix):
+        plain, outside, clues = markdown_to_text(text)
+        return RawText(path, plain, encoding, "markdown", outside, clues)
     return RawText(path, text, encoding, "text")
