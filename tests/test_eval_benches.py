@@ -56,7 +56,8 @@ from .conftest import SHARED_DATA, FakeEncoder, fake_grouping
                                   "georgia_eu_suspension", "kerch_oil_spill", "parubiy_killing", "kyiv_strike_april_2025",
                                   "moskalik_killing", "moscow_drone_attack_2025", "machado_nobel",
                                   "white_house_european_leaders", "durov_arrest", "kuleba_resignation",
-                                  "budapest_summit_called_off", "charlie_kirk_shooting", "imamoglu_arrest"])
+                                  "budapest_summit_called_off", "charlie_kirk_shooting", "imamoglu_arrest",
+                                  "myanmar_earthquake"])
 def test_pile_gold_resolves_and_scores(name):
     articles, event_of, claims = load_pile(PILES / name)
     assert {a[1]["id"] for a in articles} == set(event_of) and len(articles) == 22
