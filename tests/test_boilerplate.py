@@ -1219,3 +1219,14 @@ def test_wire_copys_slug_notes_credits_and_initials_go():
     removed = dict((text, reason) for reason, text in _removed(*lines))
     assert all(removed.get(t) == "wire service's slug, note, credit or code" for t in lines[:2] + lines[3:8]), removed
     assert lines[2] not in removed and lines[8] not in removed
+
+
+def test_a_headline_opening_with_watch_stays_and_a_played_video_line_goes():
+    # NTREX has video stories whose headline opens with "Watch:"; stop 46's "WATCH:" rule took them, and the findings
+    # bench made a false omission of each (held-out omission precision 0.965 -> 0.897, found in stop 47)
+    body = "Daniel Sturridge scored a late equaliser for Liverpool against Chelsea at Stamford Bridge on Saturday night."
+    removed = dict((text, reason) for reason, text in _removed(
+        "Watch: Liverpool's Daniel Sturridge dips deep equalizer vs. Chelsea", body,
+        "▶ WATCH: Police chief briefs reporters near the scene (2:14)"))
+    assert "Watch: Liverpool's Daniel Sturridge dips deep equalizer vs. Chelsea" not in removed
+    assert "▶ WATCH: Police chief briefs reporters near the scene (2:14)" in removed
