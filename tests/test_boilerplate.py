@@ -1230,3 +1230,13 @@ def test_a_headline_opening_with_watch_stays_and_a_played_video_line_goes():
         "▶ WATCH: Police chief briefs reporters near the scene (2:14)"))
     assert "Watch: Liverpool's Daniel Sturridge dips deep equalizer vs. Chelsea" not in removed
     assert "▶ WATCH: Police chief briefs reporters near the scene (2:14)" in removed
+
+
+def test_a_wire_copy_whose_dateline_has_no_year_is_dated_by_its_transmission_stamp():
+    # page shape BH (stop 47): "BUCHAREST/KYIV, Sept 17 (Lodestar) -" and, under the text, "171432 GMT Sep 25"
+    text = "\n\n".join(["UKRAINE-CRISIS/ROMANIA-DRONE (UPDATE 2)", "Drone debris falls in Romania as Russian attack hits Reni",
+                        "BUCHAREST/KYIV, Sept 17 (Lodestar) - Fragments of a drone were found in a field in eastern Romania on Wednesday.",
+                        "Nobody was hurt on the Romanian side, the ministry said in a statement on Wednesday morning.",
+                        "(Reporting by Ioana Marinescu; Editing by Tom Ashcroft)", "171432 GMT Sep 25"]) + "\n"
+    (document,) = documents_from_texts([(text, {"id": "bh"})])
+    assert document.date == "2025-09-17" and document.metadata_source["date"] == "the wire's transmission stamp"

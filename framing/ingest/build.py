@@ -70,6 +70,8 @@ class IngestResult:
     passed_over: list[InputError] = field(default_factory=list)  # files in the folders given that are not articles
 
 
+_WIRE_STAMP = re.compile(r"^(\d{2})\d{4}\s+GMT\s+([A-Z][a-z]{2})\s+(\d{2})$")
+_MONTHS_EN = {m: n for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 # "Read more at: https://...", "Читать далее на «...»: https://...", "Читати далі на ...: ...", "Прочетете повече на: ..."
 _READ_ON_LINK = re.compile(
     r"^(?:read (?:more|the full (?:story|article)|it)(?: at| on)?|continue reading(?: at| on)?|читать (?:далее|полностью)(?: на)?|"
@@ -123,6 +125,13 @@ def describe(
                            and url_date(m.group(1))), None)
             if linked:
                 pick("date", linked, "address path (the article's read-on link)")
+        if values["date"] is None:
+            # a wire copy's transmission stamp under its text ("171432 GMT Sep 25": the 17th, 14:32 GMT, September 2025),
+            # where its dateline gives no year (page shape BH, stop 47)
+            sent = next((m for span in removed if (m := _WIRE_STAMP.match(span.text.strip()))), None)
+            month = _MONTHS_EN.get(sent.group(2).lower()) if sent else None
+            if sent and month:
+                pick("date", f"20{sent.group(3)}-{month:02d}-{int(sent.group(1)):02d}", "the wire's transmission stamp")
 
     domain = next((domain_of(u.value) for u in urls if domain_of(u.value)), None)
     own_wire = outlets.name_for(domain) if domain else None
