@@ -71,7 +71,6 @@ class IngestResult:
 
 
 _WIRE_STAMP = re.compile(r"^(\d{2})\d{4}\s+GMT\s+([A-Z][a-z]{2})\s+(\d{2})$")
-_MONTHS_EN = {m: n for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 # "Read more at: https://...", "Читать далее на «...»: https://...", "Читати далі на ...: ...", "Прочетете повече на: ..."
 _READ_ON_LINK = re.compile(
     r"^(?:read (?:more|the full (?:story|article)|it)(?: at| on)?|continue reading(?: at| on)?|читать (?:далее|полностью)(?: на)?|"
@@ -121,15 +120,15 @@ def describe(
         if values["date"] is None:
             # the link a pasted or forwarded article ends on ("Прочетете повече на: https://.../2025/04/17/...": page
             # shape BB, stop 47, whose pasted text carried no date of its own)
-            linked = next((url_date(m.group(1)) for span in removed if (m := _READ_ON_LINK.match(span.text.strip()))
-                           and url_date(m.group(1))), None)
+            linked = next((day for span in removed if (m := _READ_ON_LINK.match(span.text.strip()))
+                           and (day := url_date(m.group(1)))), None)
             if linked:
                 pick("date", linked, "address path (the article's read-on link)")
         if values["date"] is None:
             # a wire copy's transmission stamp under its text ("171432 GMT Sep 25": the 17th, 14:32 GMT, September 2025),
             # where its dateline gives no year (page shape BH, stop 47)
             sent = next((m for span in removed if (m := _WIRE_STAMP.match(span.text.strip()))), None)
-            month = _MONTHS_EN.get(sent.group(2).lower()) if sent else None
+            month = metadata.month_number(sent.group(2)) if sent else None
             if sent and month:
                 pick("date", f"20{sent.group(3)}-{month:02d}-{int(sent.group(1)):02d}", "the wire's transmission stamp")
 

@@ -87,8 +87,8 @@ def plain_line(line: str) -> str:
 
 
 def markdown_to_text(text: str) -> tuple[str, frozenset[int], tuple[Clue, ...]]:
-    """(plain text, start offsets of the front matter's lines, the front matter's clues). An image line keeps its alt
-    text (a caption the cleaner reads as such or keeps), a heading its words."""
+    """(plain text, start offsets of the lines outside the article, the front matter's clues). The front matter's lines
+    and an image alone on its line stay as they are, outside the article; every other line reads as its words."""
     match = _FRONT_MATTER.match(text)
     head_lines = match.group(0).rstrip("\n").split("\n") if match else []
     rest = text[match.end():] if match else text
@@ -106,8 +106,9 @@ def markdown_to_text(text: str) -> tuple[str, frozenset[int], tuple[Clue, ...]]:
         offset += 1
     for line in rest.split("\n"):
         # an image alone on its line stays as it is, outside the article (its alt text is no sentence of it)
-        plain = line.strip() if _IMAGE.fullmatch(line.strip()) else plain_line(line)
-        if plain and plain == line.strip() and _IMAGE.fullmatch(plain):
+        image = _IMAGE.fullmatch(line.strip())
+        plain = line.strip() if image else plain_line(line)
+        if image:
             outside.add(offset)
         out.append(plain)
         offset += len(plain) + 1

@@ -167,7 +167,8 @@ def front_matter(text: str) -> tuple[dict[str, str], int]:
     return fields, m.end()
 
 
-def _month(word: str) -> int | None:
+def month_number(word: str) -> int | None:
+    """1-12 for a month's name or its short form in ru, uk, bg or en ("Sep", "вересня", "януари"), else None."""
     return next((n for n, pattern in enumerate(_MONTH_WORDS, 1) if pattern.fullmatch(word)), None)
 
 
@@ -194,9 +195,9 @@ def find_dates(text: str, years: tuple[int, int] = (1901, 2099)) -> list[FoundDa
         if m.group(3) and 1 <= month <= 12:
             add(m, year, month, int(m.group(3)))
     for m in _DAY_MONTH.finditer(text):
-        add(m, int(m.group(3)) if m.group(3) else None, _month(m.group(2)), int(m.group(1)))
+        add(m, int(m.group(3)) if m.group(3) else None, month_number(m.group(2)), int(m.group(1)))
     for m in _MONTH_DAY.finditer(text):
-        add(m, int(m.group(3)) if m.group(3) else None, _month(m.group(1)), int(m.group(2)))
+        add(m, int(m.group(3)) if m.group(3) else None, month_number(m.group(1)), int(m.group(2)))
     return sorted(found, key=lambda d: d.position)
 
 
